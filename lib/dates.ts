@@ -1,0 +1,102 @@
+/** Calendar dates as `YYYY-MM-DD` strings: no time zone, no `Date` objects leaking out. */
+export type IsoDate = string;
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
+  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
+  decembre: 12, dec: 12,
+};
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LONG = /^(?:le\s+)?(\d{1,2})(?:er|e)?\s+([a-zéèêûôâ.]+)\s+(\d{4})$/;
+const NUMERIC = /^(?:le\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
+
+/** A date inside running text: "… publiée le 30 avril 2019 …", "… le : 07/01/2014 page …". */
+export const DATE_IN_TEXT = String.raw`(\d{1,2}(?:er)?\s+[a-zA-Zéèêûôâ.]+\s+\d{4}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})`;
+
+function stripAccents(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toIso(year: number, month: number, day: number): IsoDate | undefined {
+  if (!Number.isInteger(year) || year < 1900 || year > 2199) return undefined;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return undefined;
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * Reads a French date as written on the parliamentary sites: "30 avril 2019", "1er mars 2016",
+ * "30/04/2019", "04/02/20" (NosDéputés' short form), or ISO. Returns nothing for anything else.
+ */
+export function parseFrenchDate(input: string | null | undefined): IsoDate | undefined {
+  if (typeof input !== 'string') return undefined;
+  const text = stripAccents(input.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim().toLowerCase());
+  if (!text) return undefined;
+  let m = ISO.exec(text);
+  if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = LONG.exec(text);
+  if (m) {
+    const month = MONTHS[m[2]!.replace(/\.$/, '')];
+    return month ? toIso(Number(m[3]), month, Number(m[1])) : undefined;
+  }
+  m = NUMERIC.exec(text);
+  if (m) {
+    let year = Number(m[3]);
+    // Two-digit years only appear on NosDéputés (legislatures from 2007 on).
+    if (m[3]!.length === 2) year += year < 70 ? 2000 : 1900;
+    return toIso(year, Number(m[2]), Number(m[1]));
+  }
+  return undefined;
+}
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO.exec(value);
+  return !!m && toIso(Number(m[1]), Number(m[2]), Number(m[3])) === value;
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  const m = ISO.exec(date);
+  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Adds months, clamping to the end of the month: 31 Dec + 2 months = 28/29 Feb. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return toIso(year, month, Math.min(d, daysInMonth(year, month)))!;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return toIso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())!;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+const parisDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit',
+});
+
+/** The calendar day in Paris, where the Journal officiel is dated. */
+export function todayInParis(now: Date = new Date()): IsoDate {
+  return parisDay.format(now);
+}

@@ -1,0 +1,128 @@
+import * as z from 'zod/mini';
+import { isIsoDate } from './dates';
+
+export const isoDateSchema = z.string().check(z.refine(isIsoDate, 'Expected a calendar date YYYY-MM-DD'));
+const text = z.string().check(z.minLength(1));
+
+export const QUESTION_TYPES = ['QE', 'QG', 'QOSD'] as const;
+export const questionTypeSchema = z.enum(QUESTION_TYPES);
+export type QuestionType = z.infer<typeof questionTypeSchema>;
+
+/** `AN-15-QE-19189`: chamber, legislature, type, number. */
+export const QUESTION_ID = /^AN-(\d{1,2})-(QE|QG|QOSD)-(\d{1,6})$/;
+export const questionIdSchema = z.string().check(z.regex(QUESTION_ID));
+export type QuestionId = z.infer<typeof questionIdSchema>;
+
+export const legislatureSchema = z.number().check(z.int(), z.minimum(1), z.maximum(99));
+export const questionNumberSchema = z.number().check(z.int(), z.minimum(1));
+
+/** `PA` + digits: the Assemblée's actor id, shared by its site and its open data. */
+export const anActorIdSchema = z.string().check(z.regex(/^PA\d+$/));
+export const deputySlugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+
+/** A parliamentary group as a page shows it: its acronym, its name, or both. */
+export const groupSchema = z.object({
+  acronym: z.optional(text),
+  name: z.optional(text),
+}).check(z.refine((g) => !!(g.acronym || g.name), 'A group needs an acronym or a name'));
+export type Group = z.infer<typeof groupSchema>;
+
+export const authorSchema = z.object({
+  name: text,
+  anId: z.optional(anActorIdSchema),
+  slug: z.optional(deputySlugSchema),
+  group: z.optional(groupSchema),
+  constituency: z.optional(text),
+});
+export type Author = z.infer<typeof authorSchema>;
+
+const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s]+$/));
+
+export const questionSchema = z.object({
+  id: questionIdSchema,
+  chamber: z.literal('AN'),
+  legislature: legislatureSchema,
+  type: questionTypeSchema,
+  number: questionNumberSchema,
+  author: authorSchema,
+  /** Ministère interrogé. */
+  ministry: z.optional(text),
+  /** Ministère attributaire / répondant, after any changement d'attribution. */
+  answeringMinistry: z.optional(text),
+  title: z.optional(text),
+  rubrique: z.optional(text),
+  publishedOn: z.optional(isoDateSchema),
+  answeredOn: z.optional(isoDateSchema),
+  /** Closed without an answer (withdrawn, end of mandate…). */
+  closedOn: z.optional(isoDateSchema),
+  closedReason: z.optional(text),
+  signaledOn: z.optional(isoDateSchema),
+  reassignedOn: z.optional(isoDateSchema),
+  renewedOn: z.optional(isoDateSchema),
+  text: z.optional(text),
+  answerText: z.optional(text),
+  /**
+   * Set when the source shows the question but its status cannot be read with certainty
+   * (a block we do not recognise, a source that contradicts itself): the status is then
+   * `unknown`, never a guess.
+   */
+  unreadableStatus: z.optional(text),
+  urls: z.object({
+    an: httpsUrl,
+    nosdeputes: z.optional(httpsUrl),
+  }),
+}).check(
+  z.refine((q) => q.id === questionId(q.legislature, q.type, q.number), 'id must match legislature, type and number'),
+);
+export type Question = z.infer<typeof questionSchema>;
+
+/** One question as a list shows it. */
+export const questionRefSchema = z.object({
+  id: questionIdSchema,
+  legislature: legislatureSchema,
+  type: questionTypeSchema,
+  number: questionNumberSchema,
+  url: httpsUrl,
+  publishedOn: z.optional(isoDateSchema),
+  answeredOn: z.optional(isoDateSchema),
+  /** Answered, even when the list gives no date. */
+  answered: z.boolean(),
+  closed: z.boolean(),
+  pending: z.boolean(),
+  /** The list shows the item but no status words we can read. */
+  unreadableStatus: z.optional(text),
+  title: z.optional(text),
+}).check(
+  z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
+  z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),
+);
+export type QuestionRef = z.infer<typeof questionRefSchema>;
+
+export const deputySchema = z.object({
+  name: text,
+  slug: z.optional(deputySlugSchema),
+  anId: z.optional(anActorIdSchema),
+  group: z.optional(groupSchema),
+  constituency: z.optional(text),
+  mandateStart: z.optional(isoDateSchema),
+  mandateEnd: z.optional(isoDateSchema),
+  /** The legislature of the site the deputy was read from. */
+  legislature: z.optional(legislatureSchema),
+});
+export type Deputy = z.infer<typeof deputySchema>;
+
+export function questionId(legislature: number, type: QuestionType, number: number): QuestionId {
+  return `AN-${legislature}-${type}-${number}`;
+}
+
+export interface QuestionKey {
+  legislature: number;
+  type: QuestionType;
+  number: number;
+}
+
+export function parseQuestionId(id: string): QuestionKey | undefined {
+  const m = QUESTION_ID.exec(id);
+  if (!m) return undefined;
+  return { legislature: Number(m[1]), type: m[2] as QuestionType, number: Number(m[3]) };
+}

@@ -1,0 +1,116 @@
+/**
+ * questions.assemblee-nationale.fr, old question pages (`q14/14-47351QE.htm`), in their two
+ * layouts: the table layout (A, until about 2015) and the sectioned one (B, until about 2022).
+ * For recent legislatures the same URLs now serve the current layout, read by an-dyn.
+ * Reference: an.md §2.2–§2.3.
+ *
+ * Test URLs:
+ * https://questions.assemblee-nationale.fr/q14/14-47351QE.htm
+ * https://questions.assemblee-nationale.fr/q15/15-19189QE.htm
+ */
+import { parseFrenchDate } from '../dates';
+import { groupFromName } from '../groups';
+import { parseQuestionId, questionId, questionSchema, type Question, type QuestionId, type QuestionType } from '../model';
+import { dropUndefined } from '../objects';
+import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
+import { cleanText, findByText, matchLine, textAfter, textLines, textOf, valueAfterLabel } from '../text';
+import { AN_DATE_LINES, dateFrom, questionTypeFromLabel, readAnQuestion } from './an-dyn';
+import { OTHER, type PageDefinition, type PageParse } from './types';
+
+const OLD_PATH = /^\/q(\d{1,2})\/(\d{1,2})-(\d{1,6})(QE|QG|QOSD)\.htm$/i;
+
+export function isAnOldQuestion(url: URL): boolean {
+  if (url.protocol !== 'https:' || url.hostname !== AN_QUESTIONS) return false;
+  const m = OLD_PATH.exec(url.pathname);
+  return !!m && m[1] === m[2];
+}
+
+const NUMBER_LINE = /^Question N°\s*:?\s*(\d{1,6})\b/i;
+/** "de M. François Cornut-Gentille ( Les Républicains - Haute-Marne )". */
+const AUTHOR_LINE = /^de\s+(.+?)\s*\(\s*(.+?)\s*\)$/i;
+
+/** Group names may hold " - " themselves; department names never do. */
+function groupAndDepartment(inner: string): { group?: string; department?: string } {
+  const cut = inner.lastIndexOf(' - ');
+  if (cut < 0) return { group: cleanText(inner) || undefined };
+  return { group: cleanText(inner.slice(0, cut)) || undefined, department: cleanText(inner.slice(cut + 3)) || undefined };
+}
+const TYPE_LINE = /^Question (écrite|au Gouvernement|orale sans débat)$/i;
+
+function label(name: string): RegExp {
+  return new RegExp(`^${name}\\s*>?`, 'i');
+}
+
+function readOldLayout(doc: Document, id: QuestionId): Question | undefined {
+  const key = parseQuestionId(id)!;
+  const root = doc.querySelector('#contenu-page') ?? doc.body;
+  if (!root) return undefined;
+  const lines = textLines(root);
+  const numberLine = matchLine(lines, NUMBER_LINE);
+  if (!numberLine || Number(numberLine[1]) !== key.number) return undefined;
+  const typeLine = matchLine(lines, TYPE_LINE);
+  if (typeLine && questionTypeFromLabel(typeLine[1]) !== key.type) return undefined;
+
+  const authorLink = root.querySelector('a[href*="OMC_PA"], a[href*="/deputes/fiche/"], a[title*="fiche du député"]');
+  const authorLine = matchLine(lines, AUTHOR_LINE);
+  const boldAuthor = findByText(root, /^(?:M\.|Mme|Mlle)\s+\S/, 'b,strong');
+  const name = cleanText(textOf(authorLink) || authorLine?.[1] || textOf(boldAuthor));
+  if (!name) return undefined;
+  const context = authorLine ? groupAndDepartment(authorLine[2]!) : {};
+
+  const publishedOn = dateFrom(lines, AN_DATE_LINES.published);
+  const answeredOn = dateFrom(lines, AN_DATE_LINES.answered);
+  const withdrawn = matchLine(lines, AN_DATE_LINES.withdrawn);
+  const closedOn = answeredOn ? undefined : parseFrenchDate(withdrawn?.[1]);
+  let unreadableStatus: string | undefined;
+  if (lines.some((l) => /Réponse publiée/i.test(l)) && !answeredOn) unreadableStatus = 'answer date unreadable';
+  else if (withdrawn && !answeredOn && !closedOn) unreadableStatus = 'closure date unreadable';
+  else if (!publishedOn) unreadableStatus = 'publication date unreadable';
+
+  const questionHeading = findByText(root, /^Texte de la question\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
+  const answerHeading = findByText(root, /^Texte de la réponse\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
+  const analysis = valueAfterLabel(lines, label('Analyse'));
+  const titled = valueAfterLabel(lines, label('Titre'));
+
+  const question: Question = {
+    id,
+    chamber: 'AN',
+    ...key,
+    author: {
+      name,
+      anId: /OMC_(PA\d+)|\/(PA\d+)/.exec(authorLink?.getAttribute('href') ?? '')?.slice(1).find(Boolean),
+      group: context.group ? groupFromName(context.group, key.legislature) : undefined,
+      constituency: context.department,
+    },
+    ministry: valueAfterLabel(lines, label('Ministère interrogé')),
+    answeringMinistry: valueAfterLabel(lines, label('Ministère attributaire')),
+    title: titled ?? analysis,
+    rubrique: valueAfterLabel(lines, label('Rubrique')),
+    publishedOn,
+    answeredOn,
+    closedOn,
+    closedReason: closedOn ? cleanText(withdrawn?.[2]) || 'Retirée' : undefined,
+    signaledOn: dateFrom(lines, AN_DATE_LINES.signaled),
+    reassignedOn: dateFrom(lines, AN_DATE_LINES.reassigned),
+    renewedOn: dateFrom(lines, AN_DATE_LINES.renewed),
+    text: questionHeading ? textAfter(questionHeading) : undefined,
+    // Unanswered pages keep an "Être alerté(e) de la réponse" box where the answer would be.
+    answerText: answeredOn && answerHeading ? textAfter(answerHeading) : undefined,
+    unreadableStatus,
+    urls: { an: anDynUrl(id), nosdeputes: nosdeputesUrl(id) },
+  };
+  const parsed = questionSchema.safeParse(dropUndefined(question));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function parseAnOldQuestion(doc: Document, url: URL): PageParse {
+  const m = OLD_PATH.exec(url.pathname);
+  if (!m || m[1] !== m[2]) return OTHER;
+  const id = questionId(Number(m[1]), m[4]!.toUpperCase() as QuestionType, Number(m[3]));
+  const question = readOldLayout(doc, id) ?? readAnQuestion(doc, id);
+  return question ? { kind: 'question', question } : OTHER;
+}
+
+export const anOldPages: PageDefinition[] = [
+  { kind: 'an-old-question', detect: isAnOldQuestion, parse: parseAnOldQuestion },
+];

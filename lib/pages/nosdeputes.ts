@@ -1,0 +1,299 @@
+/**
+ * NosDéputés.fr, legacy application (legislatures 13–16): the archive hosts and the old paths
+ * on www. Templates: regardscitoyens/nosdeputes.fr (reference/nosdeputes.md §3–§5).
+ *
+ * Test URLs:
+ * https://2017-2022.nosdeputes.fr/15/question/QE/19189
+ * https://www.nosdeputes.fr/16/question/QE/12874
+ * https://www.nosdeputes.fr/elise-morvan/questions
+ * https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite&tag=parlementaire%3Delise+morvan&sort=1
+ * https://www.nosdeputes.fr/elise-morvan
+ */
+import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
+import { groupFromAcronym, groupFromName } from '../groups';
+import { deputySchema, questionId, questionRefSchema, questionSchema, type Question, type QuestionRef } from '../model';
+import { anDynUrl, NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_WWW } from '../urls';
+import { dropUndefined } from '../objects';
+import { cleanText, findByText, matchLine, textAfter, textLines, textOf } from '../text';
+import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
+
+const LEGACY_LEGISLATURE = /^1[3-6]$/;
+
+/** The legislature a legacy NosDéputés URL belongs to, or nothing when it is not one. */
+function legislatureOf(url: URL, pathLegislature: string | undefined): number | undefined {
+  if (url.protocol !== 'https:') return undefined;
+  const archived = NOSDEPUTES_ARCHIVE_HOSTS[url.hostname];
+  if (archived !== undefined) {
+    // The 13th's archive may serve its paths without the /13 prefix.
+    if (pathLegislature === undefined) return archived === 13 ? 13 : undefined;
+    return Number(pathLegislature) === archived ? archived : undefined;
+  }
+  if (url.hostname === NOSDEPUTES_WWW && pathLegislature && LEGACY_LEGISLATURE.test(pathLegislature)) {
+    return Number(pathLegislature);
+  }
+  return undefined;
+}
+
+function isLegacyHost(url: URL): boolean {
+  return url.protocol === 'https:' && (url.hostname === NOSDEPUTES_WWW || url.hostname in NOSDEPUTES_ARCHIVE_HOSTS);
+}
+
+/** Site-wide first path segments that are not deputies (symfony routing.yml). */
+const RESERVED_SEGMENTS = new Set([
+  'deputes', 'depute', 'circonscription', 'circonscriptions', 'groupe', 'groupes', 'organisme', 'organismes',
+  'recherche', 'rechercher', 'synthese', 'synthesetri', 'faq', 'citoyen', 'citoyens', 'commentaires',
+  'commentaire', 'alerte', 'alertes', 'api', 'id', 'dossiers', 'dossier', 'profession', 'hasard', 'login',
+  'logout', 'compterendu', 'assister-aux-debats', 'question', 'questions', 'seance', 'section', 'scrutin',
+  'scrutins', 'amendement', 'amendements', 'document', 'documents', 'intervention', 'interventions', 'tag',
+  'tags', 'mentions-legales', 'plan', 'widget', 'css', 'js', 'images', 'ajax', 'favicon.ico', 'robots.txt',
+]);
+
+function deputySlugOf(segment: string | undefined): string | undefined {
+  if (!segment || !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(segment)) return undefined;
+  if (RESERVED_SEGMENTS.has(segment) || /^widget\d*$/.test(segment) || /^\d+$/.test(segment)) return undefined;
+  return segment;
+}
+
+const QUESTION_PATH = /^\/(?:(\d{1,2})\/)?question\/QE\/(\d{1,6})\/?$/;
+const DEPUTY_QUESTIONS_PATH = /^\/([^/]+)\/questions\/?$/;
+const DEPUTY_PATH = /^\/([^/]+)\/?$/;
+
+export function isNosdeputesQuestion(url: URL): boolean {
+  const m = QUESTION_PATH.exec(url.pathname);
+  return !!m && legislatureOf(url, m[1]) !== undefined;
+}
+
+export function isNosdeputesDeputyQuestions(url: URL): boolean {
+  return isLegacyHost(url) && !!deputySlugOf(DEPUTY_QUESTIONS_PATH.exec(url.pathname)?.[1]);
+}
+
+export function isNosdeputesSearch(url: URL): boolean {
+  if (!isLegacyHost(url)) return false;
+  if (/^\/rechercher\/questions\/[^/]+\/?$/.test(url.pathname)) return true;
+  return /^\/recherche(?:\/[^/]*)?\/?$/.test(url.pathname) && url.searchParams.get('object_name') === 'QuestionEcrite';
+}
+
+export function isNosdeputesDeputy(url: URL): boolean {
+  return isLegacyHost(url) && !!deputySlugOf(DEPUTY_PATH.exec(url.pathname)?.[1]);
+}
+
+/** The legislature a legacy page shows: the archive host's, or the one its question links carry. */
+function siteLegislature(url: URL, doc: ParentNode): number | undefined {
+  const archived = NOSDEPUTES_ARCHIVE_HOSTS[url.hostname];
+  if (archived !== undefined) return archived;
+  const link = doc.querySelector('a[href*="/question/QE/"], a[href*="/scrutins"], form[action*="/commentaire/"]');
+  const path = link?.getAttribute('href') ?? link?.getAttribute('action') ?? '';
+  const m = /^\/?(?:https?:\/\/[^/]+)?\/(1[3-6])\//.exec(path);
+  return m ? Number(m[1]) : undefined;
+}
+
+const D = DATE_IN_TEXT;
+const SUBMITTED = new RegExp(`^Question soumise le ${D}$`, 'i');
+const WITHDRAWN = new RegExp(`^Retirée le ${D}(?:\\s*\\((.+)\\))?$`, 'i');
+const ANSWERED = new RegExp(`^Réponse émise le ${D}$`, 'i');
+const ANNOUNCED = new RegExp(`^Réponse à venir le ${D}$`, 'i');
+const ANSWER_HEADING = /^Réponse$/i;
+const NO_ANSWER_YET = /^Cette question n'a pas encore de réponse\.?$/i;
+const TITLE_LINE = /Question N°\s*(\d{1,6})(?:\s+(?:au|aux|à la|à l'|à)\s*(.+?))?(?:\s*\(retirée\))?$/i;
+const PHOTO_GROUP = /\(Groupe parlementaire\s*:\s*(?:app\.\s*)?([^)]+?)\s*\)/i;
+
+function slugFromHref(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    return deputySlugOf(/^\/([^/?#]+)\/?$/.exec(new URL(href, 'https://x.invalid').pathname)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+interface StatusReading {
+  answeredOn?: string;
+  answerText?: string;
+  closedOn?: string;
+  closedReason?: string;
+  unreadableStatus?: string;
+}
+
+/** The `#reponse` block, in the order the template evaluates its variants (§3.2). */
+function readStatus(root: Element): StatusReading {
+  const headings = 'h1,h2,h3,h4,h5,h6,p,div,span,strong,b';
+  const withdrawn = findByText(root, WITHDRAWN, headings);
+  if (withdrawn) {
+    const m = WITHDRAWN.exec(textOf(withdrawn))!;
+    const closedOn = parseFrenchDate(m[1]);
+    if (!closedOn) return { unreadableStatus: 'closure date unreadable' };
+    return { closedOn, closedReason: m[2] ? cleanText(m[2]) : 'Retirée' };
+  }
+  const answered = findByText(root, ANSWERED, headings);
+  if (answered) {
+    const answeredOn = parseFrenchDate(ANSWERED.exec(textOf(answered))![1]);
+    if (!answeredOn) return { unreadableStatus: 'answer date unreadable' };
+    return { answeredOn, answerText: textAfter(answered) };
+  }
+  // "Réponse à venir le …": an answer date without an answer, and a page title that says
+  // "(retirée)" — the site contradicts itself.
+  if (findByText(root, ANNOUNCED, headings)) return { unreadableStatus: 'answer announced but not published' };
+  const heading = findByText(root, ANSWER_HEADING, 'h1,h2,h3,h4,h5,h6');
+  if (heading) {
+    const answerText = textAfter(heading);
+    if (!answerText) return { unreadableStatus: 'empty answer block' };
+    if (NO_ANSWER_YET.test(answerText)) return {};
+    return { answerText };
+  }
+  return { unreadableStatus: 'no status block' };
+}
+
+export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
+  const m = QUESTION_PATH.exec(url.pathname);
+  const legislature = m ? legislatureOf(url, m[1]) : undefined;
+  if (!m || legislature === undefined) return OTHER;
+  const number = Number(m[2]);
+  const titleLine = findByText(doc, new RegExp(`Question N°\\s*${number}\\b`, 'i'), 'h1');
+  const root = titleLine?.closest('[id^="question"], .question') ?? doc.querySelector(`[id="question${number}"]`);
+  if (!titleLine || !root) return OTHER;
+
+  const submitted = findByText(root, SUBMITTED, 'h1,h2,h3,h4,p,div');
+  const publishedOn = submitted ? parseFrenchDate(SUBMITTED.exec(textOf(submitted))![1]) : undefined;
+  const status = readStatus(root);
+  const authorLink = titleLine.querySelector('a[href]');
+  const titleLines = textLines(titleLine);
+  const authorName = authorLink ? textOf(authorLink) : titleLines.length > 1 ? titleLines[0] : undefined;
+  if (!authorName) return OTHER;
+  const heading = matchLine(titleLines, TITLE_LINE);
+  const photoTitle = root.querySelector('img[title*="--"]')?.getAttribute('title') ?? '';
+  const acronym = PHOTO_GROUP.exec(photoTitle)?.[1];
+  const questionTextBlock = submitted?.parentElement;
+  const text = questionTextBlock
+    ? Array.from(questionTextBlock.children).filter((el) => el.tagName === 'P').map(textOf).filter(Boolean).join('\n\n')
+    : undefined;
+
+  const id = questionId(legislature, 'QE', number);
+  const question: Question = {
+    id,
+    chamber: 'AN',
+    legislature,
+    type: 'QE',
+    number,
+    author: {
+      name: authorName,
+      slug: slugFromHref(authorLink?.getAttribute('href')),
+      group: acronym ? groupFromAcronym(acronym, legislature) : undefined,
+    },
+    answeringMinistry: heading?.[2] ? cleanText(heading[2]) : undefined,
+    publishedOn,
+    ...status,
+    unreadableStatus: status.unreadableStatus ?? (publishedOn ? undefined : 'publication date unreadable'),
+    text: text || undefined,
+    urls: { an: anDynUrl(id), nosdeputes: `https://${url.hostname}${url.pathname.replace(/\/$/, '')}` },
+  };
+  const parsed = questionSchema.safeParse(dropUndefined(question));
+  return parsed.success ? { kind: 'question', question: parsed.data } : OTHER;
+}
+
+/** "Question Écrite N° 12874 du 07/11/23 (Ministère …) (Sans réponse)" — `getTitre()` (§2.3). */
+const LIST_TITLE = /^Question [ÉE]crite N°\s*(\d{1,6}) du (\d{2}\/\d{2}\/\d{2})\s*\((.*)\)\s*\((Sans réponse|Retirée|Réponse le ([\d/]*))\)$/i;
+const LIST_TITLE_START = /^Question [ÉE]crite N°\s*(\d{1,6})/i;
+const LINK_PATH = /^\/(?:(\d{1,2})\/)?question\/QE\/(\d{1,6})\/?$/;
+
+function listItems(doc: Document, url: URL): ListItem[] {
+  const items: ListItem[] = [];
+  const seen = new Set<string>();
+  const pageLegislature = siteLegislature(url, doc);
+  for (const link of Array.from(doc.querySelectorAll('a[href*="/question/QE/"]'))) {
+    const text = textOf(link);
+    const start = LIST_TITLE_START.exec(text);
+    if (!start) continue;
+    let target: URL;
+    try {
+      target = new URL(link.getAttribute('href')!, url);
+    } catch {
+      continue;
+    }
+    const path = LINK_PATH.exec(target.pathname);
+    if (!path || path[2] !== start[1]) continue;
+    const legislature = path[1] ? Number(path[1]) : pageLegislature;
+    if (legislature === undefined) continue;
+    const number = Number(path[2]);
+    const id = questionId(legislature, 'QE', number);
+    if (seen.has(id)) continue;
+    const m = LIST_TITLE.exec(text);
+    const answeredOn = m?.[5] ? parseFrenchDate(m[5]) : undefined;
+    const ref: QuestionRef = {
+      id,
+      legislature,
+      type: 'QE',
+      number,
+      url: `https://${target.hostname}${target.pathname}`,
+      publishedOn: m ? parseFrenchDate(m[2]) : undefined,
+      answeredOn,
+      answered: !!m && m[4]!.startsWith('Réponse'),
+      closed: m?.[4] === 'Retirée',
+      pending: m?.[4] === 'Sans réponse',
+      unreadableStatus: m ? undefined : 'status words not found',
+      title: m?.[3] ? cleanText(m[3]) : undefined,
+    };
+    const parsed = questionRefSchema.safeParse(dropUndefined(ref));
+    if (!parsed.success) continue;
+    seen.add(id);
+    items.push({ ref: parsed.data, element: link.closest('h1,h2,h3,h4,h5,h6') ?? link });
+  }
+  return items;
+}
+
+function parseList(doc: Document, url: URL): PageParse {
+  const items = listItems(doc, url);
+  return items.length ? { kind: 'question-list', items } : OTHER;
+}
+
+const STATUS_LINE = new RegExp(
+  String.raw`^,?\s*(?:ancienne?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$`,
+  'i',
+);
+const MANDATE_SINCE = new RegExp(`Mandat en cours depuis le ${D}`, 'i');
+const MANDATE_SPAN = new RegExp(`Mandat (?:du|commencé le) ${D}.*?(?:au|terminé le|jusqu'au) ${D}`, 'i');
+const GROUP_LINE = /^Groupe politique\s*:\s*(.+?)(?:\s*\((?:[^()]*)\))?$/i;
+
+export function ordinalCirconscription(number: number): string {
+  return `${number}${number === 1 ? 're' : 'e'} circonscription`;
+}
+
+export function parseNosdeputesDeputy(doc: Document, url: URL): PageParse {
+  const slug = deputySlugOf(DEPUTY_PATH.exec(url.pathname)?.[1]);
+  const header = doc.querySelector('.fiche_depute .info_depute, .info_depute');
+  const nameEl = header?.querySelector('h1');
+  if (!slug || !header || !nameEl) return OTHER;
+  const statusEl = Array.from(header.querySelectorAll('h2')).find((h) => STATUS_LINE.test(textOf(h)));
+  const status = statusEl ? STATUS_LINE.exec(textOf(statusEl)) : null;
+  if (!status) return OTHER;
+  const legislature = siteLegislature(url, doc);
+  const info = doc.querySelector('.contenu_depute') ?? doc;
+  const lines = textLines(info);
+  const groupName = matchLine(lines, GROUP_LINE)?.[1];
+  const acronym = statusEl!.querySelector('a[href^="/groupe/"]')?.getAttribute('href')?.split('/')[2] ?? status[1];
+  const since = matchLine(lines, MANDATE_SINCE);
+  const span = matchLine(lines, MANDATE_SPAN);
+  const anFiche = info.querySelector('a[href*="OMC_PA"], a[href*="/dyn/deputes/PA"]')?.getAttribute('href') ?? '';
+  const anId = /(PA\d+)/.exec(anFiche)?.[1];
+  const group = acronym
+    ? { ...groupFromAcronym(acronym, legislature), ...(groupName ? { name: cleanText(groupName) } : {}) }
+    : groupName ? groupFromName(groupName, legislature) : undefined;
+  const deputy = {
+    name: textOf(nameEl),
+    slug,
+    anId,
+    group,
+    constituency: `${cleanText(status[3])} (${ordinalCirconscription(Number(status[2]))})`,
+    mandateStart: parseFrenchDate(since?.[1] ?? span?.[1]),
+    mandateEnd: parseFrenchDate(span?.[2]),
+    legislature,
+  };
+  const parsed = deputySchema.safeParse(dropUndefined(deputy));
+  return parsed.success ? { kind: 'deputy', deputy: parsed.data } : OTHER;
+}
+
+export const nosdeputesPages: PageDefinition[] = [
+  { kind: 'nosdeputes-question', detect: isNosdeputesQuestion, parse: parseNosdeputesQuestion },
+  { kind: 'nosdeputes-deputy-questions', detect: isNosdeputesDeputyQuestions, parse: parseList },
+  { kind: 'nosdeputes-search', detect: isNosdeputesSearch, parse: parseList },
+  { kind: 'nosdeputes-deputy', detect: isNosdeputesDeputy, parse: parseNosdeputesDeputy },
+];

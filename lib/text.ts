@@ -1,0 +1,125 @@
+/**
+ * Reading pages by their visible text. The sites' class names are utility classes that change
+ * with every redesign; the labels a reader sees ("Rubrique :", "Question publiée le …") do not.
+ */
+
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ').trim();
+}
+
+export function textOf(node: Node | null | undefined): string {
+  return cleanText(node?.textContent);
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR', 'BUTTON',
+]);
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA']);
+
+/** Our own overlay hosts: never read back what Vigie itself inserted. */
+export const OVERLAY_ATTRIBUTE = 'data-vigie-host';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/**
+ * The visible text of `root` cut into lines the way a reader sees them: block elements and `<br>`
+ * end a line, inline elements (links, spans) stay on it.
+ */
+export function textLines(root: ParentNode | null | undefined): string[] {
+  const lines: string[] = [];
+  if (!root) return lines;
+  let current = '';
+  const flush = () => {
+    const line = cleanText(current);
+    if (line) lines.push(line);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        current += child.nodeValue ?? '';
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const element = child as Element;
+        const tag = element.tagName.toUpperCase();
+        if (SKIPPED_TAGS.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE)) continue;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) flush();
+        else current += ' ';
+        walk(element);
+        if (block) flush();
+        else current += ' ';
+      }
+    }
+  };
+  walk(root as Node);
+  flush();
+  return lines;
+}
+
+/**
+ * The value written after a label, on the same line ("Rubrique : Santé") or, when the label
+ * stands alone ("Date de cloture :"), on the next line.
+ */
+export function valueAfterLabel(lines: readonly string[], label: RegExp): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const m = label.exec(lines[i]!);
+    if (!m || m.index !== 0) continue;
+    const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
+    if (rest) return rest;
+    const next = lines[i + 1];
+    return next && !/^[^:]{1,40}\s:$/.test(next) ? next : undefined;
+  }
+  return undefined;
+}
+
+/** First match of `pattern` in any line. */
+export function matchLine(lines: readonly string[], pattern: RegExp): RegExpExecArray | undefined {
+  for (const line of lines) {
+    const m = pattern.exec(line);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/**
+ * The innermost element under `root` whose whole text matches `pattern`: the heading that says
+ * "Retirée le 21 juin 2022", whatever tag or class it wears.
+ */
+export function findByText(root: ParentNode, pattern: RegExp, selector = '*'): Element | undefined {
+  let found: Element | undefined;
+  for (const element of Array.from(root.querySelectorAll(selector))) {
+    if (element.hasAttribute(OVERLAY_ATTRIBUTE) || !pattern.test(textOf(element))) continue;
+    if (!found || found.contains(element)) found = element;
+  }
+  return found;
+}
+
+/** Every element matching `selector` whose text matches `pattern`, outermost only. */
+export function findAllByText(root: ParentNode, pattern: RegExp, selector: string): Element[] {
+  const found: Element[] = [];
+  for (const element of Array.from(root.querySelectorAll(selector))) {
+    if (!pattern.test(textOf(element))) continue;
+    if (found.length && found[found.length - 1]!.contains(element)) continue;
+    found.push(element);
+  }
+  return found;
+}
+
+/** The text of the blocks that follow `heading` within its parent: a section's body. */
+export function textAfter(heading: Element): string | undefined {
+  const texts: string[] = [];
+  for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.hasAttribute(OVERLAY_ATTRIBUTE) || SKIPPED_TAGS.has(el.tagName.toUpperCase())) continue;
+    const text = textLines(el).join('\n');
+    if (text) texts.push(text);
+  }
+  return texts.length ? texts.join('\n\n') : undefined;
+}
+
+export function stripTrailingParenthetical(text: string): string {
+  return cleanText(text.replace(/\s*\([^()]*\)\s*$/, ''));
+}

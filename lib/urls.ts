@@ -1,0 +1,84 @@
+import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './model';
+
+export const AN_WWW = 'www.assemblee-nationale.fr';
+export const AN_QUESTIONS = 'questions.assemblee-nationale.fr';
+
+/**
+ * NosDéputés' legacy application: one host per finished legislature. The 16th moved off
+ * www.nosdeputes.fr in July 2024; `2022-2024.nosdeputes.fr` follows the pattern of the
+ * older archives (an assumption in reference/nosdeputes.md §7), while www kept its paths.
+ */
+export const NOSDEPUTES_ARCHIVE_HOSTS: Readonly<Record<string, number>> = {
+  '2007-2012.nosdeputes.fr': 13,
+  '2012-2017.nosdeputes.fr': 14,
+  '2017-2022.nosdeputes.fr': 15,
+  '2022-2024.nosdeputes.fr': 16,
+};
+export const NOSDEPUTES_WWW = 'www.nosdeputes.fr';
+export const NOSDEPUTES_LEGACY_LEGISLATURES = [13, 14, 15, 16] as const;
+
+/** Every host Vigie reads: the manifest's host permissions and content-script matches. */
+export const SUPPORTED_HOSTS = [AN_WWW, AN_QUESTIONS, NOSDEPUTES_WWW, ...Object.keys(NOSDEPUTES_ARCHIVE_HOSTS)];
+
+function keyOf(id: QuestionId | QuestionKey): QuestionKey {
+  if (typeof id !== 'string') return id;
+  const key = parseQuestionId(id);
+  if (!key) throw new TypeError(`Not a question id: ${id}`);
+  return key;
+}
+
+/** `QANR5L15QE19189`, the Assemblée's own identifier. */
+export function anUid(id: QuestionId | QuestionKey): string {
+  const { legislature, type, number } = keyOf(id);
+  return `QANR5L${legislature}${type}${number}`;
+}
+
+const AN_UID = /^QANR5L(\d{1,2})(QE|QG|QOSD)(\d{1,6})$/;
+
+export function idFromAnUid(uid: string): QuestionId | undefined {
+  const m = AN_UID.exec(uid);
+  return m ? questionId(Number(m[1]), m[2] as QuestionType, Number(m[3])) : undefined;
+}
+
+/** The Assemblée's current question page. */
+export function anDynUrl(id: QuestionId | QuestionKey): string {
+  const key = keyOf(id);
+  return `https://${AN_WWW}/dyn/${key.legislature}/questions/${anUid(key)}`;
+}
+
+/** The Assemblée's old question page (`q14/14-47351QE.htm`). */
+export function anOldUrl(id: QuestionId | QuestionKey): string {
+  const { legislature, type, number } = keyOf(id);
+  return `https://${AN_QUESTIONS}/q${legislature}/${legislature}-${number}${type}.htm`;
+}
+
+/** The per-question open-data record (reference an.md §5). */
+export function anOpenDataUrl(id: QuestionId | QuestionKey): string {
+  return `https://${AN_WWW}/dyn/opendata/${anUid(keyOf(id))}.json`;
+}
+
+export function nosdeputesHost(legislature: number): string | undefined {
+  for (const [host, leg] of Object.entries(NOSDEPUTES_ARCHIVE_HOSTS)) if (leg === legislature) return host;
+  return undefined;
+}
+
+/**
+ * NosDéputés' page for a written question. Only legislatures 13–16 have one: the new site
+ * (17th) lists questions per deputy but has no page per question.
+ */
+export function nosdeputesUrl(id: QuestionId | QuestionKey): string | undefined {
+  const { legislature, type, number } = keyOf(id);
+  const host = nosdeputesHost(legislature);
+  if (!host || type !== 'QE') return undefined;
+  return `https://${host}/${legislature}/question/QE/${number}`;
+}
+
+export function anDeputyUrl(anId: string): string {
+  return `https://${AN_WWW}/dyn/deputes/${anId}`;
+}
+
+/** The deputy on NosDéputés: the archive of that legislature, or the new site for the 17th on. */
+export function nosdeputesDeputyUrl(slug: string, legislature?: number): string {
+  const host = legislature === undefined ? undefined : nosdeputesHost(legislature);
+  return host ? `https://${host}/${slug}` : `https://${NOSDEPUTES_WWW}/depute/${slug}`;
+}

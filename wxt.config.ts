@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { SUPPORTED_HOSTS } from './lib/urls';
+
+const hostPermissions = SUPPORTED_HOSTS.map((host) => `https://${host}/*`);
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Vigie',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    host_permissions: hostPermissions,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'vigie@vigie-parlement.fr',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
