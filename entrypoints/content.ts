@@ -1,9 +1,13 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectPage } from '../lib/pages';
+import { languageFromLocale } from '../lib/i18n';
+import { startOverlays } from '../lib/overlay/content';
+import { CONTENT_SCRIPT_MATCHES } from '../lib/urls';
 
 export default defineContentScript({
-  matches: ['https://www.nosdeputes.fr/*'],
-  main() {
-    detectPage(location.href);
+  matches: CONTENT_SCRIPT_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    startOverlays({ doc: document, lang: languageFromLocale(browser.i18n.getUILanguage()), signal: ctx.signal });
   },
 });

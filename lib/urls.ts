@@ -82,3 +82,14 @@ export function nosdeputesDeputyUrl(slug: string, legislature?: number): string 
   const host = legislature === undefined ? undefined : nosdeputesHost(legislature);
   return host ? `https://${host}/${slug}` : `https://${NOSDEPUTES_WWW}/depute/${slug}`;
 }
+
+/**
+ * Where the content script runs: every legacy NosDéputés page (deputy pages sit at `/:slug`),
+ * the new site's deputy tabs, and only the question pages and question lists of the Assemblée.
+ */
+export const CONTENT_SCRIPT_MATCHES = [
+  ...[NOSDEPUTES_WWW, ...Object.keys(NOSDEPUTES_ARCHIVE_HOSTS)].map((host) => `https://${host}/*`),
+  `https://${AN_WWW}/dyn/*/questions/*`,
+  `https://${AN_WWW}/dyn/deputes/*/questions*`,
+  `https://${AN_QUESTIONS}/*`,
+];

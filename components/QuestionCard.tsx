@@ -1,0 +1,73 @@
+import { formatters, MESSAGES, type Language, type Messages } from '../lib/i18n';
+import type { Question } from '../lib/model';
+import type { QuestionStatus } from '../lib/status';
+import { Badge } from './Badge';
+import { DeputyLine } from './DeputyLine';
+
+export type Source = 'an' | 'nosdeputes';
+
+export interface QuestionCardProps {
+  question: Question;
+  status: QuestionStatus;
+  lang: Language;
+  /** The site the card sits on: it links to the other one. */
+  source: Source;
+}
+
+interface Step {
+  date: string;
+  label: string;
+  detail?: string;
+}
+
+function timeline(question: Question, status: QuestionStatus, t: Messages): Step[] {
+  const step = (date: string | undefined, label: string, detail?: string): Step | undefined =>
+    date ? { date, label, detail } : undefined;
+  const steps = [
+    step(question.publishedOn, t.timelinePublished),
+    step(question.reassignedOn, t.timelineReassigned),
+    step(question.renewedOn, t.timelineRenewed),
+    step(question.signaledOn, t.timelineSignaled),
+    step(status.dueOn, t.timelineDue),
+    status.state === 'answered' ? step(question.answeredOn, t.timelineAnswered) : undefined,
+    status.state === 'closed' ? step(question.closedOn, t.timelineClosed, question.closedReason) : undefined,
+  ];
+  return (steps.filter(Boolean) as Step[]).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export function QuestionCard({ question, status, lang, source }: QuestionCardProps) {
+  const t = MESSAGES[lang];
+  const f = formatters(lang);
+  const steps = timeline(question, status, t);
+  const asked = question.ministry;
+  const answering = question.answeringMinistry;
+  const otherUrl = source === 'an' ? question.urls.nosdeputes : question.urls.an;
+  return (
+    <section class="card" aria-label={t.cardTitle}>
+      <Badge status={status} lang={lang} />
+      {steps.length > 0 && (
+        <ol class="timeline">
+          {steps.map((step) => (
+            <li key={step.label}>
+              <span class="timeline__label">{step.label}</span>{' '}
+              <time dateTime={step.date}>{f.date(step.date)}</time>
+              {step.detail && <span class="timeline__detail"> — {step.detail}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {asked && answering && asked !== answering && (
+        <p class="ministries">
+          <span class="visually-hidden">{t.ministryAsked} / {t.ministryAnswering} : </span>
+          {t.ministryChange(asked, answering)}
+        </p>
+      )}
+      <DeputyLine deputy={question.author} legislature={question.legislature} lang={lang} />
+      <p class="links">
+        {otherUrl
+          ? <a href={otherUrl} rel="noopener">{source === 'an' ? t.onNosdeputes : t.onAn}</a>
+          : <span class="muted">{t.anOnly}</span>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, overlayHosts, type ExtensionBrowser } from './browser';
+import { startFixtureServer, type FixtureServer } from './server';
+import { FIXTURE_PAGES, serveSite } from './site';
+
+const SHOTS = '.e2e-tmp/screenshots';
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startFixtureServer('.e2e-tmp/certs');
+  serveSite(server);
+  browser = await launchWithExtension(server.port);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && page) {
+    await page.screenshot({ path: `${SHOTS}/${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true }).catch(() => undefined);
+  }
+  await page?.close().catch(() => undefined);
+});
+
+async function open(url: string): Promise<Page> {
+  page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+async function waitForOverlays(p: Page, count: number) {
+  await p.waitForFunction((n) => document.querySelectorAll('vigie-overlay').length >= n, count, { timeout: 10_000 });
+  return overlayHosts(p);
+}
+
+describe('overlays in Chromium on every page family', () => {
+  it.each(FIXTURE_PAGES.map((p) => [new URL(p.url).hostname + new URL(p.url).pathname, p] as const))('%s', async (_name, fixturePage) => {
+    const p = await open(fixturePage.url);
+    const hosts = await waitForOverlays(p, fixturePage.overlays.length);
+    expect(hosts).toHaveLength(fixturePage.overlays.length);
+    fixturePage.overlays.forEach((expected, i) => {
+      const host = hosts[i]!;
+      if (expected.id) expect(host.id).toBe(expected.id);
+      if (expected.state) expect(host.state).toBe(expected.state);
+      if (expected.deputy) expect(host.deputy).toBe(expected.deputy);
+      if (expected.says) expect(host.text).toContain(expected.says);
+    });
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('shows the seed question as closed at the end of the mandate, with the days it stayed open', async () => {
+    const p = await open('https://2017-2022.nosdeputes.fr/15/question/QE/19189');
+    await waitForOverlays(p, 1);
+    const text = (await p.$eval('vigie-overlay', (host) => host.shadowRoot!.textContent ?? '')).replace(/\s+/g, ' ');
+    expect(text).toContain('Close sans réponse — fin de mandat, après 1 148 jours');
+    expect(text).toContain('30 avril 2019');
+    expect(text).toContain('Voir sur assemblee-nationale.fr');
+    await p.locator('vigie-overlay').scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${SHOTS}/seed-question.png`, clip: { x: 0, y: 0, width: 1280, height: 700 } });
+  });
+
+  it('puts a badge on each of 300 list items', async () => {
+    const p = await open('https://www.nosdeputes.fr/gros-volume/questions');
+    const hosts = await waitForOverlays(p, 300);
+    expect(hosts).toHaveLength(300);
+    expect(new Set(hosts.map((h) => h.state))).toEqual(new Set(['overdue', 'answered', 'closed']));
+    // One stylesheet object shared by every shadow root.
+    const sheets = await p.$$eval('vigie-overlay', (all) => new Set(all.map((h) => h.shadowRoot!.adoptedStyleSheets[0])).size);
+    expect(sheets).toBe(1);
+  });
+
+  it('renders hostile page text as text: nothing runs', async () => {
+    const p = await open('https://2017-2022.nosdeputes.fr/15/question/QE/666');
+    const [host] = await waitForOverlays(p, 1);
+    expect(host!.text).toContain('<img src=x onerror=');
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(() => (window as unknown as { __vigiePwned?: string }).__vigiePwned)).toBeUndefined();
+    expect(await p.$eval('vigie-overlay', (h) => h.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+  });
+
+  it.each([
+    ['an error page at a question URL', 'https://www.nosdeputes.fr/16/question/QE/99999'],
+    ['a missing page at an Assemblée question URL', 'https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE404'],
+  ])('leaves %s alone, without errors', async (_label, url) => {
+    const p = await open(url);
+    await p.waitForTimeout(500);
+    expect(await overlayHosts(p)).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('follows client-side navigation on the new NosDéputés site', async () => {
+    const p = await open('https://www.nosdeputes.fr/depute/elise-morvan/qag');
+    expect(await waitForOverlays(p, 3)).toHaveLength(3);
+    await p.click('a[href="/depute/elise-morvan"]');
+    await p.waitForFunction(() => document.querySelectorAll('vigie-overlay').length === 0, null, { timeout: 5_000 });
+    await p.click('a[href="/depute/elise-morvan/qag"]');
+    expect((await waitForOverlays(p, 3)).map((h) => h.id)).toEqual(['AN-17-QE-1201', 'AN-17-QE-2456', 'AN-17-QE-31877']);
+    await p.goBack();
+    await p.waitForFunction(() => document.querySelectorAll('vigie-overlay').length === 0, null, { timeout: 5_000 });
+    expect(browser.errors).toEqual([]);
+  });
+});
