@@ -65,8 +65,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 function parts(date: IsoDate): [number, number, number] {
-  const m = ISO.exec(date);
-  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
+  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  const m = ISO.exec(date)!;
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 

@@ -9,7 +9,7 @@ export const questionTypeSchema = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof questionTypeSchema>;
 
 /** `AN-15-QE-19189`: chamber, legislature, type, number. */
-export const QUESTION_ID = /^AN-(\d{1,2})-(QE|QG|QOSD)-(\d{1,6})$/;
+export const QUESTION_ID = /^AN-([1-9]\d?)-(QE|QG|QOSD)-([1-9]\d{0,5})$/;
 export const questionIdSchema = z.string().check(z.regex(QUESTION_ID));
 export type QuestionId = z.infer<typeof questionIdSchema>;
 

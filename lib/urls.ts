@@ -33,7 +33,7 @@ export function anUid(id: QuestionId | QuestionKey): string {
   return `QANR5L${legislature}${type}${number}`;
 }
 
-const AN_UID = /^QANR5L(\d{1,2})(QE|QG|QOSD)(\d{1,6})$/;
+const AN_UID = /^QANR5L([1-9]\d?)(QE|QG|QOSD)([1-9]\d{0,5})$/;
 
 export function idFromAnUid(uid: string): QuestionId | undefined {
   const m = AN_UID.exec(uid);
