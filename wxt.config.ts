@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SUPPORTED_HOSTS } from './lib/urls';
@@ -8,12 +9,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: { alias: { 'cssomnom/parse': fileURLToPath(new URL('./lib/shims/css-parse.ts', import.meta.url)) } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Vigie',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
+    permissions: ['storage'],
     host_permissions: hostPermissions,
     ...(browser === 'firefox'
       ? {

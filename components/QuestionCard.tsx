@@ -1,8 +1,9 @@
 import { formatters, MESSAGES, type Language, type Messages } from '../lib/i18n';
-import type { Question } from '../lib/model';
+import type { DeputyFacts, Question } from '../lib/model';
 import type { QuestionStatus } from '../lib/status';
 import { Badge } from './Badge';
 import { DeputyLine } from './DeputyLine';
+import { WatchButton, type WatchProps } from './WatchButton';
 
 export type Source = 'an' | 'nosdeputes';
 
@@ -12,6 +13,9 @@ export interface QuestionCardProps {
   lang: Language;
   /** The site the card sits on: it links to the other one. */
   source: Source;
+  watch?: WatchProps;
+  /** What the background learnt about the author, where the page says less. */
+  authorFacts?: DeputyFacts;
 }
 
 interface Step {
@@ -35,7 +39,7 @@ function timeline(question: Question, status: QuestionStatus, t: Messages): Step
   return (steps.filter(Boolean) as Step[]).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-export function QuestionCard({ question, status, lang, source }: QuestionCardProps) {
+export function QuestionCard({ question, status, lang, source, watch, authorFacts }: QuestionCardProps) {
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const steps = timeline(question, status, t);
@@ -44,7 +48,10 @@ export function QuestionCard({ question, status, lang, source }: QuestionCardPro
   const otherUrl = source === 'an' ? question.urls.nosdeputes : question.urls.an;
   return (
     <section class="card" aria-label={t.cardTitle}>
-      <Badge status={status} lang={lang} />
+      <div class="card__head">
+        <Badge status={status} lang={lang} />
+        {watch && <WatchButton {...watch} lang={lang} state={status.state} explain />}
+      </div>
       {steps.length > 0 && (
         <ol class="timeline">
           {steps.map((step) => (
@@ -62,7 +69,7 @@ export function QuestionCard({ question, status, lang, source }: QuestionCardPro
           {t.ministryChange(asked, answering)}
         </p>
       )}
-      <DeputyLine deputy={question.author} legislature={question.legislature} lang={lang} />
+      <DeputyLine deputy={{ ...authorFacts, ...question.author }} legislature={question.legislature} lang={lang} />
       <p class="links">
         {otherUrl
           ? <a href={otherUrl} rel="noopener">{source === 'an' ? t.onNosdeputes : t.onAn}</a>

@@ -27,5 +27,12 @@ a { color: #0b4fb3; text-decoration: underline; text-underline-offset: 2px; }
 a:focus-visible, button:focus-visible { outline: 2px solid #0b4fb3; outline-offset: 2px; border-radius: 3px; }
 .muted { color: #4b5563; }
 .list-item { display: inline-flex; align-items: center; gap: .4em; }
+.watch { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .4em; }
+.watch__button { font: inherit; font-size: 12px; font-weight: 600; min-height: 24px; min-width: 24px; padding: .15em .7em; border: 1px solid #0b4fb3; border-radius: 999px; background: #ffffff; color: #0b4fb3; cursor: pointer; }
+.watch__button[aria-pressed="true"] { background: #0b4fb3; color: #ffffff; }
+.watch__button[aria-busy="true"] { cursor: progress; }
+.watch__note { font-size: 12px; color: #4b5563; }
+.watch__error { font-size: 12px; color: #7f1d1d; }
+.card__head { display: flex; flex-wrap: wrap; align-items: center; gap: .5em; }
 @media (prefers-reduced-motion: no-preference) { .badge { transition: background-color .15s; } }
 `;

@@ -13,45 +13,57 @@ export function languageFromLocale(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
+/** A number as the UI writes it, and whether the language puts its noun in the singular. */
+export interface Count {
+  text: string;
+  one: boolean;
+}
+
 export interface Formatters {
   lang: Language;
   date(date: IsoDate): string;
   number(value: number): string;
+  count(value: number): Count;
 }
 
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
-const numberFormats = new Map<Language, Intl.NumberFormat>();
+const cache = new Map<Language, Formatters>();
 
 export function formatters(lang: Language): Formatters {
-  if (!dateFormats.has(lang)) {
-    dateFormats.set(lang, new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
-    numberFormats.set(lang, new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB'));
+  let cached = cache.get(lang);
+  if (!cached) {
+    const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+    const dates = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const numbers = new Intl.NumberFormat(locale);
+    const plurals = new Intl.PluralRules(locale);
+    cached = {
+      lang,
+      date: (date) => {
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+        const parts = dates.formatToParts(new Date(Date.UTC(y, m - 1, d)));
+        // French writes the first of the month as an ordinal: « 1er mars 2016 ».
+        return parts.map((p) => (lang === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
+      },
+      number: (value) => numbers.format(value),
+      count: (value) => ({ text: numbers.format(value), one: plurals.select(value) === 'one' }),
+    };
+    cache.set(lang, cached);
   }
-  return {
-    lang,
-    date: (date) => {
-      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-      return dateFormats.get(lang)!.format(new Date(Date.UTC(y, m - 1, d)));
-    },
-    number: (value) => numberFormats.get(lang)!.format(value),
-  };
+  return cached;
 }
 
 export const MESSAGES = {
   fr: {
-    answeredIn: (days: string) => `Répondue en ${days} jours`,
-    answeredInOne: 'Répondue en 1 jour',
+    answeredIn: (days: Count) => `Répondue en ${days.text} ${days.one ? 'jour' : 'jours'}`,
     answeredSameDay: 'Répondue le jour même',
     answered: 'Répondue',
-    lateSuffix: (days: string) => ` (${days} j de retard)`,
-    overdueBy: (days: string) => `En retard de ${days} jours`,
-    overdueByOne: 'En retard de 1 jour',
+    lateSuffix: (days: Count) => ` (${days.text} j de retard)`,
+    overdueBy: (days: Count) => `En retard de ${days.text} ${days.one ? 'jour' : 'jours'}`,
     pendingUntil: (date: string) => `En attente — échéance le ${date}`,
     pending: 'En attente',
     signaledDue: (date: string) => `Signalée — réponse due le ${date}`,
-    signaledLate: (days: string) => `Signalée — en retard de ${days} jours`,
+    signaledLate: (days: Count) => `Signalée — en retard de ${days.text} ${days.one ? 'jour' : 'jours'}`,
     closed: 'Close sans réponse',
-    closedAfter: (days: string) => `après ${days} jours`,
+    closedAfter: (days: Count) => `après ${days.text} ${days.one ? 'jour' : 'jours'}`,
     unknown: 'Statut inconnu',
     badgeAssistive: 'Vigie, statut de la question :',
     timelinePublished: 'Publiée au JO',
@@ -61,7 +73,6 @@ export const MESSAGES = {
     timelineRenewed: 'Renouvelée',
     timelineAnswered: 'Réponse publiée',
     timelineClosed: 'Clôture',
-    daysOpen: (days: string) => `${days} jours`,
     ministryAsked: 'Ministère interrogé',
     ministryAnswering: 'Ministère répondant',
     ministryChange: (asked: string, answering: string) => `${asked} → ${answering}`,
@@ -74,21 +85,25 @@ export const MESSAGES = {
     mandateSpan: (start: string, end: string) => `mandat du ${start} au ${end}`,
     cardTitle: 'Vigie',
     unknownHelp: 'Vigie n’a pas pu lire le statut de cette page avec certitude.',
+    watch: 'Suivre',
+    watching: 'Suivie',
+    watchHelp: 'Être prévenu par Vigie quand le statut de cette question change',
+    watchedFinal: 'Suivie, mais close : Vigie ne la vérifiera plus.',
+    watchedAnswered: 'Suivie, mais déjà répondue : Vigie ne la vérifiera plus.',
+    watchError: 'Vigie n’a pas pu enregistrer ce suivi. Réessayez.',
   },
   en: {
-    answeredIn: (days: string) => `Answered in ${days} days`,
-    answeredInOne: 'Answered in 1 day',
+    answeredIn: (days: Count) => `Answered in ${days.text} ${days.one ? 'day' : 'days'}`,
     answeredSameDay: 'Answered the same day',
     answered: 'Answered',
-    lateSuffix: (days: string) => ` (${days} days late)`,
-    overdueBy: (days: string) => `Overdue by ${days} days`,
-    overdueByOne: 'Overdue by 1 day',
+    lateSuffix: (days: Count) => ` (${days.text} ${days.one ? 'day' : 'days'} late)`,
+    overdueBy: (days: Count) => `Overdue by ${days.text} ${days.one ? 'day' : 'days'}`,
     pendingUntil: (date: string) => `Pending — due ${date}`,
     pending: 'Pending',
     signaledDue: (date: string) => `Signalled — answer due ${date}`,
-    signaledLate: (days: string) => `Signalled — overdue by ${days} days`,
+    signaledLate: (days: Count) => `Signalled — overdue by ${days.text} ${days.one ? 'day' : 'days'}`,
     closed: 'Closed without answer',
-    closedAfter: (days: string) => `after ${days} days`,
+    closedAfter: (days: Count) => `after ${days.text} ${days.one ? 'day' : 'days'}`,
     unknown: 'Status unknown',
     badgeAssistive: 'Vigie, question status:',
     timelinePublished: 'Published in the JO',
@@ -98,7 +113,6 @@ export const MESSAGES = {
     timelineRenewed: 'Renewed',
     timelineAnswered: 'Answer published',
     timelineClosed: 'Closed',
-    daysOpen: (days: string) => `${days} days`,
     ministryAsked: 'Ministry asked',
     ministryAnswering: 'Ministry answering',
     ministryChange: (asked: string, answering: string) => `${asked} → ${answering}`,
@@ -111,6 +125,12 @@ export const MESSAGES = {
     mandateSpan: (start: string, end: string) => `in office ${start} – ${end}`,
     cardTitle: 'Vigie',
     unknownHelp: 'Vigie could not read this page’s status with certainty.',
+    watch: 'Watch',
+    watching: 'Watching',
+    watchHelp: 'Get notified by Vigie when this question’s status changes',
+    watchedFinal: 'Watching, but closed: Vigie will not check it again.',
+    watchedAnswered: 'Watching, but already answered: Vigie will not check it again.',
+    watchError: 'Vigie could not save this watch. Please try again.',
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

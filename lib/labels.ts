@@ -3,16 +3,16 @@ import type { QuestionStatus } from './status';
 
 /** The badge's words: the state, said in full, never left to a colour. */
 export function statusLabel(status: QuestionStatus, t: Messages, f: Formatters): string {
-  const n = (value: number) => f.number(value);
+  const n = (value: number) => f.count(value);
   switch (status.state) {
     case 'answered': {
       if (status.daysOpen === undefined) return t.answered;
-      const head = status.daysOpen === 0 ? t.answeredSameDay : status.daysOpen === 1 ? t.answeredInOne : t.answeredIn(n(status.daysOpen));
+      const head = status.daysOpen === 0 ? t.answeredSameDay : t.answeredIn(n(status.daysOpen));
       return status.daysLate ? head + t.lateSuffix(n(status.daysLate)) : head;
     }
     case 'overdue':
       if (status.signaled) return t.signaledLate(n(status.daysLate ?? 0));
-      return status.daysLate === 1 ? t.overdueByOne : t.overdueBy(n(status.daysLate ?? 0));
+      return t.overdueBy(n(status.daysLate ?? 0));
     case 'pending':
       if (!status.dueOn) return t.pending;
       return status.signaled ? t.signaledDue(f.date(status.dueOn)) : t.pendingUntil(f.date(status.dueOn));

@@ -111,6 +111,10 @@ export const deputySchema = z.object({
 });
 export type Deputy = z.infer<typeof deputySchema>;
 
+/** Whatever is known of a deputy, from a page or a source: the name may be what is missing. */
+export const deputyFactsSchema = z.partial(deputySchema);
+export type DeputyFacts = z.infer<typeof deputyFactsSchema>;
+
 export function questionId(legislature: number, type: QuestionType, number: number): QuestionId {
   return `AN-${legislature}-${type}-${number}`;
 }

@@ -1,17 +1,21 @@
 /**
  * The content script's life on a page: overlays once on server-rendered pages; on the new
- * NosDéputés site (a Next.js app) they follow client-side navigation and re-renders.
+ * NosDéputés site (a Next.js app) they follow client-side navigation and re-renders. Watch
+ * states come from the background in one request per page.
  */
+import type { Requester } from '../client';
 import { todayInParis } from '../dates';
 import type { Language } from '../i18n';
+import type { DeputyFacts } from '../model';
 import { NOSDEPUTES_WWW } from '../urls';
 import { HOST_TAG } from './hosts';
-import { Overlays } from './overlays';
+import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 
 export interface ContentOptions {
   doc: Document;
   lang: Language;
   signal: AbortSignal;
+  request: Requester;
 }
 
 function isSinglePageApp(doc: Document): boolean {
@@ -27,25 +31,94 @@ function onlyOurs(records: MutationRecord[]): boolean {
     ));
 }
 
-export function startOverlays({ doc, lang, signal }: ContentOptions): Overlays {
+export function startOverlays({ doc, lang, signal, request }: ContentOptions): Overlays {
   const overlays = new Overlays(doc);
+  let watched: Set<string> | undefined;
+  const busy = new Set<string>();
+  const failed = new Set<string>();
+  const deputies = new Map<string, DeputyFacts>();
+  const asked = new Set<string>();
+
+  const publish = () => {
+    const state: OverlayState = { watched, busy, failed, deputies, toggle };
+    overlays.update(state);
+  };
+
+  async function toggle(target: WatchTarget, want: boolean) {
+    busy.add(target.id);
+    failed.delete(target.id);
+    publish();
+    try {
+      const reply = await request({ type: 'watch.set', id: target.id, watched: want, question: target.question, ref: target.ref });
+      watched ??= new Set();
+      if (reply.watched) watched.add(target.id);
+      else watched.delete(target.id);
+    } catch {
+      failed.add(target.id);
+    } finally {
+      busy.delete(target.id);
+      if (!signal.aborted) publish();
+    }
+  }
+
+  async function refreshWatches() {
+    const ids = [...new Set(overlays.targets().map((t) => t.id))];
+    if (!ids.length || signal.aborted) return;
+    try {
+      const reply = await request({ type: 'watch.states', ids });
+      watched = new Set(Object.keys(reply.watched));
+      if (!signal.aborted) publish();
+    } catch {
+      // No background (extension updated or disabled): the badges stand without the toggle.
+    }
+  }
+
+  async function lookUp(lookup: DeputyLookup) {
+    if (asked.has(lookup.key)) return;
+    asked.add(lookup.key);
+    try {
+      const { key: _key, ...query } = lookup;
+      const reply = await request({ type: 'deputy.facts', ...query });
+      if (reply.facts && !signal.aborted) {
+        deputies.set(lookup.key, reply.facts);
+        publish();
+      }
+    } catch {
+      // The deputy line keeps what the page says.
+    }
+  }
+
   const sync = () => {
     if (signal.aborted) return;
     try {
-      overlays.sync(doc.location.href, { lang, today: todayInParis() });
+      if (overlays.sync(doc.location.href, { lang, today: todayInParis() })) {
+        publish();
+        void refreshWatches();
+        overlays.lookups().forEach((lookup) => void lookUp(lookup));
+      }
     } catch {
       // A page we misread must never see an error from us; it simply gets no overlay.
     }
   };
   sync();
   signal.addEventListener('abort', () => overlays.clear(), { once: true });
+
+  // Another tab may have changed the watch list: refresh when this one comes back into view.
+  const onVisible = () => {
+    if (doc.visibilityState === 'visible') void refreshWatches();
+  };
+  doc.addEventListener('visibilitychange', onVisible, { signal });
+  doc.defaultView?.addEventListener('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) void refreshWatches();
+  }, { signal });
+
   if (!isSinglePageApp(doc)) return overlays;
 
-  let scheduled = 0;
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
     if (scheduled || onlyOurs(records)) return;
-    scheduled = window.setTimeout(() => {
-      scheduled = 0;
+    scheduled = setTimeout(() => {
+      scheduled = undefined;
       sync();
     }, 120);
   });

@@ -1,14 +1,17 @@
 /**
  * Mounts Vigie's overlays on a parsed page and keeps them in step with it: one card under a
- * question's title, one badge per list item, one card on a deputy's page.
+ * question's title, one badge per list item, one card on a deputy's page. What the background
+ * knows (watches, deputy facts) arrives later as `OverlayState` and is re-rendered in place.
  */
 import { render, type VNode } from 'preact';
 import { DeputyCard } from '../../components/DeputyCard';
 import { ListBadge } from '../../components/ListBadge';
 import { QuestionCard, type Source } from '../../components/QuestionCard';
 import { OVERLAY_CSS } from '../../components/styles';
+import type { WatchProps } from '../../components/WatchButton';
 import type { IsoDate } from '../dates';
 import type { Language } from '../i18n';
+import type { DeputyFacts, Question, QuestionRef } from '../model';
 import { detectPage, parsePage, type PageKind, type PageParse } from '../pages';
 import { questionStatus, refStatus } from '../status';
 import { deputyAnchor, questionAnchor } from './anchors';
@@ -19,23 +22,67 @@ export interface OverlayEnv {
   today: IsoDate;
 }
 
+/** A question the user can watch, with the snapshot the background will keep. */
+export interface WatchTarget {
+  id: string;
+  question?: Question;
+  ref?: QuestionRef;
+}
+
+/** A deputy whose facts the page lacks. */
+export interface DeputyLookup {
+  key: string;
+  slug?: string;
+  anId?: string;
+  legislature: number;
+  questionId?: string;
+}
+
+export interface OverlayState {
+  /** Watched question ids; absent until the background has answered. */
+  watched?: ReadonlySet<string>;
+  busy: ReadonlySet<string>;
+  failed: ReadonlySet<string>;
+  deputies: ReadonlyMap<string, DeputyFacts>;
+  toggle(target: WatchTarget, watched: boolean): void;
+}
+
 interface Mounted {
   key: string;
   host: HTMLElement;
   anchor: Element;
+  target?: WatchTarget;
+  lookup?: DeputyLookup;
+  view: (state: OverlayState) => VNode;
 }
 
-interface Planned {
-  key: string;
-  anchor: Element;
+type Planned = Omit<Mounted, 'host'> & {
   attributes: Record<string, string>;
   inline: boolean;
   place: (host: HTMLElement) => void;
-  view: VNode;
-}
+};
 
 function sourceOf(kind: PageKind): Source {
   return kind.startsWith('an-') ? 'an' : 'nosdeputes';
+}
+
+function watchProps(state: OverlayState, target: WatchTarget): WatchProps | undefined {
+  if (!state.watched) return undefined;
+  const watched = state.watched.has(target.id);
+  return {
+    watched,
+    busy: state.busy.has(target.id),
+    error: state.failed.has(target.id),
+    onToggle: () => state.toggle(target, !watched),
+  };
+}
+
+/** Only what the page does not say already is worth a request. */
+function authorLookup(question: Question): DeputyLookup | undefined {
+  const { author, legislature } = question;
+  if (author.group && author.constituency) return undefined;
+  if (author.slug && legislature <= 16) return { key: `nd:${legislature}:${author.slug}`, slug: author.slug, legislature };
+  return { key: `an:${question.id}`, anId: author.anId, legislature, questionId: question.id };
 }
 
 function plan(doc: Document, kind: PageKind, page: PageParse, env: OverlayEnv): Planned[] {
@@ -45,25 +92,34 @@ function plan(doc: Document, kind: PageKind, page: PageParse, env: OverlayEnv): 
       const status = questionStatus(question, env.today);
       const anchor = questionAnchor(doc, kind);
       if (!anchor) return [];
+      const target = { id: question.id, question };
+      const lookup = authorLookup(question);
       return [{
         key: `question:${question.id}:${status.state}`,
         anchor,
+        target,
+        lookup,
         attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
         inline: false,
         place: (host) => anchor.after(host),
-        view: <QuestionCard question={question} status={status} lang={env.lang} source={sourceOf(kind)} />,
+        view: (state) => (
+          <QuestionCard question={question} status={status} lang={env.lang} source={sourceOf(kind)}
+            watch={watchProps(state, target)} authorFacts={lookup && state.deputies.get(lookup.key)} />
+        ),
       }];
     }
     case 'question-list':
       return page.items.map(({ ref, element }) => {
         const status = refStatus(ref, env.today);
+        const target = { id: ref.id, ref };
         return {
           key: `item:${ref.id}:${status.state}`,
           anchor: element,
+          target,
           attributes: { 'data-vigie-id': ref.id, 'data-vigie-state': status.state },
           inline: true,
           place: (host) => placeHost(element, host),
-          view: <ListBadge status={status} lang={env.lang} />,
+          view: (state) => <ListBadge status={status} lang={env.lang} watch={watchProps(state, target)} />,
         };
       });
     case 'deputy': {
@@ -76,7 +132,7 @@ function plan(doc: Document, kind: PageKind, page: PageParse, env: OverlayEnv): 
         attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
         inline: false,
         place: (host) => anchor.after(host),
-        view: <DeputyCard deputy={deputy} lang={env.lang} />,
+        view: () => <DeputyCard deputy={deputy} lang={env.lang} />,
       }];
     }
     case 'other':
@@ -84,17 +140,26 @@ function plan(doc: Document, kind: PageKind, page: PageParse, env: OverlayEnv): 
   }
 }
 
+export const EMPTY_STATE: OverlayState = {
+  busy: new Set(),
+  failed: new Set(),
+  deputies: new Map(),
+  toggle: () => undefined,
+};
+
 export class Overlays {
   private mounted: Mounted[] = [];
   private url: string | undefined;
+  private state: OverlayState = EMPTY_STATE;
 
   constructor(private readonly doc: Document) {}
 
   /**
    * Brings the overlays in line with the page at `url`: mounts what is missing, drops what no
-   * longer matches. Idempotent, so SPA pages can call it after every change.
+   * longer matches. Idempotent, so SPA pages can call it after every change. Returns whether
+   * anything was mounted.
    */
-  sync(url: string, env: OverlayEnv): void {
+  sync(url: string, env: OverlayEnv): boolean {
     if (url !== this.url) {
       this.clear();
       this.url = url;
@@ -109,15 +174,30 @@ export class Overlays {
     });
     const present = new Set(this.mounted.map((m) => m.key));
     // Build every host off-document first, then insert them in one pass: no layout in between.
-    const built = planned.filter((p) => !present.has(p.key)).map((p) => {
-      const { host, root } = createHost(this.doc, { attributes: p.attributes, css: OVERLAY_CSS, inline: p.inline });
-      render(p.view, root);
-      return { p, host };
+    const built = planned.filter((p) => !present.has(p.key)).map(({ attributes, inline, place, ...p }) => {
+      const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
+      render(p.view(this.state), root);
+      return { mounted: { ...p, host }, place };
     });
-    for (const { p, host } of built) {
-      p.place(host);
-      this.mounted.push({ key: p.key, host, anchor: p.anchor });
+    for (const { mounted, place } of built) {
+      place(mounted.host);
+      this.mounted.push(mounted);
     }
+    return built.length > 0;
+  }
+
+  /** Re-renders every overlay with what is now known. */
+  update(state: OverlayState): void {
+    this.state = state;
+    for (const m of this.mounted) if (m.host.shadowRoot) render(m.view(state), m.host.shadowRoot);
+  }
+
+  targets(): WatchTarget[] {
+    return this.mounted.flatMap((m) => (m.target ? [m.target] : []));
+  }
+
+  lookups(): DeputyLookup[] {
+    return this.mounted.flatMap((m) => (m.lookup ? [m.lookup] : []));
   }
 
   clear(): void {
@@ -134,4 +214,3 @@ export class Overlays {
     m.host.remove();
   }
 }
-

@@ -82,3 +82,23 @@ export async function overlayHosts(page: Page): Promise<{ id: string | null; sta
     text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
   })));
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles (CDP
+ * ServiceWorker.stopAllWorkers); the next event starts it again from scratch.
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const scope = `chrome-extension://${browser.extensionId}/`;
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(scope) && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+  await page.close();
+}

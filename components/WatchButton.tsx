@@ -1,0 +1,30 @@
+import { MESSAGES, type Language } from '../lib/i18n';
+import type { QuestionState } from '../lib/status';
+
+export interface WatchProps {
+  watched: boolean;
+  busy: boolean;
+  error?: boolean;
+  onToggle: () => void;
+}
+
+export interface WatchButtonProps extends WatchProps {
+  lang: Language;
+  state: QuestionState;
+  /** Say, next to the button, that a finished question will not be checked again. */
+  explain?: boolean;
+}
+
+export function WatchButton({ watched, busy, error, onToggle, lang, state, explain }: WatchButtonProps) {
+  const t = MESSAGES[lang];
+  const final = watched && (state === 'closed' || state === 'answered');
+  return (
+    <span class="watch">
+      <button type="button" class="watch__button" aria-pressed={watched ? 'true' : 'false'} aria-busy={busy ? 'true' : undefined} title={t.watchHelp} onClick={busy ? undefined : onToggle}>
+        <span aria-hidden="true" class="watch__mark">{watched ? '★' : '☆'}</span> {watched ? t.watching : t.watch}
+      </button>
+      {explain && final && <span class="watch__note">{state === 'answered' ? t.watchedAnswered : t.watchedFinal}</span>}
+      {error && <span class="watch__error" role="alert">{t.watchError}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The typed messages between pages (content scripts, popup, options) and the background, which
+ * alone owns the store. Both ends validate: requests on arrival, results before they are sent
+ * and again on receipt.
+ */
+import * as z from 'zod/mini';
+import { anActorIdSchema, deputyFactsSchema, deputySlugSchema, legislatureSchema, questionIdSchema, questionRefSchema, questionSchema } from './model';
+import { questionStateSchema } from './store/records';
+
+const ids = z.array(questionIdSchema).check(z.maxLength(5000));
+
+export const requestSchemas = {
+  /** Which of these questions are watched: one round trip for a whole page. */
+  'watch.states': z.object({ type: z.literal('watch.states'), ids }),
+  'watch.set': z.object({
+    type: z.literal('watch.set'),
+    id: questionIdSchema,
+    watched: z.boolean(),
+    question: z.optional(questionSchema),
+    ref: z.optional(questionRefSchema),
+  }),
+  /** Facts about a deputy that the page lacks, fetched and cached by the background. */
+  'deputy.facts': z.object({
+    type: z.literal('deputy.facts'),
+    slug: z.optional(deputySlugSchema),
+    anId: z.optional(anActorIdSchema),
+    legislature: z.optional(legislatureSchema),
+    questionId: z.optional(questionIdSchema),
+  }),
+} as const;
+
+export const responseSchemas = {
+  'watch.states': z.object({ watched: z.record(questionIdSchema, z.object({ state: questionStateSchema, seen: z.boolean() })) }),
+  'watch.set': z.object({ watched: z.boolean(), state: z.optional(questionStateSchema) }),
+  'deputy.facts': z.object({ facts: z.optional(deputyFactsSchema) }),
+} satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestOf<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
+export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
+export type AnyRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
+
+/** What a content script, running inside a website, may ask for. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['watch.states', 'watch.set', 'deputy.facts']);
+
+export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: string };
+
+const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+function describeIssues(error: z.core.$ZodError): string {
+  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
+}
+
+export type ParsedRequest = { ok: true; request: AnyRequest } | { ok: false; error: string };
+
+export function parseRequest(raw: unknown): ParsedRequest {
+  const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string') return { ok: false, error: 'Invalid message: no type' };
+  if (!Object.hasOwn(requestSchemas, type)) return { ok: false, error: `Unknown message type: ${type.slice(0, 60)}` };
+  const parsed = requestSchemas[type as RequestType].safeParse(raw);
+  return parsed.success
+    ? { ok: true, request: parsed.data as AnyRequest }
+    : { ok: false, error: `Invalid ${type} message: ${describeIssues(parsed.error)}` };
+}
+
+export function parseResponse<T extends RequestType>(type: T, raw: unknown): ResponseOf<T> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) throw new Error(`Invalid reply to ${type}`);
+  if (!envelope.data.ok) throw new Error(envelope.data.error);
+  const result = responseSchemas[type].safeParse(envelope.data.result);
+  if (!result.success) throw new Error(`Invalid reply to ${type}: ${describeIssues(result.error)}`);
+  return result.data as ResponseOf<T>;
+}
+
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseOf<T>> };
+
+export interface SenderInfo {
+  /** True for the extension's own pages (popup, options), false for content scripts. */
+  fromExtensionPage: boolean;
+}
+
+/** Runs the handler for one incoming message; never throws, always answers an envelope. */
+export async function route(raw: unknown, sender: SenderInfo, handlers: Handlers): Promise<Envelope> {
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return parsed;
+  const { request } = parsed;
+  if (!sender.fromExtensionPage && !CONTENT_SCRIPT_REQUESTS.has(request.type)) {
+    return { ok: false, error: `Not allowed from a web page: ${request.type}` };
+  }
+  try {
+    const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
+    const result = responseSchemas[request.type].safeParse(await handler(request));
+    if (!result.success) return { ok: false, error: `Invalid result for ${request.type}: ${describeIssues(result.error)}` };
+    return { ok: true, result: result.data };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

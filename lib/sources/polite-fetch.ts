@@ -1,0 +1,119 @@
+/**
+ * Every request Vigie makes to the parliament's sites goes through here: one at a time, at least
+ * two seconds apart, backing off on 429/5xx (honouring Retry-After), and refusing to call a
+ * source that keeps failing for a while (circuit breaker). The Assemblée answers 503 to bursts.
+ */
+
+export interface SourceState {
+  failures: number;
+  backoffUntil?: number;
+  circuitOpenUntil?: number;
+}
+
+export interface PoliteFetchDeps {
+  fetch: typeof fetch;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  loadState(source: string): Promise<SourceState>;
+  saveState(source: string, state: SourceState): Promise<void>;
+}
+
+export interface PoliteFetchOptions {
+  minIntervalMs: number;
+  timeoutMs: number;
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+  /** Consecutive failures after which the source is left alone for `circuitOpenMs`. */
+  circuitThreshold: number;
+  circuitOpenMs: number;
+}
+
+export const DEFAULT_FETCH_OPTIONS: PoliteFetchOptions = {
+  minIntervalMs: 2_000,
+  timeoutMs: 20_000,
+  baseBackoffMs: 60_000,
+  maxBackoffMs: 6 * 3_600_000,
+  circuitThreshold: 5,
+  circuitOpenMs: 3_600_000,
+};
+
+export type FetchOutcome =
+  | { ok: true; status: number; contentType: string; body: string }
+  | { ok: false; reason: 'http'; status: number; retryAfterMs?: number }
+  | { ok: false; reason: 'network' | 'timeout' }
+  | { ok: false; reason: 'backoff' | 'circuit-open'; until: number };
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function backoffDelay(failures: number, options: PoliteFetchOptions): number {
+  return Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.max(0, failures - 1));
+}
+
+export class PoliteFetcher {
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastStart = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly deps: PoliteFetchDeps, private readonly options: PoliteFetchOptions = DEFAULT_FETCH_OPTIONS) {}
+
+  /** Queued behind every other request; resolves with what happened, never rejects. */
+  get(url: string, accept: string): Promise<FetchOutcome> {
+    const run = this.queue.then(() => this.attempt(url, accept));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async attempt(url: string, accept: string): Promise<FetchOutcome> {
+    const source = new URL(url).hostname;
+    const state = await this.deps.loadState(source);
+    const now = this.deps.now();
+    if (state.circuitOpenUntil && state.circuitOpenUntil > now) return { ok: false, reason: 'circuit-open', until: state.circuitOpenUntil };
+    if (state.backoffUntil && state.backoffUntil > now) return { ok: false, reason: 'backoff', until: state.backoffUntil };
+
+    const wait = this.lastStart + this.options.minIntervalMs - now;
+    if (wait > 0) await this.deps.sleep(wait);
+    this.lastStart = this.deps.now();
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    let outcome: FetchOutcome;
+    try {
+      const response = await this.deps.fetch(url, {
+        headers: { accept },
+        credentials: 'omit',
+        cache: 'no-cache',
+        redirect: 'follow',
+        signal: controller.signal,
+      });
+      if (response.ok) {
+        outcome = { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+      } else {
+        outcome = { ok: false, reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.deps.now()) };
+      }
+    } catch (error) {
+      outcome = { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' };
+    } finally {
+      clearTimeout(timer);
+    }
+    await this.deps.saveState(source, this.nextState(state, outcome));
+    return outcome;
+  }
+
+  private nextState(state: SourceState, outcome: FetchOutcome): SourceState {
+    // A 404 is an answer about the resource, not a sign the source is struggling.
+    const sourceFailed = !outcome.ok && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
+    if (!sourceFailed) return { failures: 0 };
+    const failures = state.failures + 1;
+    const now = this.deps.now();
+    const retryAfter = !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0;
+    const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, this.options)) };
+    if (failures >= this.options.circuitThreshold) next.circuitOpenUntil = now + Math.max(this.options.circuitOpenMs, retryAfter);
+    return next;
+  }
+}

@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+/**
+ * Page text is data, never markup: whatever a site (or a hostile copy of it) puts in a name or a
+ * ministry must reach the reader as text.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Badge } from '../../components/Badge';
+import { DeputyCard } from '../../components/DeputyCard';
+import { QuestionCard } from '../../components/QuestionCard';
+import type { Question } from '../../lib/model';
+import { questionStatus } from '../../lib/status';
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '<script>alert(2)</script>';
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const HOSTILE: Question = {
+  id: 'AN-15-QE-19189',
+  chamber: 'AN',
+  legislature: 15,
+  type: 'QE',
+  number: 19189,
+  author: {
+    name: `M. ${IMG} ${SCRIPT}`,
+    group: { acronym: 'X', name: `${SCRIPT} groupe` },
+    constituency: `${IMG} (1re circonscription)`,
+  },
+  title: `Titre ${IMG} ${SCRIPT}`,
+  ministry: `Ministère ${IMG}`,
+  answeringMinistry: `Ministère ${SCRIPT}`,
+  publishedOn: '2019-04-30',
+  closedOn: '2022-06-21',
+  closedReason: `${IMG} ${SCRIPT}`,
+  text: `Texte ${IMG} ${SCRIPT}`,
+  urls: {
+    an: 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
+    nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
+  },
+};
+
+function expectInert(root: Element): void {
+  expect(root.querySelectorAll('img,script').length).toBe(0);
+  expect(root.querySelectorAll('*').length).toBeGreaterThan(0);
+}
+
+describe('hostile text', () => {
+  it('QuestionCard renders names, ministries and reasons as text', () => {
+    render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="fr" source="nosdeputes" />, container);
+    expectInert(container);
+    const text = container.textContent ?? '';
+    expect(text).toContain(`M. ${IMG} ${SCRIPT}`); // author name
+    expect(text).toContain(`Ministère ${IMG} → Ministère ${SCRIPT}`); // ministries
+    expect(container.querySelector('.timeline__detail')?.textContent).toBe(` — ${IMG} ${SCRIPT}`); // closure reason
+    expect(container.querySelector('.badge__label')?.textContent?.replace(/\s+/g, ' ')).toBe(`Close sans réponse — ${IMG} ${SCRIPT}, après 1 148 jours`);
+    expect(text).toContain(`${SCRIPT} groupe`);
+    expect(text).toContain(`${IMG} (1re circonscription)`);
+  });
+
+  it('QuestionCard in English, on the Assemblée side, is just as inert', () => {
+    render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="en" source="an" />, container);
+    expectInert(container);
+    expect(container.textContent).toContain(IMG);
+    expect(container.textContent).toContain(SCRIPT);
+  });
+
+  it('a derived NosDéputés slug from a hostile name stays a plain https link', () => {
+    render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="fr" source="nosdeputes" />, container);
+    for (const a of Array.from(container.querySelectorAll('a'))) {
+      expect(a.getAttribute('href')).toMatch(/^https:\/\/[^\s<>"]+$/);
+      expect(Array.from(a.attributes).map((attr) => attr.name).sort()).toEqual(['href', 'rel']);
+    }
+  });
+
+  it('DeputyCard renders a hostile name and group as text', () => {
+    render(<DeputyCard deputy={{ name: IMG, group: { name: SCRIPT }, constituency: IMG, legislature: 16 }} lang="fr" />, container);
+    expectInert(container);
+    expect(container.textContent).toContain(SCRIPT);
+    expect(container.textContent).toContain(IMG);
+  });
+
+  it('Badge renders a hostile closure reason as text', () => {
+    render(<Badge status={{ state: 'closed', signaled: false, closedReason: IMG }} lang="en" />, container);
+    expectInert(container);
+    expect(container.querySelector('.badge__label')?.textContent).toBe(`Closed without answer — ${IMG}`);
+  });
+});
+
+describe('no raw HTML sinks in the sources', () => {
+  // A string, not `new URL()`: under happy-dom the global URL is not Node's.
+  const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const SINKS = ['dangerouslySetInnerHTML', '.innerHTML', '.outerHTML =', 'insertAdjacentHTML'];
+
+  function sourceFiles(dir: string): string[] {
+    const out: string[] = [];
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+      else if (/\.(?:ts|tsx|js|jsx|mjs)$/.test(name)) out.push(path);
+    }
+    return out;
+  }
+
+  const files = [...sourceFiles(join(ROOT, 'components')), ...sourceFiles(join(ROOT, 'lib'))];
+
+  it('finds the sources it guards', () => {
+    const names = files.map((f) => relative(ROOT, f).replace(/\\/g, '/'));
+    expect(names).toContain('components/QuestionCard.tsx');
+    expect(names).toContain('lib/overlay/overlays.tsx');
+    expect(names).toContain('lib/overlay/hosts.ts');
+  });
+
+  for (const sink of SINKS) {
+    it(`no file under components/ or lib/ uses ${sink}`, () => {
+      const offenders = files.filter((f) => readFileSync(f, 'utf8').includes(sink)).map((f) => relative(ROOT, f));
+      expect(offenders).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,108 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, overlayHosts, stopServiceWorker, type ExtensionBrowser } from './browser';
+import { startFixtureServer, type FixtureServer } from './server';
+import { serveSite } from './site';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer('.e2e-tmp/certs');
+  serveSite(server);
+  browser = await launchWithExtension(server.port);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  pages.push(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('vigie-overlay');
+  return page;
+}
+
+/** The watch button inside the overlay of question `id` (shadow DOM is pierced by locators). */
+function watchButton(page: Page, id: string) {
+  return page.locator(`vigie-overlay[data-vigie-id="${id}"] button[aria-pressed]`);
+}
+
+const QUESTION = 'https://www.nosdeputes.fr/16/question/QE/12874';
+const LIST = 'https://www.nosdeputes.fr/elise-morvan/questions';
+
+describe('watching questions', () => {
+  it('« Suivre » on a question page survives a reload and shows on the list page', async () => {
+    const page = await open(QUESTION);
+    const button = watchButton(page, 'AN-16-QE-12874');
+    await expect.poll(() => button.textContent()).toContain('Suivre');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await button.textContent()).toContain('Suivie');
+
+    await page.reload();
+    await expect.poll(() => watchButton(page, 'AN-16-QE-12874').getAttribute('aria-pressed')).toBe('true');
+
+    const list = await open(LIST);
+    await expect.poll(() => watchButton(list, 'AN-16-QE-12874').getAttribute('aria-pressed')).toBe('true');
+    expect(await watchButton(list, 'AN-16-QE-15230').getAttribute('aria-pressed')).toBe('false');
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('is keyboard operable and keeps keys away from the page', async () => {
+    const page = await open(QUESTION);
+    await page.evaluate(() => {
+      (window as unknown as { __keys: number }).__keys = 0;
+      document.addEventListener('keydown', () => { (window as unknown as { __keys: number }).__keys++; });
+    });
+    const button = watchButton(page, 'AN-16-QE-12874');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    await button.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => (window as unknown as { __keys: number }).__keys)).toBe(0);
+  });
+
+  it('watches from a list item, and the question page agrees', async () => {
+    const list = await open(LIST);
+    const item = watchButton(list, 'AN-16-QE-9120');
+    await expect.poll(() => item.getAttribute('aria-pressed')).toBe('false');
+    await item.click();
+    await expect.poll(() => item.getAttribute('aria-pressed')).toBe('true');
+    const states = await (await browser.worker()).evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('vigie');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const all = await new Promise<unknown[]>((resolve) => {
+        const req = db.transaction('watches').objectStore('watches').getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return (all as { id: string; state: string }[]).map((r) => `${r.id}:${r.state}`).sort();
+    });
+    expect(states).toEqual(['AN-16-QE-12874:overdue', 'AN-16-QE-9120:closed']);
+  });
+
+  it('loses nothing when the service worker is stopped and restarted', async () => {
+    await stopServiceWorker(browser);
+    const page = await open(LIST);
+    await expect.poll(() => watchButton(page, 'AN-16-QE-12874').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await watchButton(page, 'AN-16-QE-9120').getAttribute('aria-pressed')).toBe('true');
+    const hosts = await overlayHosts(page);
+    expect(hosts).toHaveLength(5);
+    expect(browser.errors).toEqual([]);
+  });
+});
