@@ -11,8 +11,9 @@ export function statusLabel(status: QuestionStatus, t: Messages, f: Formatters):
       return status.daysLate ? head + t.lateSuffix(n(status.daysLate)) : head;
     }
     case 'overdue':
-      if (status.signaled) return t.signaledLate(n(status.daysLate ?? 0));
-      return t.overdueBy(n(status.daysLate ?? 0));
+      if (status.daysLate === undefined) return t.overdue;
+      if (status.signaled) return t.signaledLate(n(status.daysLate));
+      return t.overdueBy(n(status.daysLate));
     case 'pending':
       if (!status.dueOn) return t.pending;
       return status.signaled ? t.signaledDue(f.date(status.dueOn)) : t.pendingUntil(f.date(status.dueOn));

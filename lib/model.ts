@@ -84,10 +84,13 @@ export const questionRefSchema = z.object({
   number: questionNumberSchema,
   url: httpsUrl,
   publishedOn: z.optional(isoDateSchema),
+  /** When the deputy filed it, where a list shows that instead of the JO publication date. */
+  depositedOn: z.optional(isoDateSchema),
   answeredOn: z.optional(isoDateSchema),
   /** Answered, even when the list gives no date. */
   answered: z.boolean(),
   closed: z.boolean(),
+  /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
   pending: z.boolean(),
   /** The list shows the item but no status words we can read. */
   unreadableStatus: z.optional(text),

@@ -22,12 +22,16 @@ export interface QuestionStatus {
 export interface StatusFacts {
   type: QuestionType;
   publishedOn?: IsoDate;
+  /** Filing date, days or weeks before the JO publication the deadline runs from. */
+  depositedOn?: IsoDate;
   answered: boolean;
   answeredOn?: IsoDate;
   closed: boolean;
   closedOn?: IsoDate;
   closedReason?: string;
   signaledOn?: IsoDate;
+  /** The source says in words that no answer has come (a list's « Sans réponse »). */
+  saysPending: boolean;
   unreadable: boolean;
 }
 
@@ -57,9 +61,10 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
   const unknown: QuestionStatus = { state: 'unknown', signaled };
   if (facts.unreadable) return unknown;
   const { publishedOn, answeredOn, closedOn } = facts;
-  // Dates out of order mean the source was misread or is wrong: say nothing rather than guess.
+  // Dates out of order, or in the future, mean the source was misread or is wrong: say nothing
+  // rather than guess (an oral question's sitting still ahead is not an answer).
   for (const later of [answeredOn, closedOn, facts.signaledOn]) {
-    if (later && publishedOn && later < publishedOn) return unknown;
+    if (later && ((publishedOn && later < publishedOn) || later > today)) return unknown;
   }
   const dueOn = publishedOn ? answerDueOn(facts.type, publishedOn, facts.signaledOn) : undefined;
   const open = (end: IsoDate) => (publishedOn ? daysBetween(publishedOn, end) : undefined);
@@ -78,7 +83,15 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
       daysLate: closedOn ? late(dueOn, closedOn) : undefined,
     });
   }
-  if (!publishedOn || today < publishedOn) return unknown;
+  if (!publishedOn && facts.depositedOn && facts.type === 'QE' && today >= facts.depositedOn) {
+    // The deadline is unknown, but publication follows filing within weeks: three months after
+    // filing, the two months since publication have certainly passed.
+    const daysOpen = daysBetween(facts.depositedOn, today);
+    return { state: today > addMonths(facts.depositedOn, 3) ? 'overdue' : 'pending', signaled, daysOpen };
+  }
+  // A list may say « sans réponse » without the publication date: pending, deadline unknown.
+  if (!publishedOn) return facts.saysPending ? { state: 'pending', signaled } : unknown;
+  if (today < publishedOn) return unknown;
   const overdue = dueOn !== undefined && today > dueOn;
   return dropUndefined<QuestionStatus>({
     state: overdue ? 'overdue' : 'pending', signaled, dueOn,
@@ -97,6 +110,7 @@ export function questionFacts(q: Question): StatusFacts {
     closedOn: q.closedOn,
     closedReason: q.closedReason,
     signaledOn: q.signaledOn,
+    saysPending: false,
     unreadable: !!q.unreadableStatus,
   };
 }
@@ -105,10 +119,12 @@ export function refFacts(ref: QuestionRef): StatusFacts {
   return {
     type: ref.type,
     publishedOn: ref.publishedOn,
+    depositedOn: ref.depositedOn,
     answered: ref.answered,
     answeredOn: ref.answeredOn,
     closed: ref.closed,
     signaledOn: undefined,
+    saysPending: ref.pending,
     unreadable: !!ref.unreadableStatus || !(ref.answered || ref.closed || ref.pending),
   };
 }

@@ -55,7 +55,9 @@ export function textLines(root: ParentNode | null | undefined): string[] {
       }
     }
   };
-  walk(root as Node);
+  // Start from the root element: linkedom links a document's doctype to nothing after it.
+  const start = (root as Document).documentElement ?? root;
+  walk(start as Node);
   flush();
   return lines;
 }
@@ -71,7 +73,8 @@ export function valueAfterLabel(lines: readonly string[], label: RegExp): string
     const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
     if (rest) return rest;
     const next = lines[i + 1];
-    return next && !/^[^:]{1,40}\s:$/.test(next) ? next : undefined;
+    // An empty label is followed by the next label, never by a value of its own.
+    return next && !/^[^:>]{1,40}?\s?[:>](?:\s|$)/.test(next) ? next : undefined;
   }
   return undefined;
 }

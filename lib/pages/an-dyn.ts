@@ -9,10 +9,10 @@
  */
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
 import { groupFromName } from '../groups';
-import { parseQuestionId, questionRefSchema, questionSchema, type Question, type QuestionId, type QuestionRef, type QuestionType } from '../model';
+import { parseQuestionId, questionRefSchema, questionSchema, type Question, type QuestionId, type QuestionKey, type QuestionRef, type QuestionType } from '../model';
 import { dropUndefined } from '../objects';
 import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, nosdeputesUrl } from '../urls';
-import { cleanText, findByText, matchLine, stripTrailingParenthetical, textAfter, textLines, textOf, valueAfterLabel } from '../text';
+import { cleanText, findByText, matchLine, stripTrailingParenthetical, textAfter, textLines, textOf } from '../text';
 import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
 
 const QUESTION_PATH = /^\/dyn\/(\d{1,2})\/questions\/(QANR5L(\d{1,2})(?:QE|QG|QOSD)\d{1,6})\/?$/;
@@ -29,18 +29,52 @@ export function isAnDeputyQuestions(url: URL): boolean {
 }
 
 const D = DATE_IN_TEXT;
+const APOS = "['\u2019]";
+/**
+ * Date lines as the sites label them, read only at the start of a line (or of a segment, see
+ * `dateSegments`) and with the labels' capitals: a question text that mentions "la réponse publiée
+ * le 12 mars 2024" to an earlier question must not make this one answered.
+ */
 export const AN_DATE_LINES = {
-  published: new RegExp(`Question publiée (?:au JO )?le\\s*:?\\s*${D}`, 'i'),
-  answered: new RegExp(`Réponse publiée (?:au JO )?le\\s*:?\\s*${D}`, 'i'),
-  sitting: new RegExp(`Date de la séance\\s*:?\\s*${D}`, 'i'),
-  signaled: new RegExp(`(?:Date de signalement\\s*:?|signalée (?:au Gouvernement )?le\\s*:?)\\s*${D}`, 'i'),
-  reassigned: new RegExp(`Date de changement d'attribution\\s*:?\\s*${D}`, 'i'),
-  renewed: new RegExp(`Date de renouvellement\\s*:?\\s*${D}`, 'i'),
-  withdrawn: new RegExp(`Question retirée le\\s*:?\\s*${D}(?:\\s*\\(\\s*(.+?)\\s*\\))?`, 'i'),
+  published: new RegExp(`^Question publiée (?:au JO )?le\\s*:?\\s*${D}`),
+  answered: new RegExp(`^Réponse publiée (?:au JO )?le\\s*:?\\s*${D}`),
+  sitting: new RegExp(`^Date de la séance\\s*:?\\s*${D}`),
+  signaled: new RegExp(`^(?:Date de signalement\\s*:?|Question signalée (?:au Gouvernement )?le\\s*:?)\\s*${D}`),
+  reassigned: new RegExp(`^Date de changement d${APOS}attribution\\s*:?\\s*${D}`),
+  renewed: new RegExp(`^Date de renouvellement\\s*:?\\s*${D}`),
+  withdrawn: new RegExp(`^Question retirée le\\s*:?\\s*${D}(?:\\s*\\(\\s*(.+?)\\s*\\))?`),
 };
+/** Where a date label starts inside a line: dyn pages put several `<span>` dates on one line. */
+const DATE_LABEL_START = new RegExp(
+  `(?=(?:Question (?:publiée|retirée|signalée)|Réponse publiée|Date de (?:la séance|signalement|changement d${APOS}attribution|renouvellement|cl[oô]ture))\\b)`,
+);
 const CLOSURE_LABEL = /^Date de cl[oô]ture\s*:?/i;
 const CLOSURE_VALUE = new RegExp(`^${D}\\s*[-–:]?\\s*(.*)$`, 'i');
+const CIRCONSCRIPTION = /\(\s*\d+\s*(?:re|er|e|ère|ème)\s+circonscription\s*\)/i;
 const CONSTITUENCY = /^(.+?)\s*\((\d+)\s*(?:re|er|e|ère|ème)\s+circonscription\)\s*(?:-\s*(.+))?$/i;
+/** A line that is itself "Label : value" or "Label >": never the value of the label before it. */
+const LABELLED_LINE = /^[^:>]{1,40}?\s?[:>](?:\s|$)/;
+
+/** Lines cut again before each date label, so that every date line starts a segment. */
+export function dateSegments(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => line.split(DATE_LABEL_START).map(cleanText).filter(Boolean));
+}
+
+/**
+ * The value after a label, on its line or, when the label stands alone, on the next line unless
+ * that line is another label's ("Rubrique :" left empty before "Ministère interrogé : Santé").
+ */
+export function labelValue(lines: readonly string[], label: RegExp): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const m = label.exec(lines[i]!);
+    if (!m || m.index !== 0) continue;
+    const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
+    if (rest) return rest;
+    const next = lines[i + 1];
+    return next && !LABELLED_LINE.test(next) ? next : undefined;
+  }
+  return undefined;
+}
 
 export function questionTypeFromLabel(label: string | undefined): QuestionType | undefined {
   if (!label) return undefined;
@@ -51,7 +85,45 @@ export function questionTypeFromLabel(label: string | undefined): QuestionType |
 }
 
 export function dateFrom(lines: readonly string[], pattern: RegExp): string | undefined {
-  return parseFrenchDate(matchLine(lines, pattern)?.[1]);
+  return parseFrenchDate(matchLine(dateSegments(lines), pattern)?.[1]);
+}
+
+/** Whether a date label (published, answered…) appears at all, readable or not. */
+export function mentions(lines: readonly string[], label: RegExp): boolean {
+  return dateSegments(lines).some((segment) => label.test(segment));
+}
+
+const HEADING_NUMBER = /^(?:.*>\s*)?Question(?:\s+(écrite|au Gouvernement|orale sans débat))?\s+n°\s*:?\s*(\d{1,6})$/i;
+const TITLE_NUMBER = /^Question(?:\s+(écrite|au Gouvernement|orale sans débat))?\s+n°\s*(\d{1,6})\b/i;
+const LEGISLATURE_LINE = /^(\d{1,2})\s*(?:e|è|ème|eme)\s+législature$/i;
+const TITLE_LEGISLATURE = /\b(\d{1,2})\s*(?:e|è|ème|eme)\s+législature\b/i;
+
+/**
+ * Whether the page names another question than its URL: a heading or breadcrumb "Question n° 4021",
+ * a `<title>` for another number, type or legislature. Such a page is not read at all.
+ */
+export function contradictsKey(doc: Document, lines: readonly string[], key: QuestionKey): boolean {
+  const title = textOf(doc.querySelector('title'));
+  const named: RegExpExecArray[] = [];
+  const fromTitle = TITLE_NUMBER.exec(title);
+  if (fromTitle) named.push(fromTitle);
+  for (const line of lines) {
+    const m = HEADING_NUMBER.exec(line);
+    if (m) named.push(m);
+  }
+  for (const m of named) {
+    if (Number(m[2]) !== key.number) return true;
+    if (m[1] && questionTypeFromLabel(m[1]) !== key.type) return true;
+  }
+  const legislatures = [TITLE_LEGISLATURE.exec(title), ...lines.map((line) => LEGISLATURE_LINE.exec(line))];
+  return legislatures.some((m) => m && Number(m[1]) !== key.legislature);
+}
+
+const DYN_LABEL = /^(?:Question de|Auteur|Type de question)\s*:/i;
+
+/** Lines that only the current layout shows ("Question de :", "Type de question :"). */
+export function looksLikeAnDynPage(lines: readonly string[]): boolean {
+  return lines.some((line) => DYN_LABEL.test(line));
 }
 
 interface Closure {
@@ -76,7 +148,7 @@ function readClosure(lines: readonly string[]): Closure {
 
 /** "Aisne (2e circonscription) - Les Républicains", with or without the author's name before it. */
 function authorContext(root: ParentNode, authorName: string | undefined, legislature: number) {
-  const element = findByText(root, /\(\s*\d+\s*(?:re|er|e|ère|ème)\s+circonscription\s*\)/i, 'p,span,div,li,dd');
+  const element = findByText(root, CIRCONSCRIPTION, 'p,span,div,li,dd');
   if (!element) return {};
   let text = textOf(element).replace(/^Question de\s*:\s*/i, '');
   if (authorName && text.startsWith(authorName)) text = text.slice(authorName.length);
@@ -86,6 +158,24 @@ function authorContext(root: ParentNode, authorName: string | undefined, legisla
     constituency: `${cleanText(m[1])} (${m[2]}${m[2] === '1' ? 're' : 'e'} circonscription)`,
     group: m[3] ? groupFromName(cleanText(m[3]), legislature) : undefined,
   };
+}
+
+/**
+ * The question's text: the first block after the author's block ("Question de : <name>",
+ * "<département> (<n>e circonscription) - <groupe>") that is neither that line, nor a
+ * "Label : value" line, nor the answer.
+ */
+function questionTextAfter(authorLink: Element, main: Element, answerHeading: Element | undefined): Element | undefined {
+  for (let el: Element | null = authorLink; el && el !== main; el = el.parentElement) {
+    for (let sibling = el.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      const text = textOf(sibling);
+      // Short blocks only: a transcript may well open with "Mme X : Monsieur le ministre…".
+      if (!text || (text.length < 200 && (CIRCONSCRIPTION.test(text) || LABELLED_LINE.test(text)))) continue;
+      if (answerHeading && (sibling === answerHeading || sibling.contains(answerHeading))) return undefined;
+      return sibling;
+    }
+  }
+  return undefined;
 }
 
 export function parseAnQuestion(doc: Document, url: URL): PageParse {
@@ -101,14 +191,14 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   const main = doc.querySelector('main') ?? doc.body;
   if (!key || !main) return undefined;
   const lines = textLines(main);
-  const isQuestionPage = lines.some((line) => /^(?:Question de|Auteur|Type de question)\s*:/i.test(line));
-  if (!isQuestionPage) return undefined;
+  if (!looksLikeAnDynPage(lines)) return undefined;
+  if (contradictsKey(doc, lines, key)) return undefined;
 
-  const typeOnPage = questionTypeFromLabel(valueAfterLabel(lines, /^Type de question\s*:?/i));
+  const typeOnPage = questionTypeFromLabel(labelValue(lines, /^Type de question\s*:?/i));
   if (typeOnPage && typeOnPage !== key.type) return undefined;
 
   const authorLink = main.querySelector('a[href*="/dyn/deputes/PA"]');
-  const authorName = authorLink ? stripTrailingParenthetical(textOf(authorLink)) : valueAfterLabel(lines, /^Auteur\s*:?/i);
+  const authorName = authorLink ? stripTrailingParenthetical(textOf(authorLink)) : labelValue(lines, /^Auteur\s*:?/i);
   if (!authorName) return undefined;
   const anId = /\/dyn\/deputes\/(PA\d+)/.exec(authorLink?.getAttribute('href') ?? '')?.[1];
 
@@ -116,20 +206,31 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   const sittingOn = dateFrom(lines, AN_DATE_LINES.sitting);
   const answerHeading = findByText(main, /^Texte de la réponse\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,strong');
   const answerText = (answerHeading && textAfter(answerHeading))
-    ?? textOf(main.querySelector('._colored-ultralightgrey ._pa-small')) ?? undefined;
+    || textOf(main.querySelector('._colored-ultralightgrey ._pa-small')) || undefined;
+  const answerDate = dateFrom(lines, AN_DATE_LINES.answered);
   // Questions au Gouvernement and oral questions are answered during the sitting itself.
-  const answeredOn = dateFrom(lines, AN_DATE_LINES.answered) ?? (key.type !== 'QE' ? sittingOn : undefined);
+  const answeredOn = answerDate ?? (key.type !== 'QE' ? sittingOn : undefined);
   const closure = readClosure(lines);
-  const withdrawn = matchLine(lines, AN_DATE_LINES.withdrawn);
-  const mentionsAnswer = lines.some((line) => /^Réponse publiée/i.test(line) || / Réponse publiée le/i.test(line));
+  const withdrawn = matchLine(dateSegments(lines), AN_DATE_LINES.withdrawn);
+  const withdrawnOn = parseFrenchDate(withdrawn?.[1]);
+  const signaledOn = dateFrom(lines, AN_DATE_LINES.signaled);
+  const reassignedOn = dateFrom(lines, AN_DATE_LINES.reassigned);
+  const renewedOn = dateFrom(lines, AN_DATE_LINES.renewed);
+  // "Dates :" (plural) heads a block of two dates or more; with one left, the page was cut short.
+  const datesPlural = dateSegments(lines).some((segment) => /^Dates\s*:?$/i.test(segment));
+  const datesRead = [publishedOn, answerDate, sittingOn, signaledOn, reassignedOn, renewedOn].filter(Boolean).length;
 
   let unreadableStatus: string | undefined;
-  if (mentionsAnswer && !answeredOn) unreadableStatus = 'answer date unreadable';
+  if (mentions(lines, /^Réponse publiée/) && !answerDate) unreadableStatus = 'answer date unreadable';
   else if (closure.unreadable) unreadableStatus = closure.unreadable;
+  else if (withdrawn && !withdrawnOn) unreadableStatus = 'closure date unreadable';
+  else if (answerDate && (closure.closedOn || withdrawnOn)) unreadableStatus = 'answered and closed';
+  else if (answerText && !answeredOn) unreadableStatus = 'answer without date';
+  else if (datesPlural && datesRead < 2) unreadableStatus = 'dates incomplete';
   else if (!publishedOn && !sittingOn) unreadableStatus = 'publication date unreadable';
 
-  const authorBlock = authorLink?.closest('div,p,section');
-  const questionTextElement = authorBlock?.nextElementSibling ?? main.querySelector('._colored-primary + ._pa-small');
+  const questionTextElement = (authorLink && questionTextAfter(authorLink, main, answerHeading))
+    ?? main.querySelector('._colored-primary + ._pa-small');
   const title = textOf(main.querySelector('h1')) || /^Question n°\s*\d+\s*:\s*(.+?)\s*-\s*\d+e législature/i.exec(textOf(doc.querySelector('title')))?.[1];
   const answered = !!answeredOn;
 
@@ -138,19 +239,19 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
     chamber: 'AN',
     ...key,
     author: { name: authorName, anId, ...authorContext(main, authorName, key.legislature) },
-    ministry: valueAfterLabel(lines, /^Ministère interrogé\s*:?/i),
-    answeringMinistry: valueAfterLabel(lines, /^Ministère (?:répondant|attributaire)\s*:?/i),
+    ministry: labelValue(lines, /^Ministère interrogé\s*:?/i),
+    answeringMinistry: labelValue(lines, /^Ministère (?:répondant|attributaire)\s*:?/i),
     title: title || undefined,
-    rubrique: valueAfterLabel(lines, /^Rubrique\s*:?/i),
+    rubrique: labelValue(lines, /^Rubrique\s*:?/i),
     publishedOn: publishedOn ?? sittingOn,
     answeredOn,
-    closedOn: answered ? undefined : closure.closedOn ?? parseFrenchDate(withdrawn?.[1]),
-    closedReason: answered ? undefined : closure.closedReason ?? (withdrawn ? cleanText(withdrawn[2]) || 'Retirée' : undefined),
-    signaledOn: dateFrom(lines, AN_DATE_LINES.signaled),
-    reassignedOn: dateFrom(lines, AN_DATE_LINES.reassigned),
-    renewedOn: dateFrom(lines, AN_DATE_LINES.renewed),
+    closedOn: answered ? undefined : closure.closedOn ?? withdrawnOn,
+    closedReason: answered ? undefined : closure.closedReason ?? (withdrawnOn ? capitalized(cleanText(withdrawn?.[2])) || 'Retirée' : undefined),
+    signaledOn,
+    reassignedOn,
+    renewedOn,
     text: textOf(questionTextElement) || undefined,
-    answerText: answerText || undefined,
+    answerText,
     unreadableStatus,
     urls: { an: anDynUrl(id), nosdeputes: nosdeputesUrl(id) },
   };
@@ -158,9 +259,13 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   return parsed.success ? parsed.data : undefined;
 }
 
-const ITEM_HEADING = /Question (écrite|au Gouvernement|orale sans débat)\s+n°\s*(\d{1,6})/i;
-const NO_ANSWER = /Question sans réponse/i;
-const ASKED_IN_SITTING = /Question posée en séance/i;
+export function capitalized(value: string): string {
+  return value.charAt(0).toLocaleUpperCase('fr') + value.slice(1);
+}
+
+const ITEM_HEADING = /^Question (écrite|au Gouvernement|orale sans débat)\s+n°\s*(\d{1,6})\b/i;
+const NO_ANSWER = /^Question sans réponse\b/i;
+const ASKED_IN_SITTING = /^Question posée en séance\b/i;
 
 /** The largest ancestor of `link` that holds no other question: one list item. */
 function itemContainer(link: Element, uid: string): Element {
@@ -171,6 +276,13 @@ function itemContainer(link: Element, uid: string): Element {
     item = parent;
   }
   return item;
+}
+
+/** The item's title: the heading "Question écrite n° 1234" (or the heading around the link). */
+function itemTitle(container: Element, link: Element): Element {
+  const HEADINGS = 'h1,h2,h3,h4,h5,h6';
+  const named = findByText(container, /^Question (?:écrite|au Gouvernement|orale sans débat)\s+n°\s*\d{1,6}$/i);
+  return named?.closest(HEADINGS) ?? named ?? link.closest(HEADINGS) ?? container.querySelector(HEADINGS) ?? link;
 }
 
 export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
@@ -192,25 +304,32 @@ export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
     const lines = textLines(container);
     const heading = matchLine(lines, ITEM_HEADING);
     if (heading && (Number(heading[2]) !== key.number || questionTypeFromLabel(heading[1]) !== key.type)) continue;
+    const segments = dateSegments(lines);
     const answeredOn = dateFrom(lines, AN_DATE_LINES.answered);
-    const answered = !!answeredOn || lines.some((l) => ASKED_IN_SITTING.test(l));
-    const pending = !answered && lines.some((l) => NO_ANSWER.test(l));
+    const answerWords = mentions(lines, /^Réponse publiée/) || segments.some((l) => ASKED_IN_SITTING.test(l));
+    const noAnswerWords = segments.some((l) => NO_ANSWER.test(l));
+    // Both, or an answer line whose date cannot be read: say nothing rather than pick one.
+    const contradictory = answerWords && noAnswerWords;
+    const answered = !contradictory && (!!answeredOn || segments.some((l) => ASKED_IN_SITTING.test(l)));
+    const pending = !contradictory && !answerWords && noAnswerWords;
     const ref: QuestionRef = {
       id,
       ...key,
       url: anDynUrl(id),
       publishedOn: dateFrom(lines, AN_DATE_LINES.published),
-      answeredOn,
+      answeredOn: answered ? answeredOn : undefined,
       answered,
       closed: false,
       pending,
-      unreadableStatus: answered || pending ? undefined : 'status words not found',
-      title: valueAfterLabel(lines, /^Titre\s*:?/i),
+      unreadableStatus: answered || pending ? undefined
+        : contradictory ? 'contradictory status words'
+          : answerWords ? 'answer date unreadable' : 'status words not found',
+      title: labelValue(lines, /^Titre\s*:?/i),
     };
     const parsed = questionRefSchema.safeParse(dropUndefined(ref));
     if (!parsed.success) continue;
     seen.add(id);
-    items.push({ ref: parsed.data, element: link.closest('h1,h2,h3,h4,h5,h6') ?? link });
+    items.push({ ref: parsed.data, element: itemTitle(container, link) });
   }
   return items.length ? { kind: 'question-list', items } : OTHER;
 }

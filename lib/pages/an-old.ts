@@ -13,8 +13,11 @@ import { groupFromName } from '../groups';
 import { parseQuestionId, questionId, questionSchema, type Question, type QuestionId, type QuestionType } from '../model';
 import { dropUndefined } from '../objects';
 import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
-import { cleanText, findByText, matchLine, textAfter, textLines, textOf, valueAfterLabel } from '../text';
-import { AN_DATE_LINES, dateFrom, questionTypeFromLabel, readAnQuestion } from './an-dyn';
+import { cleanText, findByText, matchLine, textLines, textOf } from '../text';
+import {
+  AN_DATE_LINES, capitalized, contradictsKey, dateFrom, dateSegments, labelValue, looksLikeAnDynPage, mentions,
+  questionTypeFromLabel, readAnQuestion,
+} from './an-dyn';
 import { OTHER, type PageDefinition, type PageParse } from './types';
 
 const OLD_PATH = /^\/q(\d{1,2})\/(\d{1,2})-(\d{1,6})(QE|QG|QOSD)\.htm$/i;
@@ -37,17 +40,38 @@ function groupAndDepartment(inner: string): { group?: string; department?: strin
 }
 const TYPE_LINE = /^Question (écrite|au Gouvernement|orale sans débat)$/i;
 
+const TEXT_HEADING = /^Texte de la (?:question|réponse)\s*:?$/i;
+const TEXT_HEADING_QUESTION = /^Texte de la question\s*:?$/i;
+
+/**
+ * The text under "Texte de la question" / "Texte de la réponse": the blocks after the heading
+ * (or after the wrapper that holds only the heading, as layout A's `<div><b>…</b></div>`), up to
+ * the next such heading, since layout A keeps both texts in one cell.
+ */
+function sectionText(heading: Element | undefined): string | undefined {
+  const title = textOf(heading);
+  for (let el = heading; el && textOf(el) === title; el = el.parentElement ?? undefined) {
+    const texts: string[] = [];
+    for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+      if (TEXT_HEADING.test(textOf(next))) break;
+      const text = textLines(next).join('\n');
+      if (text) texts.push(text);
+    }
+    if (texts.length) return texts.join('\n\n');
+  }
+  return undefined;
+}
+
 function label(name: string): RegExp {
   return new RegExp(`^${name}\\s*>?`, 'i');
 }
 
-function readOldLayout(doc: Document, id: QuestionId): Question | undefined {
+/** The old layouts (A and B), once the page is known not to be in the current one. */
+function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: readonly string[]): Question | undefined {
   const key = parseQuestionId(id)!;
-  const root = doc.querySelector('#contenu-page') ?? doc.body;
-  if (!root) return undefined;
-  const lines = textLines(root);
   const numberLine = matchLine(lines, NUMBER_LINE);
   if (!numberLine || Number(numberLine[1]) !== key.number) return undefined;
+  if (contradictsKey(doc, lines, key)) return undefined;
   const typeLine = matchLine(lines, TYPE_LINE);
   if (typeLine && questionTypeFromLabel(typeLine[1]) !== key.type) return undefined;
 
@@ -60,17 +84,22 @@ function readOldLayout(doc: Document, id: QuestionId): Question | undefined {
 
   const publishedOn = dateFrom(lines, AN_DATE_LINES.published);
   const answeredOn = dateFrom(lines, AN_DATE_LINES.answered);
-  const withdrawn = matchLine(lines, AN_DATE_LINES.withdrawn);
-  const closedOn = answeredOn ? undefined : parseFrenchDate(withdrawn?.[1]);
+  const withdrawn = matchLine(dateSegments(lines), AN_DATE_LINES.withdrawn);
+  const questionHeading = findByText(root, TEXT_HEADING_QUESTION, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
+  const withdrawnOn = parseFrenchDate(withdrawn?.[1]);
+  const closedOn = answeredOn ? undefined : withdrawnOn;
   let unreadableStatus: string | undefined;
-  if (lines.some((l) => /Réponse publiée/i.test(l)) && !answeredOn) unreadableStatus = 'answer date unreadable';
-  else if (withdrawn && !answeredOn && !closedOn) unreadableStatus = 'closure date unreadable';
+  if (mentions(lines, /^Réponse publiée/) && !answeredOn) unreadableStatus = 'answer date unreadable';
+  else if (mentions(lines, /^Question retirée/) && !withdrawnOn) unreadableStatus = 'closure date unreadable';
+  else if (answeredOn && withdrawnOn) unreadableStatus = 'answered and withdrawn';
+  // Both layouts print the date lines before "Texte de la question": a page cut short before that
+  // heading may have lost its answer or withdrawal line, and would read as pending.
+  else if (!questionHeading) unreadableStatus = 'page incomplete';
   else if (!publishedOn) unreadableStatus = 'publication date unreadable';
 
-  const questionHeading = findByText(root, /^Texte de la question\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
   const answerHeading = findByText(root, /^Texte de la réponse\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
-  const analysis = valueAfterLabel(lines, label('Analyse'));
-  const titled = valueAfterLabel(lines, label('Titre'));
+  const analysis = labelValue(lines, label('Analyse'));
+  const titled = labelValue(lines, label('Titre'));
 
   const question: Question = {
     id,
@@ -82,20 +111,20 @@ function readOldLayout(doc: Document, id: QuestionId): Question | undefined {
       group: context.group ? groupFromName(context.group, key.legislature) : undefined,
       constituency: context.department,
     },
-    ministry: valueAfterLabel(lines, label('Ministère interrogé')),
-    answeringMinistry: valueAfterLabel(lines, label('Ministère attributaire')),
+    ministry: labelValue(lines, label('Ministère interrogé')),
+    answeringMinistry: labelValue(lines, label('Ministère attributaire')),
     title: titled ?? analysis,
-    rubrique: valueAfterLabel(lines, label('Rubrique')),
+    rubrique: labelValue(lines, label('Rubrique')),
     publishedOn,
     answeredOn,
     closedOn,
-    closedReason: closedOn ? cleanText(withdrawn?.[2]) || 'Retirée' : undefined,
+    closedReason: closedOn ? capitalized(cleanText(withdrawn?.[2])) || 'Retirée' : undefined,
     signaledOn: dateFrom(lines, AN_DATE_LINES.signaled),
     reassignedOn: dateFrom(lines, AN_DATE_LINES.reassigned),
     renewedOn: dateFrom(lines, AN_DATE_LINES.renewed),
-    text: questionHeading ? textAfter(questionHeading) : undefined,
+    text: sectionText(questionHeading),
     // Unanswered pages keep an "Être alerté(e) de la réponse" box where the answer would be.
-    answerText: answeredOn && answerHeading ? textAfter(answerHeading) : undefined,
+    answerText: answeredOn ? sectionText(answerHeading) : undefined,
     unreadableStatus,
     urls: { an: anDynUrl(id), nosdeputes: nosdeputesUrl(id) },
   };
@@ -107,7 +136,13 @@ export function parseAnOldQuestion(doc: Document, url: URL): PageParse {
   const m = OLD_PATH.exec(url.pathname);
   if (!m || m[1] !== m[2]) return OTHER;
   const id = questionId(Number(m[1]), m[4]!.toUpperCase() as QuestionType, Number(m[3]));
-  const question = readOldLayout(doc, id) ?? readAnQuestion(doc, id);
+  const root = doc.querySelector('#contenu-page') ?? doc.body;
+  if (!root) return OTHER;
+  // One reader per page: the current layout's labels ("Question de :", "Type de question :")
+  // decide, so that a dyn page is never read by the old reader, which knows no "Date de cloture".
+  const question = looksLikeAnDynPage(textLines(doc.querySelector('main') ?? doc.body))
+    ? readAnQuestion(doc, id)
+    : readOldLayout(doc, id, root, textLines(root));
   return question ? { kind: 'question', question } : OTHER;
 }
 

@@ -23,6 +23,7 @@ const texteSchema = z.object({ infoJO: infoJoSchema, texte: text });
 export const anRecordSchema = z.object({
   question: z.object({
     uid: z.string(),
+    type: text,
     identifiant: z.nullish(z.object({ numero: numeric, legislature: numeric })),
     indexationAN: z.nullish(z.object({
       rubrique: text,
@@ -68,6 +69,8 @@ function capitalized(value: string | undefined): string | undefined {
 
 /** The one closure code known for sure (an.md §3.3); any other code is read through its label only. */
 const ANSWER_PUBLISHED = 'REP_PUB';
+/** A closure label that says the question was answered ("Réponse publiée"). */
+const ANSWER_LABEL = /^Réponse\b/i;
 
 /**
  * A validated `Question` from an open-data record, or nothing. The record names the author
@@ -86,6 +89,7 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
       return undefined;
     }
   }
+  if (record.type != null && record.type !== key.type) return undefined;
   if (known && known.id !== id) return undefined;
 
   const questionTexts = list(record.textesQuestion?.texteQuestion);
@@ -93,7 +97,14 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
   const attributions = list(record.minAttribs?.minAttrib);
   const lastAnswer = answers[answers.length - 1];
   const cloture = record.cloture;
-  const answered = answers.length > 0 || cloture?.codeCloture === ANSWER_PUBLISHED;
+  const closureLabel = clean(cloture?.libelleCloture);
+  const closureSaysAnswered = cloture?.codeCloture === ANSWER_PUBLISHED || (!!closureLabel && ANSWER_LABEL.test(closureLabel));
+  // The code is trusted only to confirm an answer; a label that says otherwise makes the record unreadable.
+  const closureDisagrees = !!cloture && (
+    (cloture.codeCloture === ANSWER_PUBLISHED && !!closureLabel && !ANSWER_LABEL.test(closureLabel))
+    || (answers.length > 0 && !!closureLabel && !ANSWER_LABEL.test(closureLabel))
+  );
+  const answered = answers.length > 0 || closureSaysAnswered;
   const answeredOn = answered ? date(lastAnswer?.infoJO?.dateJO) ?? date(cloture?.dateCloture) : undefined;
   const closedOn = !answered && cloture ? date(cloture.dateCloture) : undefined;
   const publishedOn = date(questionTexts[0]?.infoJO?.dateJO) ?? date(attributions[0]?.infoJO?.dateJO);
@@ -106,8 +117,11 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
   const answerText = richText(lastAnswer?.texte);
 
   let unreadableStatus: string | undefined;
-  if (answered && !answeredOn && !answerText) unreadableStatus = 'answer without date';
+  if (closureDisagrees) unreadableStatus = 'closure code, label and answer disagree';
+  else if (answered && !answeredOn && !answerText) unreadableStatus = 'answer without date';
   else if (!answered && cloture && !closedOn) unreadableStatus = 'closure without date';
+  // A closure we cannot name may be an answer under an unknown code: say nothing.
+  else if (!answered && cloture && !closureLabel) unreadableStatus = 'closure without label';
   else if (!publishedOn) unreadableStatus = 'publication date missing';
 
   const authorName = known?.author.name ?? acteurRef;
@@ -131,7 +145,7 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
     publishedOn,
     answeredOn,
     closedOn,
-    closedReason: closedOn ? clean(cloture?.libelleCloture) ?? 'Close' : undefined,
+    closedReason: closedOn ? closureLabel : undefined,
     signaledOn: record.signalement ? date(record.signalement.infoJO?.dateJO) ?? date(record.signalement.dateDepotSignal) : undefined,
     reassignedOn: attributions.length > 1 ? date(lastAttribution?.infoJO?.dateJO) : undefined,
     text: richText(questionTexts[0]?.texte) ?? known?.text,

@@ -2,41 +2,72 @@
  * NosDéputés.fr, new site (17th legislature on, regardscitoyens/nosdeputes-front): no page per
  * question; a deputy's "Questions" tab lists them as accordions keyed `{uid}-header`
  * (reference/nosdeputes.md §7). It shows no status words: an answer shows as a second text
- * block under the question, and closures are not displayed at all.
+ * block under the question, and closures are not displayed at all. The only date shown is the
+ * "Date de dépôt", which stands in for the publication date.
  *
  * Test URLs:
  * https://www.nosdeputes.fr/depute/elise-morvan/qag
  */
-import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
+import { parseFrenchDate } from '../dates';
 import { parseQuestionId, questionRefSchema, type QuestionRef } from '../model';
 import { dropUndefined } from '../objects';
 import { anDynUrl, idFromAnUid, NOSDEPUTES_WWW } from '../urls';
-import { findByText, matchLine, textLines, textOf } from '../text';
+import { findByText, textLines, textOf } from '../text';
 import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
 
 const QAG_PATH = /^\/depute\/[a-z0-9]+(?:-[a-z0-9]+)*\/qag\/?$/;
 const HEADER_ID = /^(QANR5L\d{1,2}(?:QE|QG|QOSD)\d{1,6})-header$/;
-const DEPOSITED = new RegExp(`Date de dépôt\\s*:?\\s*${DATE_IN_TEXT}`, 'i');
-const NUMBER_CAPTION = /^N°\s*\d{1,6}$/;
+/**
+ * The footer row's label, ending its line: "Date de dépôt:&nbsp;07/11/2023" (the date may be
+ * missing). The card writes `toLocaleDateString("fr-FR")`, always with a four-digit year: a
+ * two-digit one is a page cut short ("07/11/20"), not a date.
+ */
+const DEPOSITED_LINE = /(?:^|\s)Date de dépôt\s*:?\s*(?:\d{1,2}\/\d{1,2}\/\d{4})?$/;
+const DEPOSITED = /(?:^|\s)Date de dépôt\s*:?\s*(\d{1,2}\/\d{1,2}\/\d{4})$/;
+const NUMBER_CAPTION = /^N°\s*(\d{1,6})$/;
+/**
+ * An erratum as the Journal officiel words it ("Erratum …", "au lieu de : « … », lire : « … »").
+ * QuestionCard renders errata as bare text blocks after the answer, with no label of their own.
+ */
+const ERRATUM = /^erratum\b|\bau lieu de\s*:?\s*[«"“][\s\S]*[»"”]\s*,?\s*lire\s*:?\s*[«"“]/i;
 
 export function isNosdeputesNewDeputyQuestions(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === NOSDEPUTES_WWW && QAG_PATH.test(url.pathname);
 }
 
-/** The rich-text blocks between the "N°…" caption and the footer row: question, answer, errata. */
-function textBlocks(panel: Element): Element[] {
-  const caption = findByText(panel, NUMBER_CAPTION, 'span,p,div');
-  const stack = caption?.parentElement;
-  if (!stack) return [];
-  return Array.from(stack.children).filter((el) => el !== caption && !DEPOSITED.test(textOf(el)) && textOf(el));
+interface Card {
+  /** Question, answer and errata, in QuestionCard's order. */
+  blocks: Element[];
+  depositedOn?: string;
+  unreadable?: string;
 }
 
-function answeredFromBlocks(blocks: Element[]): boolean | undefined {
-  if (blocks.length === 0) return undefined;
-  if (blocks.length === 1) return false;
-  // Two blocks are the question and either its answer or an erratum to the question.
-  if (blocks.length === 2) return !/^erratum/i.test(textOf(blocks[1]));
-  return true;
+/**
+ * The card's details: the "N°…" caption, the text blocks, then the footer row ("Envoyé à",
+ * "Date de dépôt"). The footer is required: a page cut short would otherwise drop the answer
+ * block and read as a question still waiting.
+ */
+function readCard(panel: Element, number: number): Card {
+  const caption = findByText(panel, NUMBER_CAPTION, 'span,p,div');
+  const stack = caption?.parentElement;
+  if (!caption || !stack) return { blocks: [], unreadable: 'question details not found' };
+  if (Number(NUMBER_CAPTION.exec(textOf(caption))![1]) !== number) return { blocks: [], unreadable: 'number differs from the card id' };
+  const children = Array.from(stack.children);
+  let footerAt = children.length - 1;
+  while (footerAt >= 0 && !textLines(children[footerAt]).some((line) => DEPOSITED_LINE.test(line))) footerAt--;
+  if (footerAt < 0) return { blocks: [], unreadable: 'question details incomplete' };
+  const footerLine = textLines(children[footerAt]).find((line) => DEPOSITED_LINE.test(line));
+  const blocks = children.slice(children.indexOf(caption) + 1, footerAt).filter((el) => textOf(el));
+  return {
+    blocks,
+    depositedOn: parseFrenchDate(DEPOSITED.exec(footerLine ?? '')?.[1]),
+    unreadable: blocks.length ? undefined : 'question text not found',
+  };
+}
+
+/** Answered when a block after the question is not an erratum: the card shows no status words. */
+function answeredFromBlocks(blocks: Element[]): boolean {
+  return blocks.slice(1).some((block) => !ERRATUM.test(textOf(block)));
 }
 
 export function parseNosdeputesNewDeputyQuestions(doc: Document): PageParse {
@@ -49,23 +80,28 @@ export function parseNosdeputesNewDeputyQuestions(doc: Document): PageParse {
     const key = parseQuestionId(id)!;
     const panelId = header.getAttribute('aria-controls') || `${uid}-pannel`;
     const panel = doc.getElementById(panelId);
-    const lines = panel ? textLines(panel) : [];
-    const answered = panel ? answeredFromBlocks(textBlocks(panel)) : undefined;
+    const card: Card = panel ? readCard(panel, key.number) : { blocks: [], unreadable: 'question details not found' };
+    const answered = card.unreadable ? undefined : answeredFromBlocks(card.blocks);
+    // "Waiting" is only inferred here, never written: without the deposit date to count from
+    // (an empty field, a page cut after the label), the card says nothing we can use.
+    const unreadableStatus = card.unreadable ?? (answered === false && !card.depositedOn ? 'deposit date not found' : undefined);
+    // The title is the summary's text paragraph; the chips after it (rubrique, type) are not.
+    const titleEl = header.querySelector('p,h1,h2,h3,h4,h5,h6');
     const ref: QuestionRef = {
       id,
       ...key,
       url: anDynUrl(id),
-      publishedOn: parseFrenchDate(matchLine(lines, DEPOSITED)?.[1]),
+      depositedOn: card.depositedOn,
       answered: answered === true,
       closed: false,
-      pending: answered === false,
-      unreadableStatus: answered === undefined ? 'question details not found' : undefined,
-      title: textLines(header)[0],
+      pending: answered === false && !unreadableStatus,
+      unreadableStatus,
+      title: titleEl ? textOf(titleEl) || undefined : undefined,
     };
     const parsed = questionRefSchema.safeParse(dropUndefined(ref));
     if (!parsed.success) continue;
     seen.add(id);
-    items.push({ ref: parsed.data, element: header });
+    items.push({ ref: parsed.data, element: titleEl ?? header });
   }
   return items.length ? { kind: 'question-list', items } : OTHER;
 }

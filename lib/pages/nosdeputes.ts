@@ -93,9 +93,16 @@ const WITHDRAWN = new RegExp(`^Retirée le ${D}(?:\\s*\\((.+)\\))?$`, 'i');
 const ANSWERED = new RegExp(`^Réponse émise le ${D}$`, 'i');
 const ANNOUNCED = new RegExp(`^Réponse à venir le ${D}$`, 'i');
 const ANSWER_HEADING = /^Réponse$/i;
-const NO_ANSWER_YET = /^Cette question n'a pas encore de réponse\.?$/i;
+const NO_ANSWER_YET = /^Cette question n['’]a pas encore de réponse\.?$/i;
+const NO_ANSWER_SENTENCE = "cette question n'a pas encore de réponse.";
 const TITLE_LINE = /Question N°\s*(\d{1,6})(?:\s+(?:au|aux|à la|à l'|à)\s*(.+?))?(?:\s*\(retirée\))?$/i;
 const PHOTO_GROUP = /\(Groupe parlementaire\s*:\s*(?:app\.\s*)?([^)]+?)\s*\)/i;
+
+/** A cut-off "Cette question n'a pas encore…": a truncated page, not an answer. */
+function isTruncatedNoAnswer(text: string): boolean {
+  const start = cleanText(text).toLowerCase().replace(/’/g, "'");
+  return start.length > 0 && NO_ANSWER_SENTENCE.startsWith(start);
+}
 
 function slugFromHref(href: string | null | undefined): string | undefined {
   if (!href) return undefined;
@@ -112,6 +119,16 @@ interface StatusReading {
   closedOn?: string;
   closedReason?: string;
   unreadableStatus?: string;
+}
+
+/** Whether the page shows anything after `element` (comments, footer): it was not cut short there. */
+function hasTextAfter(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+      if (textLines(next).length) return true;
+    }
+  }
+  return false;
 }
 
 /** The `#reponse` block, in the order the template evaluates its variants (§3.2). */
@@ -138,6 +155,10 @@ function readStatus(root: Element): StatusReading {
     const answerText = textAfter(heading);
     if (!answerText) return { unreadableStatus: 'empty answer block' };
     if (NO_ANSWER_YET.test(answerText)) return {};
+    if (isTruncatedNoAnswer(answerText)) return { unreadableStatus: 'answer block truncated' };
+    // An undated answer is only read from a whole page: cut short, the block may hold a scrap
+    // of "Cette question n'a pas encore…" or of a tag, not an answer.
+    if (!hasTextAfter(root)) return { unreadableStatus: 'answer block truncated' };
     return { answerText };
   }
   return { unreadableStatus: 'no status block' };
@@ -149,8 +170,16 @@ export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
   if (!m || legislature === undefined) return OTHER;
   const number = Number(m[2]);
   const titleLine = findByText(doc, new RegExp(`Question N°\\s*${number}\\b`, 'i'), 'h1');
-  const root = titleLine?.closest('[id^="question"], .question') ?? doc.querySelector(`[id="question${number}"]`);
-  if (!titleLine || !root) return OTHER;
+  if (!titleLine) return OTHER;
+  // The question's block is the nearest ancestor of the title holding the "Question soumise le"
+  // line, whatever its class; the template's `div.question#question{n}` when that line is missing.
+  let root: Element | null = titleLine.parentElement;
+  while (root && !findByText(root, SUBMITTED, 'h1,h2,h3,h4,p,div')) root = root.parentElement;
+  root ??= titleLine.closest('[id^="question"], .question') ?? doc.querySelector(`[id="question${number}"]`);
+  if (!root) return OTHER;
+  // A block that names another question (`id="question19188"` under a title for 19189): not this page.
+  const rootNumber = /^question(?:\d+-)?(\d+)$/.exec(root.id)?.[1];
+  if (rootNumber !== undefined && Number(rootNumber) !== number) return OTHER;
 
   const submitted = findByText(root, SUBMITTED, 'h1,h2,h3,h4,p,div');
   const publishedOn = submitted ? parseFrenchDate(SUBMITTED.exec(textOf(submitted))![1]) : undefined;
@@ -246,11 +275,12 @@ function parseList(doc: Document, url: URL): PageParse {
 }
 
 const STATUS_LINE = new RegExp(
-  String.raw`^,?\s*(?:ancienne?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$`,
+  String.raw`^,?\s*(?:ancien(?:ne)?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$`,
   'i',
 );
 const MANDATE_SINCE = new RegExp(`Mandat en cours depuis le ${D}`, 'i');
-const MANDATE_SPAN = new RegExp(`Mandat (?:du|commencé le) ${D}.*?(?:au|terminé le|jusqu'au) ${D}`, 'i');
+/** "Mandat clos rempli du 21 juin 2017 au 3 juillet 2020 (…)" — `_fiche.php` for a finished mandate. */
+const MANDATE_SPAN = new RegExp(`Mandat (?:clos rempli )?(?:du|commencé le) ${D}.*?(?:au|terminé le|jusqu'au) ${D}`, 'i');
 const GROUP_LINE = /^Groupe politique\s*:\s*(.+?)(?:\s*\((?:[^()]*)\))?$/i;
 
 export function ordinalCirconscription(number: number): string {
@@ -259,14 +289,19 @@ export function ordinalCirconscription(number: number): string {
 
 export function parseNosdeputesDeputy(doc: Document, url: URL): PageParse {
   const slug = deputySlugOf(DEPUTY_PATH.exec(url.pathname)?.[1]);
-  const header = doc.querySelector('.fiche_depute .info_depute, .info_depute');
-  const nameEl = header?.querySelector('h1');
-  if (!slug || !header || !nameEl) return OTHER;
-  const statusEl = Array.from(header.querySelectorAll('h2')).find((h) => STATUS_LINE.test(textOf(h)));
+  if (!slug) return OTHER;
+  // The status line (", députée REN de la 3ème circonscription du Finistère") and the name
+  // beside it; `div.info_depute` only narrows the search.
+  const isStatus = (h: Element) => STATUS_LINE.test(textOf(h));
+  const scope = doc.querySelector('.fiche_depute .info_depute, .info_depute');
+  const statusEl = Array.from(scope?.querySelectorAll('h2') ?? []).find(isStatus) ?? Array.from(doc.querySelectorAll('h2')).find(isStatus);
   const status = statusEl ? STATUS_LINE.exec(textOf(statusEl)) : null;
-  if (!status) return OTHER;
+  const nameEl = statusEl?.parentElement?.querySelector('h1');
+  if (!status || !nameEl) return OTHER;
   const legislature = siteLegislature(url, doc);
-  const info = doc.querySelector('.contenu_depute') ?? doc;
+  // The body, not the document: linkedom gives a doctype no next sibling, so a walk from the
+  // document itself would see no text at all.
+  const info = doc.querySelector('.contenu_depute') ?? doc.body ?? doc.documentElement;
   const lines = textLines(info);
   const groupName = matchLine(lines, GROUP_LINE)?.[1];
   const acronym = statusEl!.querySelector('a[href^="/groupe/"]')?.getAttribute('href')?.split('/')[2] ?? status[1];

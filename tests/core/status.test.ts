@@ -204,17 +204,17 @@ describe('questionFacts', () => {
     });
     expect(questionFacts(q)).toStrictEqual({
       type: 'QE', publishedOn: '2024-01-15', answered: true, answeredOn: undefined, closed: true,
-      closedOn: undefined, closedReason: 'fin de mandat', signaledOn: '2024-04-02', unreadable: true,
+      closedOn: undefined, closedReason: 'fin de mandat', signaledOn: '2024-04-02', saysPending: false, unreadable: true,
     });
   });
 
   it('is neither answered, closed nor unreadable for a bare question', () => {
-    expect(questionFacts(makeQuestion())).toMatchObject({ answered: false, closed: false, unreadable: false });
+    expect(questionFacts(makeQuestion())).toMatchObject({ answered: false, closed: false, saysPending: false, unreadable: false });
   });
 });
 
 describe('statusFromFacts', () => {
-  const base: StatusFacts = { type: 'QE', publishedOn: '2024-01-15', answered: false, closed: false, unreadable: false };
+  const base: StatusFacts = { type: 'QE', publishedOn: '2024-01-15', answered: false, closed: false, saysPending: false, unreadable: false };
 
   it.each<[string, Partial<StatusFacts>, string, QuestionStatus]>([
     ['pending', {}, '2024-02-01', { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 17 }],
@@ -225,7 +225,7 @@ describe('statusFromFacts', () => {
     ['closedOn alone means closed', { closedOn: '2024-03-20' }, '2025-01-01',
       { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-03-20', daysOpen: 65, daysLate: 5 }],
     ['closed flag without a date', { closed: true }, '2025-01-01', { state: 'closed', signaled: false, dueOn: '2024-03-15' }],
-    ['unreadable', { unreadable: true }, '2025-01-01', { state: 'unknown', signaled: false }],
+    ['unreadable', { saysPending: false, unreadable: true }, '2025-01-01', { state: 'unknown', signaled: false }],
     ['no publication date', { publishedOn: undefined }, '2025-01-01', { state: 'unknown', signaled: false }],
   ])('%s', (_name, overrides, today, expected) => {
     expect(statusFromFacts({ ...base, ...overrides }, today)).toStrictEqual(expected);
@@ -252,8 +252,8 @@ describe('refStatus', () => {
       { state: 'unknown', signaled: false }],
     ['unreadable status → unknown', { pending: true, publishedOn: '2024-01-15', unreadableStatus: '?' }, '2025-01-01',
       { state: 'unknown', signaled: false }],
-    ['pending without a publication date → unknown', { pending: true }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
+    ['pending without a publication date → pending, deadline unknown', { pending: true }, '2025-01-01',
+      { state: 'pending', signaled: false }],
     ['QG pending: never overdue', { type: 'QG', number: 12, pending: true, publishedOn: '2024-01-10' }, '2025-01-01',
       { state: 'pending', signaled: false, daysOpen: 357 }],
     ['pending before 2009: one month', { legislature: 13, number: 1, pending: true, publishedOn: '2009-08-31' }, '2009-10-01',
@@ -262,10 +262,18 @@ describe('refStatus', () => {
     expect(refStatus(makeRef(overrides), today)).toStrictEqual(expected);
   });
 
+  it.each([
+    ['filed six weeks ago: pending, deadline unknown', '2026-10-15', '2026-11-26', { state: 'pending', signaled: false, daysOpen: 42 }],
+    ['filed exactly three months ago: still pending', '2026-08-26', '2026-11-26', { state: 'pending', signaled: false, daysOpen: 92 }],
+    ['filed more than three months ago: surely overdue', '2026-08-25', '2026-11-26', { state: 'overdue', signaled: false, daysOpen: 93 }],
+  ])('a list giving only the filing date: %s', (_name, depositedOn, today, expected) => {
+    expect(refStatus(makeRef({ pending: true, depositedOn }), today)).toStrictEqual(expected);
+  });
+
   it('refFacts never sees a signalement', () => {
     expect(refFacts(makeRef({ pending: true, publishedOn: '2024-01-15' }))).toStrictEqual({
-      type: 'QE', publishedOn: '2024-01-15', answered: false, answeredOn: undefined, closed: false,
-      signaledOn: undefined, unreadable: false,
+      type: 'QE', publishedOn: '2024-01-15', depositedOn: undefined, answered: false, answeredOn: undefined, closed: false,
+      signaledOn: undefined, saysPending: true, unreadable: false,
     });
   });
 });

@@ -162,7 +162,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
     overlays: [
       { id: 'AN-17-QE-1201', state: 'answered' },
       { id: 'AN-17-QE-2456', state: 'overdue' },
-      { id: 'AN-17-QE-31877', state: 'pending', says: 'En attente — échéance le' },
+      { id: 'AN-17-QE-31877', state: 'pending', says: 'En attente' },
     ],
   },
 ];
