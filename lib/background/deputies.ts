@@ -32,6 +32,8 @@ export async function deputyFacts(db: Db, fetcher: PoliteFetcher, query: Request
   const cached = await cacheGet(db, source.key, deputyFactsSchema, now);
   if (cached) return Object.keys(cached).length ? cached : undefined;
   const outcome = await fetcher.get(source.url, JSON_ACCEPT);
+  // Not asked at all (the source is backing off): nothing learnt, nothing to remember.
+  if (!outcome.ok && (outcome.reason === 'backoff' || outcome.reason === 'circuit-open')) return undefined;
   const facts = outcome.ok ? source.read(parseJson(outcome.body)) : undefined;
   await cachePut(db, source.key, 'deputy', facts ?? {}, facts ? DEPUTY_TTL_MS : DEPUTY_MISS_TTL_MS, now);
   return facts;

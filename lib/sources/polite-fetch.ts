@@ -23,6 +23,8 @@ export interface PoliteFetchOptions {
   timeoutMs: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
+  /** The longest wait a `Retry-After` may impose: a bogus header must not block a source for good. */
+  maxRetryAfterMs: number;
   /** Consecutive failures after which the source is left alone for `circuitOpenMs`. */
   circuitThreshold: number;
   circuitOpenMs: number;
@@ -33,6 +35,7 @@ export const DEFAULT_FETCH_OPTIONS: PoliteFetchOptions = {
   timeoutMs: 20_000,
   baseBackoffMs: 60_000,
   maxBackoffMs: 6 * 3_600_000,
+  maxRetryAfterMs: 24 * 3_600_000,
   circuitThreshold: 5,
   circuitOpenMs: 3_600_000,
 };
@@ -71,7 +74,7 @@ export class PoliteFetcher {
 
   private async attempt(url: string, accept: string): Promise<FetchOutcome> {
     const source = new URL(url).hostname;
-    const state = await this.deps.loadState(source);
+    const state = await this.deps.loadState(source).catch((): SourceState => ({ failures: 0 }));
     const now = this.deps.now();
     if (state.circuitOpenUntil && state.circuitOpenUntil > now) return { ok: false, reason: 'circuit-open', until: state.circuitOpenUntil };
     if (state.backoffUntil && state.backoffUntil > now) return { ok: false, reason: 'backoff', until: state.backoffUntil };
@@ -101,7 +104,7 @@ export class PoliteFetcher {
     } finally {
       clearTimeout(timer);
     }
-    await this.deps.saveState(source, this.nextState(state, outcome));
+    await this.deps.saveState(source, this.nextState(state, outcome)).catch(() => undefined);
     return outcome;
   }
 
@@ -111,7 +114,7 @@ export class PoliteFetcher {
     if (!sourceFailed) return { failures: 0 };
     const failures = state.failures + 1;
     const now = this.deps.now();
-    const retryAfter = !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0;
+    const retryAfter = Math.min(this.options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0);
     const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, this.options)) };
     if (failures >= this.options.circuitThreshold) next.circuitOpenUntil = now + Math.max(this.options.circuitOpenMs, retryAfter);
     return next;

@@ -10,9 +10,10 @@ import type { Db, Tx } from './db';
 import { appendEvent } from './events';
 import { watchRecordSchema, type WatchRecord } from './records';
 
-async function quarantineRecord(tx: Tx<['watches', 'quarantine', ...any[]]>, key: string, value: unknown, reason: string, at: number) {
-  await tx.objectStore('quarantine').add({ at, store: 'watches', key, value, reason });
-  await tx.objectStore('watches').delete(key);
+async function quarantineRecord(tx: Tx<['watches', 'quarantine', 'events', ...any[]]>, key: IDBValidKey, value: unknown, reason: string, at: number) {
+  await tx.objectStore('quarantine').add({ at, store: 'watches', key: String(key), value, reason });
+  await tx.objectStore('watches').delete(key as string);
+  await appendEvent(tx, { at, type: 'quarantine', detail: `${String(key)}: ${reason}`.slice(0, 500) });
 }
 
 function validate(value: unknown): WatchRecord | string {
@@ -34,8 +35,7 @@ export async function listWatches(db: Db, now = Date.now()): Promise<WatchList> 
     const result = validate(cursor.value);
     if (typeof result === 'string') {
       quarantined++;
-      await quarantineRecord(tx, String(cursor.key), cursor.value, result, now);
-      await appendEvent(tx, { at: now, type: 'quarantine', detail: `${String(cursor.key)}: ${result}`.slice(0, 500) });
+      await quarantineRecord(tx, cursor.key, cursor.value, result, now);
     } else {
       records.push(result);
     }
@@ -94,9 +94,11 @@ export async function setWatched(db: Db, request: WatchRequest, now: number, tod
   } else {
     const question = request.question ?? existing?.question;
     const ref = question ? undefined : request.ref ?? existing?.ref;
+    // A fresh reading from a page the user is looking at updates the known state silently.
+    const state = request.question || request.ref || !existing ? stateOf({ question, ref }, today) : existing.state;
     const candidate: WatchRecord = existing
-      ? { ...existing, question, ref }
-      : { id: request.id, question, ref, watchedAt: now, state: stateOf({ question, ref }, today), failures: 0, seen: true };
+      ? { ...existing, question, ref, state }
+      : { id: request.id, question, ref, watchedAt: now, state, failures: 0, seen: true };
     if (!question) delete candidate.question;
     if (!ref) delete candidate.ref;
     const result = validate(candidate);
@@ -138,19 +140,54 @@ export async function updateWatch(db: Db, id: string, change: (record: WatchReco
   return next;
 }
 
+/** Returns how many records it changed. */
 export async function markSeen(db: Db, ids: readonly string[]): Promise<number> {
   let changed = 0;
   for (const id of ids) {
-    const record = await updateWatch(db, id, (r) => (r.seen ? r : { ...r, seen: true }));
-    if (record) changed++;
+    let flipped = false;
+    await updateWatch(db, id, (r) => {
+      if (r.seen) return r;
+      flipped = true;
+      return { ...r, seen: true };
+    });
+    if (flipped) changed++;
   }
   return changed;
 }
 
+/** Unseen changes the user can find in the list: records that do not validate are not counted. */
 export async function countUnseen(db: Db): Promise<number> {
   let unseen = 0;
   for (let cursor = await db.transaction('watches').store.openCursor(); cursor; cursor = await cursor.continue()) {
-    if (cursor.value && (cursor.value as Partial<WatchRecord>).seen === false) unseen++;
+    const result = validate(cursor.value);
+    if (typeof result !== 'string' && !result.seen) unseen++;
   }
   return unseen;
+}
+
+/** Writes an import in one transaction: all of it, or nothing. */
+export async function applyImport(db: Db, records: readonly WatchRecord[], now: number): Promise<void> {
+  const tx = db.transaction(['watches', 'events'], 'readwrite');
+  for (const record of records) {
+    const result = validate(record);
+    if (typeof result === 'string') {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new Error(`Invalid imported watch ${record.id}: ${result}`);
+    }
+    await tx.objectStore('watches').put(result);
+  }
+  await appendEvent(tx, { at: now, type: 'import', detail: `${records.length}` });
+  await tx.done;
+}
+
+export async function setNote(db: Db, id: string, note: string): Promise<WatchRecord | undefined> {
+  return updateWatch(db, id, ({ note: _old, ...record }) => (note.trim() ? { ...record, note: note.trim() } : record));
+}
+
+/** « Effacer toutes mes données »: every store emptied in one transaction. */
+export async function eraseEverything(db: Db): Promise<void> {
+  const tx = db.transaction(['watches', 'cache', 'events', 'quarantine'], 'readwrite');
+  await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
+  await tx.done;
 }
