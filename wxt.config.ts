@@ -18,7 +18,8 @@ export default defineConfig({
     short_name: 'Vigie',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
+    action: { default_title: '__MSG_extName__' },
     host_permissions: hostPermissions,
     ...(browser === 'firefox'
       ? {

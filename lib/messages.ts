@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { anActorIdSchema, deputyFactsSchema, deputySlugSchema, legislatureSchema, questionIdSchema, questionRefSchema, questionSchema } from './model';
-import { questionStateSchema } from './store/records';
+import { exportFileSchema } from './exchange';
+import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema, watchRecordSchema } from './store/records';
 
 const ids = z.array(questionIdSchema).check(z.maxLength(5000));
 
@@ -27,12 +28,40 @@ export const requestSchemas = {
     legislature: z.optional(legislatureSchema),
     questionId: z.optional(questionIdSchema),
   }),
+  /** The popup's list. */
+  'watch.list': z.object({ type: z.literal('watch.list') }),
+  /** « Vérifier maintenant »: these questions, or every question that can still change. */
+  'watch.check': z.object({ type: z.literal('watch.check'), ids: z.optional(ids) }),
+  'poll.progress': z.object({ type: z.literal('poll.progress') }),
+  'watch.seen': z.object({ type: z.literal('watch.seen'), ids }),
+  'watch.note': z.object({ type: z.literal('watch.note'), id: questionIdSchema, note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),
+  'events.recent': z.object({ type: z.literal('events.recent'), limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))) }),
+  'data.export': z.object({ type: z.literal('data.export') }),
+  /** `apply: false` previews the merge; nothing is written unless the whole file is valid. */
+  'data.import': z.object({ type: z.literal('data.import'), file: z.unknown(), apply: z.boolean() }),
+  'data.erase': z.object({ type: z.literal('data.erase') }),
 } as const;
+
+const progressSchema = z.object({ running: z.boolean(), done: z.number(), total: z.number() });
 
 export const responseSchemas = {
   'watch.states': z.object({ watched: z.record(questionIdSchema, z.object({ state: questionStateSchema, seen: z.boolean() })) }),
   'watch.set': z.object({ watched: z.boolean(), state: z.optional(questionStateSchema) }),
   'deputy.facts': z.object({ facts: z.optional(deputyFactsSchema) }),
+  'watch.list': z.object({ records: z.array(watchRecordSchema), quarantined: z.number() }),
+  'watch.check': z.object({ checked: z.number(), failed: z.number(), changed: z.number() }),
+  'poll.progress': progressSchema,
+  'watch.seen': z.object({ seen: z.number() }),
+  'watch.note': z.object({ saved: z.boolean() }),
+  'events.recent': z.object({ events: z.array(eventRecordSchema) }),
+  'data.export': z.object({ file: exportFileSchema }),
+  'data.import': z.object({
+    added: z.array(questionIdSchema),
+    updated: z.array(questionIdSchema),
+    unchanged: z.array(questionIdSchema),
+    applied: z.boolean(),
+  }),
+  'data.erase': z.object({ erased: z.boolean() }),
 } satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -50,8 +79,21 @@ const envelopeSchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
+/** zod/mini carries no error texts (they would weigh on the content script): say it ourselves. */
+function issueText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': return `expected ${issue.expected}`;
+    case 'too_big': return `at most ${String(issue.maximum)}`;
+    case 'too_small': return `at least ${String(issue.minimum)}`;
+    case 'invalid_format': return `not a valid ${issue.format}`;
+    case 'invalid_value': return `expected ${issue.values.map(String).join(' or ')}`;
+    case 'unrecognized_keys': return `unexpected ${issue.keys.join(', ')}`;
+    default: return issue.message;
+  }
+}
+
 function describeIssues(error: z.core.$ZodError): string {
-  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
+  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(message)'}: ${issueText(issue)}`).join('; ');
 }
 
 export type ParsedRequest = { ok: true; request: AnyRequest } | { ok: false; error: string };

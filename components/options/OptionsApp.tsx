@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Requester } from '../../lib/client';
+import { formatters, type Language } from '../../lib/i18n';
+import { APP_MESSAGES } from '../../lib/i18n-app';
+import { CHECK_FREQUENCIES, SITE_FAMILIES, type Settings } from '../../lib/settings';
+
+export interface SettingsAccess {
+  load(): Promise<Settings>;
+  save(settings: Settings): Promise<Settings>;
+}
+
+export interface OptionsAppProps {
+  request: Requester;
+  settings: SettingsAccess;
+  lang: Language;
+  /** Saves a file the user downloads (an object URL and an `<a download>` in the browser). */
+  download(name: string, text: string): void;
+  today: string;
+}
+
+interface ImportPreview {
+  file: unknown;
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+type ImportErrorKey = keyof (typeof APP_MESSAGES)['fr']['importErrors'];
+
+function importErrorKey(message: string): ImportErrorKey {
+  const code = /^import:([a-z-]+)/.exec(message)?.[1];
+  return code === 'not-vigie' || code === 'unsupported-version' ? code : 'invalid';
+}
+
+export function OptionsApp({ request, settings: access, lang, download, today }: OptionsAppProps) {
+  const t = APP_MESSAGES[lang];
+  const f = formatters(lang);
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [saved, setSaved] = useState('');
+  const [dataStatus, setDataStatus] = useState('');
+  const [importError, setImportError] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | undefined>();
+  const [confirmErase, setConfirmErase] = useState(false);
+
+  useEffect(() => {
+    void access.load().then(setSettings);
+  }, []);
+
+  const update = async (change: Partial<Settings>) => {
+    if (!settings) return;
+    const next = await access.save({ ...settings, ...change });
+    setSettings(next);
+    setSaved(t.saved);
+  };
+
+  const exportList = async () => {
+    const { file } = await request({ type: 'data.export' });
+    download(`vigie-questions-${today}.json`, JSON.stringify(file, null, 2));
+    setDataStatus(t.exported(f.count(file.watches.length)));
+  };
+
+  const chooseFile = async (input: HTMLInputElement) => {
+    setImportError('');
+    setPreview(undefined);
+    setDataStatus('');
+    const chosen = input.files?.[0];
+    if (!chosen) return;
+    let file: unknown;
+    try {
+      file = JSON.parse(await chosen.text());
+    } catch {
+      setImportError(t.importErrors.json);
+      return;
+    }
+    try {
+      const plan = await request({ type: 'data.import', file, apply: false });
+      setPreview({ file, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length });
+    } catch (error) {
+      setImportError(t.importErrors[importErrorKey(error instanceof Error ? error.message : '')]);
+    } finally {
+      input.value = '';
+    }
+  };
+
+  const applyImport = async () => {
+    if (!preview) return;
+    try {
+      const result = await request({ type: 'data.import', file: preview.file, apply: true });
+      setDataStatus(t.imported(f.count(result.added.length + result.updated.length)));
+    } catch (error) {
+      setImportError(t.importErrors[importErrorKey(error instanceof Error ? error.message : '')]);
+    }
+    setPreview(undefined);
+  };
+
+  const erase = async () => {
+    await request({ type: 'data.erase' });
+    setConfirmErase(false);
+    setSettings(await access.load());
+    setDataStatus(t.erased);
+  };
+
+  return (
+    <main class="options">
+      <h1>{t.optionsTitle}</h1>
+      {settings && (
+        <form onSubmit={(e) => e.preventDefault()}>
+          <fieldset>
+            <legend>{t.notificationsLegend}</legend>
+            <label class="check">
+              <input type="checkbox" name="notifications" checked={settings.notifications} onChange={(e) => update({ notifications: e.currentTarget.checked })} />
+              {t.notificationsLabel}
+            </label>
+          </fieldset>
+          <fieldset>
+            <legend>{t.frequencyLegend}</legend>
+            <p class="help" id="frequency-help">{t.frequencyHelp}</p>
+            {CHECK_FREQUENCIES.map((frequency) => (
+              <label class="check" key={frequency}>
+                <input type="radio" name="frequency" value={frequency} checked={settings.frequency === frequency} aria-describedby="frequency-help"
+                  onChange={() => update({ frequency })} />
+                {t.frequencies[frequency]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t.sitesLegend}</legend>
+            {SITE_FAMILIES.map((family) => (
+              <label class="check" key={family}>
+                <input type="checkbox" name={`site-${family}`} checked={settings.sites[family]}
+                  onChange={(e) => update({ sites: { ...settings.sites, [family]: e.currentTarget.checked } })} />
+                {t.sites[family]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t.languageLegend}</legend>
+            <select name="language" aria-label={t.languageLegend} value={settings.language}
+              onChange={(e) => update({ language: e.currentTarget.value as Settings['language'] })}>
+              {(['auto', 'fr', 'en'] as const).map((value) => <option key={value} value={value}>{t.languages[value]}</option>)}
+            </select>
+          </fieldset>
+          <p class="status" role="status">{saved}</p>
+        </form>
+      )}
+
+      <section class="data" aria-labelledby="data-title">
+        <h2 id="data-title">{t.dataTitle}</h2>
+        <p>{t.dataText}</p>
+        <p><button type="button" onClick={exportList}>{t.exportButton}</button></p>
+        <p>
+          <label class="file">
+            {t.importLabel}{' '}
+            <input type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e.currentTarget)} />
+          </label>
+        </p>
+        {importError && <p class="error" role="alert">{importError}</p>}
+        {preview && (
+          <div class="preview" role="group" aria-label={t.importLabel}>
+            <p>{t.importPreview(f.count(preview.added), f.count(preview.updated), f.count(preview.unchanged))}</p>
+            <button type="button" class="primary" onClick={applyImport}>{t.importApply}</button>{' '}
+            <button type="button" onClick={() => setPreview(undefined)}>{t.importCancel}</button>
+          </div>
+        )}
+        <p class="status" role="status">{dataStatus}</p>
+        {!confirmErase
+          ? <p><button type="button" class="danger" onClick={() => setConfirmErase(true)}>{t.eraseButton}</button></p>
+          : (
+            <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
+              <p id="erase-question">{t.eraseConfirm}</p>
+              <button type="button" class="danger" onClick={erase}>{t.eraseYes}</button>{' '}
+              <button type="button" onClick={() => setConfirmErase(false)}>{t.eraseNo}</button>
+            </div>
+          )}
+      </section>
+    </main>
+  );
+}

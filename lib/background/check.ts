@@ -1,0 +1,79 @@
+/**
+ * One check of one question against the Assemblée: its open-data record first, its page as a
+ * fallback, both read by the same parsers as everywhere else. Anything that does not parse and
+ * validate — an error page, HTML where JSON was expected, a truncated body — is a failed check
+ * and never a new status.
+ */
+import { parseHtml } from '../html';
+import type { Question } from '../model';
+import { parsePage } from '../pages';
+import { parseAnRecord } from '../pages/an-opendata';
+import type { FetchOutcome, PoliteFetcher } from '../sources/polite-fetch';
+import { anDynUrl, anOpenDataUrl } from '../urls';
+
+export type CheckSource = 'an-opendata' | 'an-page';
+
+export type CheckResult =
+  | { ok: true; question: Question; source: CheckSource }
+  | { ok: false; source: CheckSource; reason: string; retryAt?: number };
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(outcome: Exclude<FetchOutcome, { ok: true }>): string {
+  return outcome.reason === 'http' ? `HTTP ${outcome.status}` : outcome.reason;
+}
+
+/** What the page says, with what we knew that the page does not (NosDéputés slug, links). */
+function merged(known: Question | undefined, fresh: Question): Question {
+  if (!known) return fresh;
+  return {
+    ...fresh,
+    author: { ...known.author, ...fresh.author },
+    urls: { ...known.urls, ...fresh.urls },
+  };
+}
+
+async function fromRecord(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
+  const outcome = await fetcher.get(anOpenDataUrl(id), 'application/json');
+  if (!outcome.ok) {
+    const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
+    return { ok: false, source: 'an-opendata', reason: failure(outcome), retryAt };
+  }
+  const question = parseAnRecord(parseJson(outcome.body), known);
+  if (!question) return { ok: false, source: 'an-opendata', reason: 'not a valid record' };
+  if (question.unreadableStatus) return { ok: false, source: 'an-opendata', reason: `status unreadable: ${question.unreadableStatus}` };
+  return { ok: true, question, source: 'an-opendata' };
+}
+
+async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
+  const url = anDynUrl(id);
+  const outcome = await fetcher.get(url, 'text/html');
+  if (!outcome.ok) {
+    const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
+    return { ok: false, source: 'an-page', reason: failure(outcome), retryAt };
+  }
+  const page = parsePage(parseHtml(outcome.body), url);
+  if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source: 'an-page', reason: 'not a question page' };
+  if (page.question.unreadableStatus) return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
+  return { ok: true, question: merged(known, page.question), source: 'an-page' };
+}
+
+/**
+ * The record names the author by id only: for a question watched from a list, whose author we
+ * do not know yet, the page comes first.
+ */
+export async function checkQuestion(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
+  const order = known ? [fromRecord, fromPage] : [fromPage, fromRecord];
+  let last: CheckResult | undefined;
+  for (const read of order) {
+    last = await read(fetcher, id, known);
+    if (last.ok || last.retryAt !== undefined) return last;
+  }
+  return last!;
+}

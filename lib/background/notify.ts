@@ -1,0 +1,63 @@
+/** Browser notifications and the toolbar badge. */
+import { browser } from 'wxt/browser';
+import { notificationsFor, questionIdOf, SUMMARY_NOTIFICATION } from '../notifications';
+import type { Db } from '../store/db';
+import { countUnseen, getWatches, markSeen } from '../store/watches';
+import type { Change } from './changes';
+import { loadSettings, uiLanguage } from './settings-store';
+
+/** Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`. */
+function toolbar() {
+  return browser.action ?? browser.browserAction;
+}
+
+export async function refreshBadge(db: Db): Promise<number> {
+  const unseen = await countUnseen(db);
+  const action = toolbar();
+  await action.setBadgeText({ text: unseen ? String(unseen) : '' });
+  await action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  return unseen;
+}
+
+/** Notifies real changes, unless the user turned notifications off; the popup shows them anyway. */
+export async function announce(db: Db, changes: readonly Change[]): Promise<void> {
+  const settings = await loadSettings();
+  if (settings.notifications) {
+    const lang = uiLanguage(settings);
+    for (const text of notificationsFor(changes, lang)) {
+      await browser.notifications.create(text.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: text.title,
+        message: text.message,
+      });
+    }
+  }
+  await refreshBadge(db);
+}
+
+/** Opens the page, or brings forward a tab that already shows it. */
+async function openOrFocus(url: string): Promise<void> {
+  const [tab] = await browser.tabs.query({ url: url.replace(/[?#].*$/, '') + '*' }).catch(() => []);
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+  } else {
+    await browser.tabs.create({ url });
+  }
+}
+
+export async function onNotificationClicked(db: Db, notification: string): Promise<void> {
+  await browser.notifications.clear(notification);
+  if (notification === SUMMARY_NOTIFICATION) {
+    await openOrFocus(browser.runtime.getURL('/popup.html'));
+    return;
+  }
+  const id = questionIdOf(notification);
+  if (!id) return;
+  const record = (await getWatches(db, [id])).get(id);
+  await markSeen(db, [id]);
+  await refreshBadge(db);
+  const url = record?.question?.urls.an ?? record?.ref?.url;
+  if (url) await openOrFocus(url);
+}

@@ -1,0 +1,85 @@
+/**
+ * When to check a watched question again. Pure: the clock and the dice are arguments.
+ *
+ * Answers appear in the weekly « Questions » issue of the Journal officiel (Tuesdays). So a
+ * pending question is checked on publication day, once the issue is out, at a random moment
+ * spread over the afternoon and evening (a thousand users must not all call at 14:00), plus a
+ * catch-up check later in the week; never twice within a day. Closed and answered questions
+ * are never checked again.
+ */
+import { addDays } from '../dates';
+import { parisInstant, parisMoment } from '../paris-time';
+import type { CheckFrequency } from '../settings';
+import type { QuestionState } from '../status';
+
+/** Questions of earlier legislatures were all answered or closed when their legislature ended. */
+export const CURRENT_LEGISLATURE = 17;
+
+export const MIN_CHECK_GAP_MS = 20 * 3_600_000;
+const HOUR = 3_600_000;
+
+interface Window {
+  weekday: number | 'any';
+  startHour: number;
+  endHour: number;
+}
+
+const PUBLICATION_DAY: Window = { weekday: 2, startHour: 13, endHour: 23 };
+const CATCH_UP_DAY: Window = { weekday: 5, startHour: 9, endHour: 20 };
+const ANY_DAY: Window = { weekday: 'any', startHour: 9, endHour: 21 };
+
+export const FREQUENCY_WINDOWS: Record<CheckFrequency, Window[]> = {
+  weekly: [PUBLICATION_DAY],
+  daily: [PUBLICATION_DAY, CATCH_UP_DAY],
+  'every-day': [PUBLICATION_DAY, ANY_DAY],
+};
+
+export interface ScheduleInput {
+  state: QuestionState;
+  legislature: number;
+  lastCheckedAt?: number;
+  /** Consecutive failed checks. */
+  failures: number;
+  /** Watched from a list: the question itself has not been read yet. */
+  snapshotOnly: boolean;
+}
+
+export function isFinal(state: QuestionState): boolean {
+  return state === 'answered' || state === 'closed';
+}
+
+/** Whether a question may ever cost a request again. */
+export function isPollable(input: ScheduleInput): boolean {
+  if (isFinal(input.state)) return false;
+  if (input.legislature < CURRENT_LEGISLATURE) return input.lastCheckedAt === undefined;
+  return true;
+}
+
+export function retryDelay(failures: number): number {
+  return Math.min(24 * HOUR, HOUR * 2 ** Math.max(0, failures - 1));
+}
+
+/** The next time to check, or undefined when the question is never to be checked again. */
+export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckFrequency, random: () => number): number | undefined {
+  if (!isPollable(input)) return undefined;
+  // A finished legislature's question gets one check against the Assemblée, to settle a status
+  // an archive may show stale; after that, never again.
+  if (input.legislature < CURRENT_LEGISLATURE) return now + Math.floor(random() * HOUR);
+  if (input.failures > 0) return now + Math.floor(retryDelay(input.failures) * (0.9 + 0.2 * random()));
+  if (input.snapshotOnly && input.lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
+
+  const earliest = Math.max(now, (input.lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
+  const windows = FREQUENCY_WINDOWS[frequency];
+  const today = parisMoment(earliest).date;
+  for (let offset = 0; offset < 15; offset++) {
+    const date = addDays(today, offset);
+    const weekday = parisMoment(parisInstant(date, 12)).weekday;
+    const window = windows.find((w) => w.weekday === 'any' || w.weekday === weekday);
+    if (!window) continue;
+    const start = Math.max(parisInstant(date, window.startHour), earliest);
+    const end = parisInstant(date, window.endHour);
+    if (end - start < 10 * 60_000) continue;
+    return start + Math.floor(random() * (end - start));
+  }
+  return earliest + 7 * 24 * HOUR;
+}

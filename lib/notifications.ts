@@ -1,0 +1,53 @@
+/** The words of Vigie's browser notifications. */
+import type { Change } from './background/changes';
+import { formatters, MESSAGES, type Language } from './i18n';
+
+export interface NotificationText {
+  id: string;
+  title: string;
+  message: string;
+}
+
+export const SUMMARY_NOTIFICATION = 'vigie:summary';
+const QUESTION_PREFIX = 'vigie:q:';
+
+/** More changes than this in one run make a single summary instead of a burst. */
+export const BURST_LIMIT = 3;
+
+export function notificationId(questionId: string): string {
+  return QUESTION_PREFIX + questionId;
+}
+
+export function questionIdOf(notification: string): string | undefined {
+  return notification.startsWith(QUESTION_PREFIX) ? notification.slice(QUESTION_PREFIX.length) : undefined;
+}
+
+export function notificationFor({ kind, question, status }: Change, lang: Language): NotificationText {
+  const t = MESSAGES[lang];
+  const f = formatters(lang);
+  const number = String(question.number);
+  const ministry = question.answeringMinistry ?? question.ministry;
+  const late = status.daysLate ? t.lateSuffix(f.count(status.daysLate)) : '';
+  const detail = kind === 'answered'
+    ? (status.daysOpen !== undefined ? t.notifyAnsweredBody(f.count(status.daysOpen)) + late : '')
+    : kind === 'closed'
+      ? [status.closedReason, status.daysOpen !== undefined ? t.notifyClosedBody(f.count(status.daysOpen)) : ''].filter(Boolean).join(', ')
+      : status.dueOn ? t.notifySignaledBody(f.date(status.dueOn)) : '';
+  return {
+    id: notificationId(question.id),
+    title: kind === 'answered' ? t.notifyAnswered(number) : kind === 'closed' ? t.notifyClosed(number) : t.notifySignaled(number),
+    message: [ministry, detail].filter(Boolean).join(' — ') || question.title || question.author.name,
+  };
+}
+
+export function summaryFor(changes: readonly Change[], lang: Language): NotificationText {
+  const t = MESSAGES[lang];
+  const numbers = changes.slice(0, 8).map((c) => c.question.number).join(', ') + (changes.length > 8 ? '…' : '');
+  return { id: SUMMARY_NOTIFICATION, title: t.notifySummary(formatters(lang).count(changes.length)), message: t.notifySummaryBody(numbers) };
+}
+
+/** One notification per question, or one summary for a burst. */
+export function notificationsFor(changes: readonly Change[], lang: Language): NotificationText[] {
+  if (changes.length > BURST_LIMIT) return [summaryFor(changes, lang)];
+  return changes.map((change) => notificationFor(change, lang));
+}
