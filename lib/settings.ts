@@ -1,5 +1,7 @@
 /** User settings, in storage.local, validated with defaults: a bad or missing value never breaks Vigie. */
 import * as z from 'zod/mini';
+import { languageFromLocale, type Language } from './i18n';
+import type { PageKind } from './pages/types';
 
 export const CHECK_FREQUENCIES = ['weekly', 'daily', 'every-day'] as const;
 export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
@@ -34,4 +36,23 @@ export function readSettings(stored: unknown): Settings {
     if (one.success) settings[key] = one.data[key];
   }
   return settings as Settings;
+}
+
+const FAMILY_OF_KIND: Record<PageKind, SiteFamily> = {
+  'nosdeputes-question': 'nosdeputes',
+  'nosdeputes-deputy-questions': 'nosdeputes',
+  'nosdeputes-search': 'nosdeputes',
+  'nosdeputes-deputy': 'nosdeputes',
+  'nosdeputes-new-deputy-questions': 'nosdeputesNew',
+  'an-question': 'an',
+  'an-deputy-questions': 'an',
+  'an-old-question': 'anOld',
+};
+
+export function siteEnabled(settings: Settings, kind: PageKind): boolean {
+  return settings.sites[FAMILY_OF_KIND[kind]];
+}
+
+export function languageOf(settings: Settings, browserLocale: string | undefined): Language {
+  return settings.language === 'auto' ? languageFromLocale(browserLocale) : settings.language;
 }

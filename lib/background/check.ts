@@ -58,6 +58,8 @@ async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | un
     const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
     return { ok: false, source: 'an-page', reason: failure(outcome), retryAt };
   }
+  // A page cut short can look like a complete one with fewer dates: never read it.
+  if (!/<\/html>\s*$/i.test(outcome.body)) return { ok: false, source: 'an-page', reason: 'truncated page' };
   const page = parsePage(parseHtml(outcome.body), url);
   if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source: 'an-page', reason: 'not a question page' };
   if (page.question.unreadableStatus) return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
@@ -70,10 +72,13 @@ async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | un
  */
 export async function checkQuestion(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
   const order = known ? [fromRecord, fromPage] : [fromPage, fromRecord];
+  const reasons: string[] = [];
   let last: CheckResult | undefined;
   for (const read of order) {
     last = await read(fetcher, id, known);
-    if (last.ok || last.retryAt !== undefined) return last;
+    if (last.ok) return last;
+    reasons.push(last.reason);
+    if (last.retryAt !== undefined) break;
   }
-  return last!;
+  return { ...last!, reason: reasons.join(' → ') } as CheckResult;
 }

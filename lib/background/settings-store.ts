@@ -1,7 +1,7 @@
 /** Settings in storage.local, shared by the background, the popup and the options page. */
 import { browser } from 'wxt/browser';
-import { languageFromLocale, type Language } from '../i18n';
-import { readSettings, SETTINGS_KEY, settingsSchema, type Settings } from '../settings';
+import type { Language } from '../i18n';
+import { languageOf, readSettings, SETTINGS_KEY, settingsSchema, type Settings } from '../settings';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
@@ -15,7 +15,7 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
 }
 
 export function uiLanguage(settings: Settings): Language {
-  return settings.language === 'auto' ? languageFromLocale(browser.i18n.getUILanguage()) : settings.language;
+  return languageOf(settings, browser.i18n.getUILanguage());
 }
 
 /** Calls `listener` with the new settings whenever any page changes them. */

@@ -5,15 +5,19 @@
  */
 import type { Requester } from '../client';
 import { todayInParis } from '../dates';
-import type { Language } from '../i18n';
 import type { DeputyFacts } from '../model';
+import { languageOf, siteEnabled, type Settings } from '../settings';
 import { NOSDEPUTES_WWW } from '../urls';
 import { HOST_TAG } from './hosts';
+import type { PageKind } from '../pages';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 
 export interface ContentOptions {
   doc: Document;
-  lang: Language;
+  settings: Settings;
+  browserLocale: string | undefined;
+  /** Subscribes to settings changes made on the options page: they apply without a reload. */
+  onSettingsChanged(listener: (settings: Settings) => void): void;
   signal: AbortSignal;
   request: Requester;
 }
@@ -31,8 +35,9 @@ function onlyOurs(records: MutationRecord[]): boolean {
     ));
 }
 
-export function startOverlays({ doc, lang, signal, request }: ContentOptions): Overlays {
+export function startOverlays({ doc, settings: initial, browserLocale, onSettingsChanged, signal, request }: ContentOptions): Overlays {
   const overlays = new Overlays(doc);
+  let settings = initial;
   let watched: Set<string> | undefined;
   const busy = new Set<string>();
   const failed = new Set<string>();
@@ -91,7 +96,8 @@ export function startOverlays({ doc, lang, signal, request }: ContentOptions): O
   const sync = () => {
     if (signal.aborted) return;
     try {
-      if (overlays.sync(doc.location.href, { lang, today: todayInParis() })) {
+      const env = { lang: languageOf(settings, browserLocale), today: todayInParis(), enabled: (kind: PageKind) => siteEnabled(settings, kind) };
+      if (overlays.sync(doc.location.href, env)) {
         publish();
         void refreshWatches();
         overlays.lookups().forEach((lookup) => void lookUp(lookup));
@@ -102,6 +108,11 @@ export function startOverlays({ doc, lang, signal, request }: ContentOptions): O
   };
   sync();
   signal.addEventListener('abort', () => overlays.clear(), { once: true });
+  onSettingsChanged((next) => {
+    settings = next;
+    overlays.clear();
+    sync();
+  });
 
   // Another tab may have changed the watch list: refresh when this one comes back into view.
   const onVisible = () => {

@@ -20,6 +20,8 @@ import { createHost, placeHost } from './hosts';
 export interface OverlayEnv {
   lang: Language;
   today: IsoDate;
+  /** The user may turn Vigie off for a family of pages. */
+  enabled?: (kind: PageKind) => boolean;
 }
 
 /** A question the user can watch, with the snapshot the background will keep. */
@@ -165,7 +167,7 @@ export class Overlays {
       this.url = url;
     }
     const kind = detectPage(url);
-    const planned = kind ? plan(this.doc, kind, parsePage(this.doc, url), env) : [];
+    const planned = kind && (env.enabled?.(kind) ?? true) ? plan(this.doc, kind, parsePage(this.doc, url), env) : [];
     const wanted = new Map(planned.map((p) => [p.key, p]));
     this.mounted = this.mounted.filter((m) => {
       const keep = wanted.get(m.key)?.anchor === m.anchor && m.host.isConnected;
