@@ -20,6 +20,8 @@ export default defineConfig({
     default_locale: 'fr',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
+    // Everything Vigie runs ships in the package: no remote code, no eval.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     host_permissions: hostPermissions,
     ...(browser === 'firefox'
       ? {
@@ -29,6 +31,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
