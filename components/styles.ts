@@ -23,6 +23,7 @@ export const OVERLAY_CSS = `
 .ministries, .links, .deputy { margin: 0; }
 .deputy { display: flex; flex-wrap: wrap; gap: .2em .9em; align-items: baseline; }
 .deputy__links { display: inline-flex; gap: .9em; }
+.deputy__links a, .links a { display: inline-block; min-height: 24px; line-height: 24px; }
 a { color: #0b4fb3; text-decoration: underline; text-underline-offset: 2px; }
 a:focus-visible, button:focus-visible { outline: 2px solid #0b4fb3; outline-offset: 2px; border-radius: 3px; }
 .muted { color: #4b5563; }

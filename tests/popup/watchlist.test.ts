@@ -186,6 +186,16 @@ describe('sortRows', () => {
     expect(sorted).toEqual(['AN-16-QE-11', 'AN-16-QE-30', 'AN-16-QE-13']);
   });
 
+  it('ranks any days late above any days open', () => {
+    // Signalled on 10 May: due ten days later, 12 days late but open only 31 days.
+    const signaled = makeRecord({ number: 40, question: makeQuestion({ number: 40, publishedOn: '2024-05-01', signaledOn: '2024-05-10' }) });
+    // Not due before 5 June: open 57 days, not late.
+    const waiting = record(41, '2024-04-05');
+    expect(toRow(signaled, TODAY).status).toMatchObject({ state: 'overdue', daysLate: 12, daysOpen: 31 });
+    expect(toRow(waiting, TODAY).status).toMatchObject({ state: 'pending', daysOpen: 57 });
+    expect(ids(sortRows([waiting, signaled].map((r) => toRow(r, TODAY)), 'late'))).toEqual(['AN-16-QE-40', 'AN-16-QE-41']);
+  });
+
   it('does not reorder its input', () => {
     const before = ids(rows);
     sortRows(rows, 'late');
