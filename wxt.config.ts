@@ -9,6 +9,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
   imports: false,
+  zip: {
+    // What AMO reviewers need to rebuild the package; tests, demo data and screenshots stay out.
+    excludeSources: ['tests/**', 'docs/**', 'bench/**', '.ci/**', '*.tmp.ts', '.e2e-tmp/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: { 'cssomnom/parse': fileURLToPath(new URL('./lib/shims/css-parse.ts', import.meta.url)) } },

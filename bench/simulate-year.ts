@@ -8,7 +8,7 @@
  * DEFAULT_FETCH_OPTIONS). IndexedDB and the Poller class are left out (a year of them is too
  * slow): the per-question state lives in memory and follows what Poller.checkOne writes.
  *
- * Run alone: `npx vite-node bench/simulate-year.ts [frequency] [seed]`.
+ * Run alone: `SIMULATE_YEAR=1 npx vite-node bench/simulate-year.ts [frequency] [seed]`.
  */
 import { addDays, type IsoDate } from '../lib/dates';
 import { MAX_CHECKS_PER_RUN } from '../lib/background/poller';
@@ -70,13 +70,19 @@ export interface SimulationResult {
   failedChecks: number;
   /** Checks the source's backoff or circuit answered without a request. */
   blockedChecks: number;
-  /** Requests to questions still open as far as Vigie knew. */
+  /** Requests to questions still pending at the Assemblée (before their change became visible). */
   requestsToPending: number;
-  /** Question-weeks spent open while watched (until the change was detected, or the year ended). */
+  /** Question-weeks spent pending while watched (until the change became visible, or the year ended). */
   pendingQuestionWeeks: number;
   requestsPerPendingQuestionWeek: number;
-  /** Successful checks per pending question-week: the schedule alone, without retries. */
+  /** Successful checks of pending questions per pending question-week: the schedule alone, without retries. */
   readingsPerPendingQuestionWeek: number;
+  /** Most requests to one question within one week (Monday to Monday, Paris), retries included. */
+  maxRequestsPerQuestionWeek: number;
+  /** Most successful checks of one question within one week (Monday to Monday, Paris). */
+  maxReadingsPerQuestionWeek: number;
+  /** Requests after the change became visible, up to and including the one that detected it. */
+  requestsToDetect: number;
   /** Requests to answered or closed questions after their change was detected: must be 0. */
   requestsAfterDetection: number;
   /** Shortest time between two successful checks of the same question, in hours. */
@@ -142,6 +148,10 @@ interface SimQuestion {
   nextCheckAt?: number;
   failures: number;
   detectedAt?: number;
+  /** The simulated week (from the start, a Monday) of the last request, and what it saw. */
+  week: number;
+  weekRequests: number;
+  weekReadings: number;
 }
 
 interface SourceState {
@@ -171,26 +181,43 @@ function tuesdayFrom(date: IsoDate): IsoDate {
 }
 
 /**
- * The schedule asks Intl for Paris wall-clock parts many times per call; a year of checks
- * makes that the whole cost. While the simulation runs, formatToParts on Europe/Paris
- * formatters answers from a cache: same answers, computed once per instant.
+ * The schedule asks Intl for Paris wall-clock parts many times per call, and a year of checks
+ * makes that nearly the whole cost. While `run` runs, formatToParts on Europe/Paris formatters
+ * without seconds answers from a cache keyed by the UTC hour, with the minute filled in: Paris
+ * is a whole number of hours from UTC and changes offset on the hour, so every instant of a UTC
+ * hour has the same Paris date, weekday and hour. Same answers as Intl's (checked in the test).
  */
-function withCachedParisParts<T>(run: () => T): T {
+export function withCachedParisParts<T>(run: () => T): T {
   const proto = Intl.DateTimeFormat.prototype;
   const original = proto.formatToParts;
+  const eligible = new WeakMap<Intl.DateTimeFormat, { minute?: string }>();
   const caches = new WeakMap<Intl.DateTimeFormat, Map<number, Intl.DateTimeFormatPart[]>>();
+  const fits = (format: Intl.DateTimeFormat) => {
+    if (!eligible.has(format)) {
+      const o = format.resolvedOptions();
+      const ok = o.timeZone === 'Europe/Paris' && o.second === undefined && o.fractionalSecondDigits === undefined
+        && (o.minute === undefined || o.minute === '2-digit');
+      eligible.set(format, ok ? { minute: o.minute } : (undefined as never));
+    }
+    return eligible.get(format);
+  };
   proto.formatToParts = function cached(this: Intl.DateTimeFormat, date?: Date | number) {
-    if (this.resolvedOptions().timeZone !== 'Europe/Paris' || date === undefined) return original.call(this, date);
-    const ms = typeof date === 'number' ? date : date.getTime();
+    const options = date === undefined ? undefined : fits(this);
+    if (!options) return original.call(this, date);
+    const ms = typeof date === 'number' ? date : date!.getTime();
+    if (!Number.isFinite(ms)) return original.call(this, date);
+    const hour = Math.floor(ms / HOUR);
     let cache = caches.get(this);
     if (!cache) caches.set(this, (cache = new Map()));
-    let parts = cache.get(ms);
+    let parts = cache.get(hour);
     if (!parts) {
-      parts = original.call(this, date);
-      if (cache.size > 200_000) cache.clear();
-      cache.set(ms, parts);
+      parts = original.call(this, hour * HOUR);
+      if (cache.size > 500_000) cache.clear();
+      cache.set(hour, parts);
     }
-    return parts.map((p) => ({ ...p }));
+    if (!options.minute) return parts.map((p) => ({ ...p }));
+    const minute = String(Math.floor((ms - hour * HOUR) / MINUTE)).padStart(2, '0');
+    return parts.map((p) => (p.type === 'minute' ? { type: p.type, value: minute } : { ...p }));
   };
   try {
     return run();
@@ -239,7 +266,7 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
         visibleAt = parisInstant(jo, 6) + Math.floor(world() * 6 * HOUR);
       }
     }
-    questions.push({ index, publishedOn, watchedAt, fate, visibleAt, offCalendar, active: false, state: 'pending', failures: 0 });
+    questions.push({ index, publishedOn, watchedAt, fate, visibleAt, offCalendar, active: false, state: 'pending', failures: 0, week: -1, weekRequests: 0, weekReadings: 0 });
   }
 
   const scheduleInput = (q: SimQuestion, failures = q.failures): ScheduleInput => ({
@@ -253,7 +280,8 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
   let clock = start;
 
   const r = {
-    totalRequests: 0, checks: 0, failedChecks: 0, blockedChecks: 0, requestsToPending: 0, readings: 0,
+    totalRequests: 0, checks: 0, failedChecks: 0, blockedChecks: 0, requestsToPending: 0, requestsToDetect: 0, readingsWhilePending: 0,
+    maxRequestsPerQuestionWeek: 0, maxReadingsPerQuestionWeek: 0,
     requestsAfterDetection: 0, minGap: Number.POSITIVE_INFINITY, maxChecksPerAlarm: 0, maxRequestsPerAlarm: 0, maxAlarmMs: 0,
   };
   const latencies: number[] = [];
@@ -265,8 +293,17 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
     clock = Math.max(clock, lastStart + DEFAULT_FETCH_OPTIONS.minIntervalMs);
     lastStart = clock;
     r.totalRequests++;
-    if (q.state === 'pending') r.requestsToPending++;
-    else r.requestsAfterDetection++;
+    if (q.state !== 'pending') r.requestsAfterDetection++;
+    else if (clock < q.visibleAt) r.requestsToPending++;
+    else r.requestsToDetect++;
+    const week = Math.floor((clock - start) / WEEK);
+    if (week !== q.week) {
+      q.week = week;
+      q.weekRequests = 0;
+      q.weekReadings = 0;
+    }
+    q.weekRequests++;
+    r.maxRequestsPerQuestionWeek = Math.max(r.maxRequestsPerQuestionWeek, q.weekRequests);
     clock += o.fetchMs;
     const draw = network();
     if (draw < o.failureRate) {
@@ -298,7 +335,9 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
       }
       return;
     }
-    r.readings++;
+    if (now < q.visibleAt) r.readingsWhilePending++;
+    q.weekReadings++;
+    r.maxReadingsPerQuestionWeek = Math.max(r.maxReadingsPerQuestionWeek, q.weekReadings);
     if (q.lastCheckedAt !== undefined) r.minGap = Math.min(r.minGap, now - q.lastCheckedAt);
     const state = truth(q, now);
     if (state !== q.state) {
@@ -351,7 +390,7 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
   for (const q of questions) {
     if (!q.active || q.watchedAt >= end) continue;
     if (q.fate !== 'never' && q.visibleAt <= q.watchedAt) continue;
-    pendingWeeks += (Math.min(q.detectedAt ?? end, end) - q.watchedAt) / WEEK;
+    pendingWeeks += (Math.min(q.visibleAt, end) - q.watchedAt) / WEEK;
     if (q.detectedAt === undefined && q.visibleAt < end) {
       undetected++;
       undetectedMax = Math.max(undetectedMax, (end - q.visibleAt) / HOUR);
@@ -373,7 +412,10 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
     requestsToPending: r.requestsToPending,
     pendingQuestionWeeks: round(pendingWeeks, 1),
     requestsPerPendingQuestionWeek: round(r.requestsToPending / pendingWeeks),
-    readingsPerPendingQuestionWeek: round(r.readings / pendingWeeks),
+    readingsPerPendingQuestionWeek: round(r.readingsWhilePending / pendingWeeks),
+    maxRequestsPerQuestionWeek: r.maxRequestsPerQuestionWeek,
+    maxReadingsPerQuestionWeek: r.maxReadingsPerQuestionWeek,
+    requestsToDetect: r.requestsToDetect,
     requestsAfterDetection: r.requestsAfterDetection,
     minHoursBetweenReadings: round(r.minGap / HOUR, 2),
     maxChecksPerAlarm: r.maxChecksPerAlarm,
@@ -386,8 +428,8 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
   };
 }
 
-/** `npx vite-node bench/simulate-year.ts [frequency] [seed]`: prints the figures. */
-if (typeof process !== 'undefined' && !process.env.VITEST && /vite-node(\.m?js)?$/.test(process.argv[1] ?? '')) {
+/** `SIMULATE_YEAR=1 npx vite-node bench/simulate-year.ts [frequency] [seed]`: prints the figures. */
+if (typeof process !== 'undefined' && process.env.SIMULATE_YEAR && !process.env.VITEST) {
   const frequencies = (process.argv[2] ? [process.argv[2]] : ['weekly', 'daily', 'every-day']) as CheckFrequency[];
   const seed = process.argv[3] ? Number(process.argv[3]) : DEFAULT_SIMULATION.seed;
   for (const frequency of frequencies) {

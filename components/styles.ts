@@ -1,11 +1,8 @@
 /**
- * One stylesheet for every overlay, adopted by each shadow root (a list page may hold hundreds).
- * Colours: every text/background pair is ≥ 7:1; states also differ by icon and words.
+ * The status badge, wherever it shows: overlays, popup. Colours: every text/background pair is
+ * ≥ 7:1; states also differ by icon and words.
  */
-export const OVERLAY_CSS = `
-:host { all: initial !important; display: block !important; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important; color: #1f2328 !important; }
-:host([data-vigie-inline]) { display: inline-block !important; vertical-align: middle; margin-inline-start: .5em; }
-* { box-sizing: border-box; }
+export const BADGE_CSS = `
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .badge { display: inline-flex; align-items: center; gap: .35em; padding: .2em .6em; border: 1px solid currentColor; border-radius: 999px; font-weight: 600; font-size: 13px; line-height: 1.3; white-space: normal; }
 .badge--compact { font-size: 12px; padding: .1em .5em; }
@@ -15,7 +12,14 @@ export const OVERLAY_CSS = `
 .badge--overdue { color: #7f1d1d; background: #fee2e2; }
 .badge--closed { color: #27272a; background: #f4f4f5; }
 .badge--unknown { color: #3f3f46; background: #ffffff; border-style: dashed; }
-.card { margin: .5em 0 1em; padding: .6em .8em; border: 1px solid #d0d7de; border-radius: 8px; background: #ffffff; max-width: 46em; }
+`;
+
+/** One stylesheet for every overlay, adopted by each shadow root (a list page may hold hundreds). */
+export const OVERLAY_CSS = `
+:host { all: initial !important; display: block !important; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important; color: #1f2328 !important; }
+:host([data-vigie-inline]) { display: inline-block !important; vertical-align: middle; margin-inline-start: .5em; }
+* { box-sizing: border-box; }
+${BADGE_CSS}.card { margin: .5em 0 1em; padding: .6em .8em; border: 1px solid #d0d7de; border-radius: 8px; background: #ffffff; max-width: 46em; }
 .card > * + * { margin-top: .45em; }
 .timeline { list-style: none; margin: .5em 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25em 1.2em; }
 .timeline__label { color: #4b5563; }

@@ -53,7 +53,7 @@ export function checkImportFile(raw: unknown): ImportCheck {
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, error: `invalid: ${issue.path.join('.')} ${issue.message}`.trim() };
+    return { ok: false, error: `invalid: ${[issue.path.join('.'), issue.message].filter(Boolean).join(' ')}` };
   }
   const broken = parsed.data.watches.find((w) => !watchRecordSchema.safeParse({ ...w, failures: 0 }).success);
   return broken ? { ok: false, error: `invalid: ${broken.id}` } : { ok: true, file: parsed.data };

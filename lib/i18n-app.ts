@@ -1,6 +1,11 @@
 /** Words of the popup and the options page (kept apart so the content script stays small). */
 import type { Count, Language } from './i18n';
 
+function englishOrdinal(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
 export const APP_MESSAGES = {
   fr: {
     popupTitle: 'Vigie — questions suivies',
@@ -11,6 +16,7 @@ export const APP_MESSAGES = {
     filterState: 'Statut',
     filterAll: 'Tous les statuts',
     stateLabels: { overdue: 'En retard', pending: 'En attente', answered: 'Répondues', closed: 'Closes', unknown: 'Statut inconnu' },
+    stateNames: { overdue: 'en retard', pending: 'en attente', answered: 'répondue', closed: 'close', unknown: 'statut inconnu' },
     sort: 'Trier par',
     sortLate: 'Plus en retard',
     sortChange: 'Changement le plus récent',
@@ -48,6 +54,8 @@ export const APP_MESSAGES = {
     quarantined: (n: Count) => `${n.text} ${n.one ? 'enregistrement invalide a été mis' : 'enregistrements invalides ont été mis'} de côté.`,
     options: 'Réglages',
     error: 'Vigie n’a pas pu lire la liste. Réessayez.',
+    actionFailed: 'Vigie n’a pas pu faire cette action. Réessayez.',
+    checkFailedAll: 'La vérification n’a pas pu se faire. Réessayez plus tard.',
     optionsTitle: 'Vigie — réglages',
     notificationsLegend: 'Notifications',
     notificationsLabel: 'Me notifier quand une question suivie reçoit une réponse, est close ou signalée',
@@ -98,6 +106,7 @@ export const APP_MESSAGES = {
     filterState: 'Status',
     filterAll: 'All statuses',
     stateLabels: { overdue: 'Overdue', pending: 'Pending', answered: 'Answered', closed: 'Closed', unknown: 'Status unknown' },
+    stateNames: { overdue: 'overdue', pending: 'pending', answered: 'answered', closed: 'closed', unknown: 'status unknown' },
     sort: 'Sort by',
     sortLate: 'Most overdue',
     sortChange: 'Most recent change',
@@ -106,7 +115,7 @@ export const APP_MESSAGES = {
     checking: (done: number, total: number) => `Checking… ${done} / ${total}`,
     checkedAll: (n: Count) => `${n.text} ${n.one ? 'question checked' : 'questions checked'}`,
     count: (shown: Count, total: Count) => `${shown.text} of ${total.text}`,
-    questionNumber: (n: number, leg: number) => `no. ${n} · ${leg}th legislature`,
+    questionNumber: (n: number, leg: number) => `no. ${n} · ${leg}${englishOrdinal(leg)} legislature`,
     daysOpen: (n: Count) => `open for ${n.text} ${n.one ? 'day' : 'days'}`,
     lastChecked: (when: string) => `checked ${when}`,
     neverChecked: 'not checked yet',
@@ -135,6 +144,8 @@ export const APP_MESSAGES = {
     quarantined: (n: Count) => `${n.text} invalid ${n.one ? 'record was' : 'records were'} set aside.`,
     options: 'Settings',
     error: 'Vigie could not read the list. Please try again.',
+    actionFailed: 'Vigie could not do that. Please try again.',
+    checkFailedAll: 'The check could not run. Please try again later.',
     optionsTitle: 'Vigie — settings',
     notificationsLegend: 'Notifications',
     notificationsLabel: 'Notify me when a watched question is answered, closed or signalled',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Requester } from '../../lib/client';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
@@ -16,6 +16,8 @@ export interface OptionsAppProps {
   /** Saves a file the user downloads (an object URL and an `<a download>` in the browser). */
   download(name: string, text: string): void;
   today: string;
+  /** The installed version, as the build stamped it in the manifest. */
+  version: string;
 }
 
 interface ImportPreview {
@@ -32,7 +34,7 @@ function importErrorKey(message: string): ImportErrorKey {
   return code === 'not-vigie' || code === 'unsupported-version' ? code : 'invalid';
 }
 
-export function OptionsApp({ request, settings: access, lang, download, today }: OptionsAppProps) {
+export function OptionsApp({ request, settings: access, lang, download, today, version }: OptionsAppProps) {
   const t = APP_MESSAGES[lang];
   const f = formatters(lang);
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -42,14 +44,24 @@ export function OptionsApp({ request, settings: access, lang, download, today }:
   const [preview, setPreview] = useState<ImportPreview | undefined>();
   const [confirmErase, setConfirmErase] = useState(false);
 
+  // The latest settings, ahead of React state: two quick changes must both be kept.
+  const current = useRef<Settings>();
+  const show = (value: Settings) => {
+    current.current = value;
+    setSettings(value);
+  };
+
   useEffect(() => {
-    void access.load().then(setSettings);
+    void access.load().then(show);
   }, []);
 
   const update = async (change: Partial<Settings>) => {
-    if (!settings) return;
-    const next = await access.save({ ...settings, ...change });
-    setSettings(next);
+    if (!current.current) return;
+    const next = { ...current.current, ...change };
+    show(next);
+    const saved = await access.save(next);
+    // What the store kept (validated, defaults filled), unless a newer change is on its way.
+    if (current.current === next) show(saved);
     setSaved(t.saved);
   };
 
@@ -64,6 +76,8 @@ export function OptionsApp({ request, settings: access, lang, download, today }:
     setPreview(undefined);
     setDataStatus('');
     const chosen = input.files?.[0];
+    // Cleared at once, so choosing the same file again after fixing it fires a change.
+    input.value = '';
     if (!chosen) return;
     let file: unknown;
     try {
@@ -77,8 +91,6 @@ export function OptionsApp({ request, settings: access, lang, download, today }:
       setPreview({ file, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length });
     } catch (error) {
       setImportError(t.importErrors[importErrorKey(error instanceof Error ? error.message : '')]);
-    } finally {
-      input.value = '';
     }
   };
 
@@ -96,7 +108,7 @@ export function OptionsApp({ request, settings: access, lang, download, today }:
   const erase = async () => {
     await request({ type: 'data.erase' });
     setConfirmErase(false);
-    setSettings(await access.load());
+    show(await access.load());
     setDataStatus(t.erased);
   };
 
@@ -173,6 +185,7 @@ export function OptionsApp({ request, settings: access, lang, download, today }:
             </div>
           )}
       </section>
+      <footer class="muted">Vigie {version}</footer>
     </main>
   );
 }

@@ -19,7 +19,7 @@ export function HistoryList({ events, lang }: HistoryListProps) {
         const what = event.type === 'check'
           ? `${t.eventLabels.check} ${event.ok ? t.checkOk : t.checkFailed(event.detail ?? '?')}`
           : event.type === 'change' && event.to
-            ? `${t.eventLabels.change} : ${t.stateLabels[event.to]}`
+            ? `${t.eventLabels.change} : ${t.stateNames[event.to]}`
             : t.eventLabels[event.type];
         return (
           <li key={event.seq ?? `${event.at}-${event.type}-${event.questionId}`} class={`history__item history__item--${event.type}`}>

@@ -76,7 +76,7 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
       const summary = await request({ type: 'watch.check' });
       setStatus(t.checkedAll(f.count(summary.checked)));
     } catch {
-      setStatus(t.error);
+      setStatus(t.checkFailedAll);
     } finally {
       clearInterval(timer);
       setProgress(undefined);
@@ -84,10 +84,19 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
     }
   };
 
+  /** Runs a row action; a failure is said, never swallowed. */
+  const attempt = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch {
+      setStatus(t.actionFailed);
+    }
+  };
+
   const checkOne = async (id: string) => {
     setChecking((s) => new Set(s).add(id));
     try {
-      await request({ type: 'watch.check', ids: [id] });
+      await attempt(() => request({ type: 'watch.check', ids: [id] }));
     } finally {
       setChecking((s) => {
         const next = new Set(s);
@@ -176,7 +185,7 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
                 <button type="button" class="primary" onClick={checkAll} disabled={!!progress} aria-busy={progress ? 'true' : undefined}>
                   {progress ? t.checking(progress.done, progress.total) : t.checkAll}
                 </button>
-                {unseen.length > 0 && <button type="button" onClick={() => markSeen(unseen)}>{t.markSeen} ({unseen.length})</button>}
+                {unseen.length > 0 && <button type="button" onClick={() => attempt(() => markSeen(unseen))}>{t.markSeen} ({unseen.length})</button>}
                 <span class="count" aria-live="polite">{t.count(f.count(visible.length), f.count(rows.length))}</span>
               </div>
               <p class="status" role="status">{status}</p>
@@ -186,7 +195,8 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
                   <ul class="rows">
                     {visible.slice(0, shown).map((row) => (
                       <WatchRow key={row.record.id} row={row} lang={lang} now={now()} checking={checking.has(row.record.id)}
-                        onCheck={() => checkOne(row.record.id)} onUnwatch={() => unwatch(row.record, row.number)} onSeen={() => markSeen([row.record.id])} />
+                        onCheck={() => checkOne(row.record.id)} onUnwatch={() => attempt(() => unwatch(row.record, row.number))}
+                        onSeen={() => attempt(() => markSeen([row.record.id]))} />
                     ))}
                   </ul>
                 )}
@@ -209,7 +219,7 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
       {undo && (
         <div class="toast" role="status">
           <span>{t.removed(undo.number)}</span>
-          <button type="button" onClick={restore}>{t.undo}</button>
+          <button type="button" onClick={() => attempt(restore)}>{t.undo}</button>
         </div>
       )}
     </main>

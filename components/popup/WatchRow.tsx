@@ -43,9 +43,12 @@ export function WatchRow({ row, lang, now, checking, onCheck, onUnwatch, onSeen 
         {row.title && <span class="row__subject"> — {row.title}</span>}
       </h3>
       <p class="row__meta">
-        {[row.deputy, row.ministry].filter(Boolean).join(' · ')}
-        {status.daysOpen !== undefined && !final && <span> · {t.daysOpen(f.count(status.daysOpen))}</span>}
-        <span> · {record.lastCheckedAt ? t.lastChecked(sinceText(record.lastCheckedAt, now, lang)) : t.neverChecked}</span>
+        {[
+          row.deputy,
+          row.ministry,
+          status.daysOpen !== undefined && !final ? t.daysOpen(f.count(status.daysOpen)) : undefined,
+          record.lastCheckedAt ? t.lastChecked(sinceText(record.lastCheckedAt, now, lang)) : t.neverChecked,
+        ].filter(Boolean).join(' · ')}
       </p>
       {record.note && <p class="row__note">{record.note}</p>}
       <div class="row__actions">

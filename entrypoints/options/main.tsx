@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/pages.css';
 import { loadSettings, saveSettings, uiLanguage } from '../../lib/background/settings-store';
@@ -18,6 +19,7 @@ const lang = uiLanguage(await loadSettings());
 document.documentElement.lang = lang;
 document.title = lang === 'fr' ? 'Vigie — réglages' : 'Vigie — settings';
 render(
-  <OptionsApp request={request} settings={{ load: loadSettings, save: saveSettings }} lang={lang} download={download} today={todayInParis()} />,
+  <OptionsApp request={request} settings={{ load: loadSettings, save: saveSettings }} lang={lang} download={download}
+    today={todayInParis()} version={browser.runtime.getManifest().version} />,
   document.getElementById('app')!,
 );

@@ -21,12 +21,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(port: number, { locale = 'fr-FR' } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(port: number, { locale = 'fr-FR', headless = true } = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   const rules = SUPPORTED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     locale,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },

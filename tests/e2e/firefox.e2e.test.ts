@@ -88,7 +88,8 @@ describe('Firefox ESR', () => {
       db.close();
       // Headless Firefox has no desktop alert service: a notification is closed as soon as it is
       // raised. Its `onClosed` event is the proof it was raised.
-      const raised = ((window as unknown as { __raised: string[] }).__raised = []);
+      const raised: string[] = [];
+      (window as unknown as { __raised: string[] }).__raised = raised;
       browser.notifications.onClosed.addListener((id) => { raised.push(id); });
       await browser.alarms.create('vigie:poll', { when: Date.now() + 50 });
     });

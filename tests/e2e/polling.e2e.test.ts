@@ -151,3 +151,6 @@ describe('polling and notifications', () => {
     expect(browser.errors).toEqual([]);
   });
 });
+
+/** The extension APIs as the service worker sees them (Chrome exposes them as `chrome`). */
+declare const chrome: typeof import('wxt/browser').browser;

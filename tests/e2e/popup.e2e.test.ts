@@ -157,3 +157,6 @@ describe('the popup and the options page', () => {
     expect(browser.errors).toEqual([]);
   });
 });
+
+/** The extension APIs as the service worker sees them (Chrome exposes them as `chrome`). */
+declare const chrome: typeof import('wxt/browser').browser;

@@ -135,7 +135,7 @@ describe('PopupApp: the list', () => {
   });
 
   // Bug: WatchRow prints « · » before days open and last check even when no deputy or ministry precedes them.
-  it.fails('starts the meta line of a list-only watch without a dangling separator', async () => {
+  it('starts the meta line of a list-only watch without a dangling separator', async () => {
     await open(background());
     expect(text(row(LISTED.id), '.row__meta')).toBe('ouverte depuis 31 jours · pas encore vérifiée');
   });
@@ -332,7 +332,7 @@ describe('PopupApp: actions', () => {
     const bg = background(RECORDS, { 'watch.check': () => { throw new Error('offline'); } });
     await open(bg);
     await click(byText(container, 'button', 'Tout vérifier'));
-    expect(text(container, 'p.status')).toBe('Vigie n’a pas pu lire la liste. Réessayez.');
+    expect(text(container, 'p.status')).toBe('La vérification n’a pas pu se faire. Réessayez plus tard.');
     expect(norm(container.querySelector('button.primary')!.textContent)).toBe('Tout vérifier');
   });
 
@@ -447,7 +447,7 @@ describe('PopupApp: history and tabs', () => {
     expect(items.map((li) => li.className)).toEqual([
       'history__item history__item--change', 'history__item history__item--check', 'history__item history__item--import',
     ]);
-    expect(items.map((li) => text(li, '.history__what'))).toEqual(['Changement : Répondues', 'Vérification échec (HTTP 503)', 'Import']);
+    expect(items.map((li) => text(li, '.history__what'))).toEqual(['Changement : répondue', 'Vérification échec (HTTP 503)', 'Import']);
     expect(items.map((li) => text(li, '.history__question'))).toEqual(['n° 4021 · 16e législature', 'n° 4020 · 16e législature', '']);
     expect(items.map((li) => text(li, '.history__source'))).toEqual(['données ouvertes AN', 'page AN', '']);
     expect(items[0]!.querySelector('time')!.getAttribute('datetime')).toBe(new Date(NOW - HOUR).toISOString());

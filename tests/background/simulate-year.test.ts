@@ -1,0 +1,158 @@
+/**
+ * The polling budgets over a simulated year (bench/simulate-year.ts): a thousand watched
+ * questions, the real schedule, the poller's batching, 503s and garbage injected.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SIMULATION, seededRandom, simulateYear, withCachedParisParts, type SimulationResult } from '../../bench/simulate-year';
+import { MAX_CHECKS_PER_RUN } from '../../lib/background/poller';
+import { MIN_CHECK_GAP_MS } from '../../lib/background/schedule';
+import { parisMoment } from '../../lib/paris-time';
+
+const HOUR = 3_600_000;
+let daily: SimulationResult;
+let dailyWithoutFailures: SimulationResult;
+let weekly: SimulationResult;
+let everyDay: SimulationResult;
+
+function figures({ options, ...result }: SimulationResult) {
+  return {
+    frequency: options.frequency,
+    failureRate: options.failureRate,
+    garbageRate: options.garbageRate,
+    requests: result.totalRequests,
+    perPendingWeek: result.requestsPerPendingQuestionWeek,
+    readingsPerPendingWeek: result.readingsPerPendingQuestionWeek,
+    afterDetection: result.requestsAfterDetection,
+    latencyHours: `${result.latency.medianHours} / ${result.latency.p99Hours} / ${result.latency.maxHours} (n=${result.latency.count})`,
+    offCalendarHours: `${result.offCalendarLatency.medianHours} / ${result.offCalendarLatency.p99Hours} / ${result.offCalendarLatency.maxHours} (n=${result.offCalendarLatency.count})`,
+  };
+}
+
+beforeAll(() => {
+  daily = simulateYear({ frequency: 'daily' });
+  dailyWithoutFailures = simulateYear({ frequency: 'daily', failureRate: 0, garbageRate: 0 });
+  weekly = simulateYear({ frequency: 'weekly' });
+  everyDay = simulateYear({ frequency: 'every-day' });
+  console.table([daily, dailyWithoutFailures, weekly, everyDay].map(figures));
+}, 30_000);
+
+describe('simulateYear: the world it simulates', () => {
+  it('a year from Monday 5 January 2026, 1,000 questions of which most are watched while open', () => {
+    expect(DEFAULT_SIMULATION).toMatchObject({ start: '2026-01-05', days: 365, questions: 1000, frequency: 'daily', failureRate: 0.02 });
+    expect(daily.watched + daily.finalWhenWatched).toBe(1000);
+    expect(daily.watched).toBeGreaterThan(700);
+    // About 70 % answered in the long run; within the year, several hundred answers and a few closures.
+    expect(daily.answered).toBeGreaterThan(300);
+    expect(daily.closed).toBeGreaterThan(5);
+    expect(daily.pendingAtEnd).toBeGreaterThan(200);
+    expect(daily.offCalendarLatency.count).toBeGreaterThan(5);
+    expect(daily.offCalendarLatency.count).toBeLessThan(daily.latency.count / 10);
+    // The same world whatever the frequency: only the extension's behaviour differs.
+    for (const other of [weekly, everyDay, dailyWithoutFailures]) {
+      expect([other.watched, other.finalWhenWatched, other.answered, other.closed]).toEqual([daily.watched, daily.finalWhenWatched, daily.answered, daily.closed]);
+    }
+  });
+
+  it('the failures happened: 503s, retries, checks deferred by the source’s backoff', () => {
+    expect(daily.failedChecks).toBeGreaterThan(0);
+    expect(daily.blockedChecks).toBeGreaterThan(0);
+    expect(dailyWithoutFailures.failedChecks).toBe(0);
+  });
+});
+
+describe("simulateYear: budgets for 'daily'", () => {
+  it('≤ 2 requests per pending question per week when every request is answered', () => {
+    expect(dailyWithoutFailures.requestsPerPendingQuestionWeek).toBeLessThanOrEqual(2);
+    expect(dailyWithoutFailures.maxRequestsPerQuestionWeek).toBeLessThanOrEqual(2);
+  });
+
+  it('with 2 % of 503s (and 0.5 % garbage): ≤ 2 readings per pending question per week, requests over 2 only by the retries', () => {
+    // The schedule's own budget holds: never more than two successful checks of a question in a week.
+    expect(daily.readingsPerPendingQuestionWeek).toBeLessThanOrEqual(2);
+    expect(daily.maxReadingsPerQuestionWeek).toBeLessThanOrEqual(2);
+    // Each failed request costs one more request later, and no more.
+    const { failureRate, garbageRate } = daily.options;
+    expect(daily.requestsPerPendingQuestionWeek).toBeLessThanOrEqual(daily.readingsPerPendingQuestionWeek * (1 + 2 * (failureRate + garbageRate)));
+  });
+
+  it('0 requests to closed or answered questions after detection', () => {
+    expect(daily.requestsAfterDetection).toBe(0);
+    expect(dailyWithoutFailures.requestsAfterDetection).toBe(0);
+  });
+
+  it('answers and closures published on a Tuesday are detected within 24 h (p99), all of them', () => {
+    expect(daily.latency.count).toBe(daily.answered + daily.closed - daily.offCalendarLatency.count);
+    expect(daily.latency.p99Hours).toBeLessThanOrEqual(24);
+    expect(daily.latency.medianHours).toBeLessThanOrEqual(12);
+    expect(daily.latency.maxHours).toBeLessThanOrEqual(48);
+    expect(daily.undetected).toBe(0);
+  });
+
+  it('off-calendar answers wait for the Friday or Tuesday window: within a week', () => {
+    expect(daily.offCalendarLatency.maxHours).toBeLessThanOrEqual(7 * 24);
+  });
+
+  it('never two readings of a question less than MIN_CHECK_GAP_MS apart; alarms stay within their batch', () => {
+    expect(daily.minHoursBetweenReadings * HOUR).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
+    expect(daily.maxChecksPerAlarm).toBeLessThanOrEqual(MAX_CHECKS_PER_RUN);
+    // Two requests at most per check, two seconds apart: a run fits well inside the 15 minutes.
+    expect(daily.maxRequestsPerAlarm).toBeLessThanOrEqual(2 * MAX_CHECKS_PER_RUN);
+    expect(daily.maxAlarmSeconds).toBeLessThan(5 * 60);
+  });
+});
+
+describe("simulateYear: 'weekly' and 'every-day'", () => {
+  it("'weekly': about one request per pending question per week, Tuesday answers within 24 h", () => {
+    expect(weekly.readingsPerPendingQuestionWeek).toBeLessThanOrEqual(1);
+    expect(weekly.maxReadingsPerQuestionWeek).toBeLessThanOrEqual(1);
+    expect(weekly.requestsPerPendingQuestionWeek).toBeLessThan(daily.requestsPerPendingQuestionWeek / 1.8);
+    expect(weekly.requestsAfterDetection).toBe(0);
+    expect(weekly.latency.p99Hours).toBeLessThanOrEqual(24);
+    expect(weekly.offCalendarLatency.maxHours).toBeLessThanOrEqual(8 * 24);
+  });
+
+  it("'every-day': at most one reading a day, off-calendar answers found within about a day", () => {
+    expect(everyDay.readingsPerPendingQuestionWeek).toBeLessThanOrEqual(7.05);
+    expect(everyDay.maxReadingsPerQuestionWeek).toBeLessThanOrEqual(7);
+    expect(everyDay.minHoursBetweenReadings * HOUR).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
+    expect(everyDay.requestsAfterDetection).toBe(0);
+    expect(everyDay.latency.p99Hours).toBeLessThanOrEqual(24);
+    expect(everyDay.offCalendarLatency.p99Hours).toBeLessThan(daily.offCalendarLatency.p99Hours);
+    expect(everyDay.maxChecksPerAlarm).toBeLessThanOrEqual(MAX_CHECKS_PER_RUN);
+  });
+});
+
+describe('simulateYear: reproducible', () => {
+  const small = { questions: 150, days: 120, failureRate: 0.05, garbageRate: 0.02 };
+
+  it('the same seed gives the same figures; another seed, other figures', () => {
+    const a = simulateYear({ ...small, seed: 7 });
+    const b = simulateYear({ ...small, seed: 7 });
+    expect(b).toEqual(a);
+    expect(a.totalRequests).toBeGreaterThan(0);
+    const c = simulateYear({ ...small, seed: 8 });
+    expect(c.totalRequests).not.toBe(a.totalRequests);
+  });
+
+  it('seededRandom is a fixed sequence in [0, 1)', () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const values = Array.from({ length: 1000 }, () => a());
+    expect(Array.from({ length: 1000 }, () => b())).toEqual(values);
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
+  });
+
+  it('the Paris-time cache the simulation runs under answers exactly what Intl answers, and is removed after', () => {
+    const random = seededRandom(3);
+    const instants = Array.from({ length: 3000 }, () => Date.UTC(2025, 0, 1) + Math.floor(random() * 3 * 365 * 24 * HOUR));
+    // Both DST changes of 2026, minute by minute around the switch.
+    for (const switchAt of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (let m = -90; m <= 90; m++) instants.push(switchAt + m * 60_000 + (m % 7) * 1000);
+    }
+    const plain = instants.map(parisMoment);
+    const original = Intl.DateTimeFormat.prototype.formatToParts;
+    const cached = withCachedParisParts(() => instants.map(parisMoment));
+    expect(cached).toEqual(plain);
+    expect(Intl.DateTimeFormat.prototype.formatToParts).toBe(original);
+  });
+});
