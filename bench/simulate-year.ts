@@ -190,16 +190,18 @@ function tuesdayFrom(date: IsoDate): IsoDate {
 export function withCachedParisParts<T>(run: () => T): T {
   const proto = Intl.DateTimeFormat.prototype;
   const original = proto.formatToParts;
-  const eligible = new WeakMap<Intl.DateTimeFormat, { minute?: string }>();
+  const eligible = new WeakMap<Intl.DateTimeFormat, false | { minute?: string }>();
   const caches = new WeakMap<Intl.DateTimeFormat, Map<number, Intl.DateTimeFormatPart[]>>();
   const fits = (format: Intl.DateTimeFormat) => {
-    if (!eligible.has(format)) {
+    let fit = eligible.get(format);
+    if (fit === undefined) {
       const o = format.resolvedOptions();
       const ok = o.timeZone === 'Europe/Paris' && o.second === undefined && o.fractionalSecondDigits === undefined
         && (o.minute === undefined || o.minute === '2-digit');
-      eligible.set(format, ok ? { minute: o.minute } : (undefined as never));
+      fit = ok ? { minute: o.minute } : false;
+      eligible.set(format, fit);
     }
-    return eligible.get(format);
+    return fit;
   };
   proto.formatToParts = function cached(this: Intl.DateTimeFormat, date?: Date | number) {
     const options = date === undefined ? undefined : fits(this);
@@ -318,22 +320,28 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
     return draw < o.failureRate + o.garbageRate ? { kind: 'bad', sourceFailed: false } : { kind: 'ok' };
   }
 
-  /** Poller.checkOne over checkQuestion: record, then page; a wait asked by the source stops there. */
-  function checkOne(q: SimQuestion): void {
+  /**
+   * Poller.checkOne over checkQuestion: record, then page. A wait asked by the source before any
+   * request of this check returns 'blocked' and stops the run; after a failed reading, it is the
+   * question's failure.
+   */
+  function checkOne(q: SimQuestion): 'blocked' | undefined {
     r.checks++;
     let result: Attempt = attempt(q);
+    const first = result;
     if (result.kind === 'bad') result = attempt(q);
     const now = clock;
+    if (result.kind === 'blocked' && first.kind === 'blocked') {
+      r.failedChecks++;
+      r.blockedChecks++;
+      q.nextCheckAt = result.until + Math.floor(dice() * 10 * MINUTE);
+      return 'blocked';
+    }
     if (result.kind !== 'ok') {
       r.failedChecks++;
-      if (result.kind === 'blocked') {
-        r.blockedChecks++;
-        q.nextCheckAt = result.until + Math.floor(dice() * 10 * MINUTE);
-      } else {
-        q.failures++;
-        q.nextCheckAt = nextCheckAt(scheduleInput(q), now, o.frequency, dice);
-      }
-      return;
+      q.failures++;
+      q.nextCheckAt = nextCheckAt(scheduleInput(q), now, o.frequency, dice);
+      return undefined;
     }
     if (now < q.visibleAt) r.readingsWhilePending++;
     q.weekReadings++;
@@ -344,10 +352,12 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
       q.detectedAt = now;
       (q.offCalendar ? offCalendarLatencies : latencies).push((now - q.visibleAt) / HOUR);
     }
+    const recovered = q.failures > 0;
     q.state = state;
     q.lastCheckedAt = now;
     q.failures = 0;
-    q.nextCheckAt = nextCheckAt(scheduleInput(q), now, o.frequency, dice);
+    q.nextCheckAt = nextCheckAt({ ...scheduleInput(q), recovered }, now, o.frequency, dice);
+    return undefined;
   }
 
   // Watch order: the handler schedules each question when it is watched.
@@ -376,7 +386,7 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
     due.sort((a, b) => a.nextCheckAt! - b.nextCheckAt!);
     const batch = due.slice(0, MAX_CHECKS_PER_RUN);
     const requestsBefore = r.totalRequests;
-    for (const q of batch) checkOne(q);
+    for (const q of batch) if (checkOne(q) === 'blocked') break;
     r.maxChecksPerAlarm = Math.max(r.maxChecksPerAlarm, batch.length);
     r.maxRequestsPerAlarm = Math.max(r.maxRequestsPerAlarm, r.totalRequests - requestsBefore);
     r.maxAlarmMs = Math.max(r.maxAlarmMs, clock - now);

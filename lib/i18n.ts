@@ -34,7 +34,6 @@ export function formatters(lang: Language): Formatters {
     const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
     const dates = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     const numbers = new Intl.NumberFormat(locale);
-    const plurals = new Intl.PluralRules(locale);
     cached = {
       lang,
       date: (date) => {
@@ -44,7 +43,8 @@ export function formatters(lang: Language): Formatters {
         return parts.map((p) => (lang === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
       },
       number: (value) => numbers.format(value),
-      count: (value) => ({ text: numbers.format(value), one: plurals.select(value) === 'one' }),
+      // CLDR's cardinal rule for whole numbers: French puts 0 and 1 in the singular, English only 1.
+      count: (value) => ({ text: numbers.format(value), one: lang === 'fr' ? Math.abs(value) < 2 : Math.abs(value) === 1 }),
     };
     cache.set(lang, cached);
   }
@@ -92,14 +92,6 @@ export const MESSAGES = {
     watchedFinal: 'Suivie, mais close : Vigie ne la vérifiera plus.',
     watchedAnswered: 'Suivie, mais déjà répondue : Vigie ne la vérifiera plus.',
     watchError: 'Vigie n’a pas pu enregistrer ce suivi. Réessayez.',
-    notifyAnswered: (n: string) => `Réponse publiée — Question n° ${n}`,
-    notifyClosed: (n: string) => `Question close sans réponse — n° ${n}`,
-    notifySignaled: (n: string) => `Question signalée — n° ${n}`,
-    notifyAnsweredBody: (days: Count) => `réponse après ${days.text} ${days.one ? 'jour' : 'jours'}`,
-    notifyClosedBody: (days: Count) => `close après ${days.text} ${days.one ? 'jour' : 'jours'}`,
-    notifySignaledBody: (date: string) => `réponse due le ${date}`,
-    notifySummary: (n: Count) => `${n.text} questions suivies ont changé`,
-    notifySummaryBody: (numbers: string) => `Questions n° ${numbers} — ouvrez Vigie pour le détail.`,
   },
   en: {
     answeredIn: (days: Count) => `Answered in ${days.text} ${days.one ? 'day' : 'days'}`,
@@ -141,14 +133,6 @@ export const MESSAGES = {
     watchedFinal: 'Watching, but closed: Vigie will not check it again.',
     watchedAnswered: 'Watching, but already answered: Vigie will not check it again.',
     watchError: 'Vigie could not save this watch. Please try again.',
-    notifyAnswered: (n: string) => `Answer published — Question no. ${n}`,
-    notifyClosed: (n: string) => `Question closed without answer — no. ${n}`,
-    notifySignaled: (n: string) => `Question signalled — no. ${n}`,
-    notifyAnsweredBody: (days: Count) => `answered after ${days.text} ${days.one ? 'day' : 'days'}`,
-    notifyClosedBody: (days: Count) => `closed after ${days.text} ${days.one ? 'day' : 'days'}`,
-    notifySignaledBody: (date: string) => `answer due ${date}`,
-    notifySummary: (n: Count) => `${n.text} watched questions changed`,
-    notifySummaryBody: (numbers: string) => `Questions no. ${numbers} — open Vigie for details.`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -49,7 +49,7 @@ export const responseSchemas = {
   'watch.set': z.object({ watched: z.boolean(), state: z.optional(questionStateSchema) }),
   'deputy.facts': z.object({ facts: z.optional(deputyFactsSchema) }),
   'watch.list': z.object({ records: z.array(watchRecordSchema), quarantined: z.number() }),
-  'watch.check': z.object({ checked: z.number(), failed: z.number(), changed: z.number() }),
+  'watch.check': z.object({ checked: z.number(), failed: z.number(), changed: z.number(), remaining: z.number() }),
   'poll.progress': progressSchema,
   'watch.seen': z.object({ seen: z.number() }),
   'watch.note': z.object({ saved: z.boolean() }),

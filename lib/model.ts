@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
 
+// Every schema validates a handful of values once: compiling validators with `new Function`
+// would cost more than it saves, and extension pages and content scripts forbid eval anyway.
+z.config({ jitless: true });
+
 export const isoDateSchema = z.string().check(z.refine(isIsoDate, 'Expected a calendar date YYYY-MM-DD'));
 const text = z.string().check(z.minLength(1));
 

@@ -1,6 +1,30 @@
 /** The words of Vigie's browser notifications. */
 import type { Change } from './background/changes';
-import { formatters, MESSAGES, type Language } from './i18n';
+import { formatters, MESSAGES, type Count, type Language } from './i18n';
+
+/** Notification words live here: the content script, which never notifies, does not carry them. */
+const NOTIFY = {
+  fr: {
+    notifyAnswered: (n: string) => `Réponse publiée — Question n° ${n}`,
+    notifyClosed: (n: string) => `Question close sans réponse — n° ${n}`,
+    notifySignaled: (n: string) => `Question signalée — n° ${n}`,
+    notifyAnsweredBody: (days: Count) => `réponse après ${days.text} ${days.one ? 'jour' : 'jours'}`,
+    notifyClosedBody: (days: Count) => `close après ${days.text} ${days.one ? 'jour' : 'jours'}`,
+    notifySignaledBody: (date: string) => `réponse due le ${date}`,
+    notifySummary: (n: Count) => `${n.text} questions suivies ont changé`,
+    notifySummaryBody: (numbers: string) => `Questions n° ${numbers} — ouvrez Vigie pour le détail.`,
+  },
+  en: {
+    notifyAnswered: (n: string) => `Answer published — Question no. ${n}`,
+    notifyClosed: (n: string) => `Question closed without answer — no. ${n}`,
+    notifySignaled: (n: string) => `Question signalled — no. ${n}`,
+    notifyAnsweredBody: (days: Count) => `answered after ${days.text} ${days.one ? 'day' : 'days'}`,
+    notifyClosedBody: (days: Count) => `closed after ${days.text} ${days.one ? 'day' : 'days'}`,
+    notifySignaledBody: (date: string) => `answer due ${date}`,
+    notifySummary: (n: Count) => `${n.text} watched questions changed`,
+    notifySummaryBody: (numbers: string) => `Questions no. ${numbers} — open Vigie for details.`,
+  },
+} satisfies Record<Language, Record<string, unknown>>;
 
 export interface NotificationText {
   id: string;
@@ -23,7 +47,7 @@ export function questionIdOf(notification: string): string | undefined {
 }
 
 export function notificationFor({ kind, question, status }: Change, lang: Language): NotificationText {
-  const t = MESSAGES[lang];
+  const t = { ...MESSAGES[lang], ...NOTIFY[lang] };
   const f = formatters(lang);
   const number = String(question.number);
   const ministry = question.answeringMinistry ?? question.ministry;
@@ -41,7 +65,7 @@ export function notificationFor({ kind, question, status }: Change, lang: Langua
 }
 
 export function summaryFor(changes: readonly Change[], lang: Language): NotificationText {
-  const t = MESSAGES[lang];
+  const t = NOTIFY[lang];
   const numbers = changes.slice(0, 8).map((c) => c.question.number).join(', ') + (changes.length > 8 ? '…' : '');
   return { id: SUMMARY_NOTIFICATION, title: t.notifySummary(formatters(lang).count(changes.length)), message: t.notifySummaryBody(numbers) };
 }

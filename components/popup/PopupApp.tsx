@@ -74,7 +74,7 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
     }, 400);
     try {
       const summary = await request({ type: 'watch.check' });
-      setStatus(t.checkedAll(f.count(summary.checked)));
+      setStatus(summary.remaining ? t.checkedSome(f.count(summary.checked), f.count(summary.remaining)) : t.checkedAll(f.count(summary.checked)));
     } catch {
       setStatus(t.checkFailedAll);
     } finally {

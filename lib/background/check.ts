@@ -46,7 +46,7 @@ async function fromRecord(fetcher: PoliteFetcher, id: string, known: Question | 
     return { ok: false, source: 'an-opendata', reason: failure(outcome), retryAt };
   }
   const question = parseAnRecord(parseJson(outcome.body), known);
-  if (!question) return { ok: false, source: 'an-opendata', reason: 'not a valid record' };
+  if (!question || question.id !== id) return { ok: false, source: 'an-opendata', reason: 'not a valid record' };
   if (question.unreadableStatus) return { ok: false, source: 'an-opendata', reason: `status unreadable: ${question.unreadableStatus}` };
   return { ok: true, question, source: 'an-opendata' };
 }
@@ -78,7 +78,12 @@ export async function checkQuestion(fetcher: PoliteFetcher, id: string, known: Q
     last = await read(fetcher, id, known);
     if (last.ok) return last;
     reasons.push(last.reason);
-    if (last.retryAt !== undefined) break;
+    if (last.retryAt !== undefined) {
+      // Blocked after a reading of this very check failed: that failure is this question's,
+      // so it backs off like any failed check instead of returning at every alarm.
+      if (reasons.length > 1) last = { ...last, retryAt: undefined };
+      break;
+    }
   }
   return { ...last!, reason: reasons.join(' → ') } as CheckResult;
 }

@@ -42,7 +42,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const wanted = new Set(ids ?? records.map((r) => r.id));
       const pollable = records.filter((r) => wanted.has(r.id) && isPollable(scheduleInput(r))).map((r) => r.id);
       const summary = await deps.poller.run(pollable);
-      return { checked: summary.checked, failed: summary.failed, changed: summary.changes.length };
+      return { checked: summary.checked, failed: summary.failed, changed: summary.changes.length, remaining: summary.remaining };
     },
     'poll.progress': async () => ({ ...deps.poller.progress }),
     'watch.seen': async ({ ids }) => {

@@ -35,6 +35,8 @@ export interface PollSummary {
   checked: number;
   failed: number;
   changes: Change[];
+  /** Still due when the run stopped (its cap reached, or the source asked for a pause). */
+  remaining: number;
 }
 
 /** Checks per alarm: keeps one run well inside a service worker's lifetime (2 s apart). */
@@ -56,7 +58,11 @@ export class Poller {
 
   constructor(private readonly deps: PollerDeps) {}
 
-  /** Runs now, or right after the run in progress. `ids`: check these now, whatever their schedule. */
+  /**
+   * Runs now, or right after the run in progress. `ids`: make these due now, whatever their
+   * schedule (« Vérifier maintenant »); a run still checks at most MAX_CHECKS_PER_RUN questions,
+   * the rest wait, due, for the next alarm.
+   */
   run(ids?: readonly string[]): Promise<PollSummary> {
     const previous = this.current ?? Promise.resolve(undefined);
     const next = previous.catch(() => undefined).then(() => this.runOnce(ids));
@@ -83,50 +89,64 @@ export class Poller {
   private async runOnce(ids?: readonly string[]): Promise<PollSummary> {
     const db = await this.deps.db();
     const { frequency } = await this.deps.settings();
-    const forced = new Set(ids ?? []);
     const now = this.deps.now();
     const { records } = await listWatches(db, now);
+    const forced = new Set(ids ?? []);
     const due: WatchRecord[] = [];
     for (const record of records) {
-      const pollable = isPollable(scheduleInput(record));
-      if (!pollable) continue;
-      if (forced.has(record.id)) due.push(record);
-      else if (!ids && record.nextCheckAt === undefined) await this.schedule(record.id);
-      else if (!ids && record.nextCheckAt !== undefined && record.nextCheckAt <= now) due.push(record);
+      if (!isPollable(scheduleInput(record))) continue;
+      if (forced.has(record.id)) {
+        // Due from now on, in the store: a worker stopped mid-run leaves it for the next alarm.
+        due.push((await updateWatch(db, record.id, (r) => ({ ...r, nextCheckAt: Math.min(r.nextCheckAt ?? now, now) }), now)) ?? record);
+      } else if (record.nextCheckAt === undefined) {
+        await this.schedule(record.id);
+      } else if (record.nextCheckAt <= now) {
+        due.push(record);
+      }
     }
-    due.sort((a, b) => (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0));
-    const batch = ids ? due : due.slice(0, MAX_CHECKS_PER_RUN);
+    // Forced checks first, then the longest overdue.
+    due.sort((a, b) => Number(forced.has(b.id)) - Number(forced.has(a.id)) || (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0));
+    const batch = due.slice(0, MAX_CHECKS_PER_RUN);
     this.progress = { running: true, done: 0, total: batch.length };
-    const summary: PollSummary = { checked: 0, failed: 0, changes: [] };
+    const summary: PollSummary = { checked: 0, failed: 0, changes: [], remaining: due.length };
     try {
       for (const record of batch) {
-        const change = await this.checkOne(db, record, frequency);
+        const outcome = await this.checkOne(db, record, frequency);
+        // The source asked for a pause: every other check would meet it too.
+        if (outcome === 'blocked') break;
         summary.checked++;
-        if (change === 'failed') summary.failed++;
-        else if (change) summary.changes.push(change);
+        summary.remaining--;
+        if (outcome === 'failed') summary.failed++;
+        else if (outcome) summary.changes.push(outcome);
         this.progress = { ...this.progress, done: this.progress.done + 1 };
       }
     } finally {
-      this.progress = { ...this.progress, running: false };
+      // A run cut short (the source paused) is over too: its progress says what was done.
+      this.progress = { running: false, done: this.progress.done, total: this.progress.done };
     }
     if (summary.changes.length) await this.deps.announce(summary.changes);
     return summary;
   }
 
-  private async checkOne(db: Db, record: WatchRecord, frequency: Settings['frequency']): Promise<Change | undefined | 'failed'> {
+  /** `blocked`: no request was made, the source is pausing; the question stays as it was. */
+  private async checkOne(db: Db, record: WatchRecord, frequency: Settings['frequency']): Promise<Change | undefined | 'failed' | 'blocked'> {
     const result = await checkQuestion(this.deps.fetcher, record.id, record.question);
     const now = this.deps.now();
     const today = todayInParis(new Date(now));
+    if (!result.ok && result.retryAt !== undefined) {
+      const retryAt = result.retryAt;
+      await updateWatch(db, record.id, (r) => ({ ...r, nextCheckAt: retryAt + Math.floor(this.deps.random() * 10 * 60_000) }), now);
+      return 'blocked';
+    }
     if (!result.ok) {
-      // A source that asked us to wait is not this question's failure.
-      const failures = result.retryAt === undefined ? record.failures + 1 : record.failures;
-      await updateWatch(db, record.id, (r) => ({
-        ...r,
-        failures,
-        nextCheckAt: result.retryAt !== undefined
-          ? result.retryAt + Math.floor(this.deps.random() * 10 * 60_000)
-          : nextCheckAt({ ...scheduleInput(r), failures }, now, frequency, this.deps.random),
-      }), now);
+      const failures = record.failures + 1;
+      await updateWatch(db, record.id, (r) => {
+        const next: WatchRecord = { ...r, failures };
+        const at = nextCheckAt({ ...scheduleInput(r), failures }, now, frequency, this.deps.random);
+        if (at === undefined) delete next.nextCheckAt;
+        else next.nextCheckAt = at;
+        return next;
+      }, now);
       await logEvent(db, { at: now, type: 'check', questionId: record.id, source: result.source, ok: false, detail: result.reason });
       return 'failed';
     }
@@ -143,7 +163,7 @@ export class Poller {
         lastChangeAt: change ? now : r.lastChangeAt,
       };
       delete next.ref;
-      const at = nextCheckAt(scheduleInput(next), now, frequency, this.deps.random);
+      const at = nextCheckAt({ ...scheduleInput(next), recovered: record.failures > 0 }, now, frequency, this.deps.random);
       if (at === undefined) delete next.nextCheckAt;
       else next.nextCheckAt = at;
       return next;

@@ -27,6 +27,8 @@ interface Window {
 const PUBLICATION_DAY: Window = { weekday: 2, startHour: 13, endHour: 23 };
 const CATCH_UP_DAY: Window = { weekday: 5, startHour: 9, endHour: 20 };
 const ANY_DAY: Window = { weekday: 'any', startHour: 9, endHour: 21 };
+/** Failed checks are retried on the JO day and the day after, while a new answer is fresh. */
+const RETRY_WEEKDAYS = [2, 3];
 
 export const FREQUENCY_WINDOWS: Record<CheckFrequency, Window[]> = {
   weekly: [PUBLICATION_DAY],
@@ -42,16 +44,21 @@ export interface ScheduleInput {
   failures: number;
   /** Watched from a list: the question itself has not been read yet. */
   snapshotOnly: boolean;
+  /** The check that just succeeded came after failed ones: its retries took this week's catch-up. */
+  recovered?: boolean;
 }
 
 export function isFinal(state: QuestionState): boolean {
   return state === 'answered' || state === 'closed';
 }
 
+/** A finished legislature's settling check is given up after this many failures. */
+export const SETTLING_ATTEMPTS = 5;
+
 /** Whether a question may ever cost a request again. */
 export function isPollable(input: ScheduleInput): boolean {
   if (isFinal(input.state)) return false;
-  if (input.legislature < CURRENT_LEGISLATURE) return input.lastCheckedAt === undefined;
+  if (input.legislature < CURRENT_LEGISLATURE) return input.lastCheckedAt === undefined && input.failures < SETTLING_ATTEMPTS;
   return true;
 }
 
@@ -59,17 +66,8 @@ export function retryDelay(failures: number): number {
   return Math.min(24 * HOUR, HOUR * 2 ** Math.max(0, failures - 1));
 }
 
-/** The next time to check, or undefined when the question is never to be checked again. */
-export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckFrequency, random: () => number): number | undefined {
-  if (!isPollable(input)) return undefined;
-  // A finished legislature's question gets one check against the Assemblée, to settle a status
-  // an archive may show stale; after that, never again.
-  if (input.legislature < CURRENT_LEGISLATURE) return now + Math.floor(random() * HOUR);
-  if (input.failures > 0) return now + Math.floor(retryDelay(input.failures) * (0.9 + 0.2 * random()));
-  if (input.snapshotOnly && input.lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
-
-  const earliest = Math.max(now, (input.lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
-  const windows = FREQUENCY_WINDOWS[frequency];
+/** A random moment in the first window open at or after `earliest`. */
+function slot(windows: readonly Window[], earliest: number, random: () => number): number {
   const today = parisMoment(earliest).date;
   for (let offset = 0; offset < 15; offset++) {
     const date = addDays(today, offset);
@@ -82,4 +80,27 @@ export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckF
     return start + Math.floor(random() * (end - start));
   }
   return earliest + 7 * 24 * HOUR;
+}
+
+/**
+ * The next time to check, or undefined when the question is never to be checked again.
+ * At most two requests a week for 'daily', failures included: a retry is made on the JO day or
+ * the day after, when answers appear, and then takes the place of that week's catch-up check;
+ * a failed catch-up check is not retried but waits for the next JO day.
+ */
+export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckFrequency, random: () => number): number | undefined {
+  if (!isPollable(input)) return undefined;
+  const current = input.legislature >= CURRENT_LEGISLATURE;
+  const earliest = Math.max(now, (input.lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
+  if (input.failures > 0) {
+    const retry = now + Math.floor(retryDelay(input.failures) * (0.9 + 0.2 * random()));
+    const answersAreFresh = RETRY_WEEKDAYS.includes(parisMoment(now).weekday);
+    if (!current || input.snapshotOnly || frequency === 'every-day' || answersAreFresh) return retry;
+    return slot([PUBLICATION_DAY], earliest, random);
+  }
+  // A finished legislature's question gets one check against the Assemblée, to settle a status
+  // an archive may show stale; after that, never again.
+  if (!current) return now + Math.floor(random() * HOUR);
+  if (input.snapshotOnly && input.lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
+  return slot(input.recovered ? [PUBLICATION_DAY] : FREQUENCY_WINDOWS[frequency], earliest, random);
 }

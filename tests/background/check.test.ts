@@ -207,11 +207,39 @@ describe('checkQuestion: a source that asks us to wait', () => {
   const RECORD = anOpenDataUrl(SIGNALED_ID);
   const PAGE = anDynUrl(SIGNALED_ID);
 
-  it('429 with Retry-After on the record, then the fetcher in backoff for the page → failure with retryAt', async () => {
-    // The real PoliteFetcher turns the 429 into a backoff of the whole host: the page asks nothing.
-    const { fetcher, get } = stub({ [RECORD]: http(429, 120_000), [PAGE]: { ok: false, reason: 'backoff', until: UNTIL } });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({ ok: false, source: 'an-page', reason: 'backoff', retryAt: UNTIL });
-    expect(get).toHaveBeenCalledTimes(2);
+  it.each<[string, FetchOutcome, string]>([
+    ['429 with Retry-After', http(429, 120_000), 'HTTP 429'],
+    ['503', http(503), 'HTTP 503'],
+    ['a timeout', { ok: false, reason: 'timeout' }, 'timeout'],
+  ])('%s on the record, then the fetcher in backoff for the page → this question’s failure, without retryAt', async (_label, outcome, first) => {
+    // The real PoliteFetcher turns the failure into a backoff of the whole host: the page asks
+    // nothing. A request of this check failed: the failure is the question's (no retryAt), so the
+    // poller counts it and backs the question off instead of retrying it after the source's wait.
+    for (const reason of ['backoff', 'circuit-open'] as const) {
+      const { fetcher, get } = stub({ [RECORD]: outcome, [PAGE]: { ok: false, reason, until: UNTIL } });
+      const result = await checkQuestion(fetcher, SIGNALED_ID, K());
+      expectFailure(result);
+      expect(result).toEqual({ ok: false, source: 'an-page', reason: `${first} → ${reason}` });
+      expect(result.retryAt).toBeUndefined();
+      expect(get.mock.calls).toEqual([[RECORD, 'application/json'], [PAGE, 'text/html']]);
+    }
+  });
+
+  it('no known question: page 503, then the record in backoff → this question’s failure, without retryAt', async () => {
+    const { fetcher, get } = stub({ [PAGE]: http(503), [RECORD]: { ok: false, reason: 'backoff', until: UNTIL } });
+    const result = await checkQuestion(fetcher, SIGNALED_ID, undefined);
+    expectFailure(result);
+    expect(result).toEqual({ ok: false, source: 'an-opendata', reason: 'HTTP 503 → backoff' });
+    expect(result.retryAt).toBeUndefined();
+    expect(get.mock.calls).toEqual([[PAGE, 'text/html'], [RECORD, 'application/json']]);
+  });
+
+  it('an unusable record (not a request failure), then the page in backoff → failure without retryAt too', async () => {
+    const { fetcher } = stub({ [RECORD]: ok('not json'), [PAGE]: { ok: false, reason: 'backoff', until: UNTIL } });
+    const result = await checkQuestion(fetcher, SIGNALED_ID, K());
+    expectFailure(result);
+    expect(result).toEqual({ ok: false, source: 'an-page', reason: 'not a valid record → backoff' });
+    expect(result.retryAt).toBeUndefined();
   });
 
   it('429 with Retry-After on both → failure, never a status', async () => {
@@ -222,14 +250,15 @@ describe('checkQuestion: a source that asks us to wait', () => {
 
   it.each(['backoff', 'circuit-open'] as const)('%s on the record → returns at once with retryAt, the page is not tried', async (reason) => {
     const { fetcher, get } = stub({ [RECORD]: { ok: false, reason, until: UNTIL }, [PAGE]: page('an-dyn-qe-signalee.html') });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({ ok: false, source: 'an-opendata', reason, retryAt: UNTIL });
+    // Blocked before any request: the whole reason is the source's, and retryAt says until when.
+    expect(await checkQuestion(fetcher, SIGNALED_ID, K())).toEqual({ ok: false, source: 'an-opendata', reason, retryAt: UNTIL });
     expect(get).toHaveBeenCalledOnce();
     expect(get).toHaveBeenCalledWith(RECORD, 'application/json');
   });
 
   it.each(['backoff', 'circuit-open'] as const)('no known question: %s on the page → the record is not tried', async (reason) => {
     const { fetcher, get } = stub({ [PAGE]: { ok: false, reason, until: UNTIL }, [RECORD]: ok(json('opendata-QANR5L17QE3456-signalee.json')) });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, undefined))).toEqual({ ok: false, source: 'an-page', reason, retryAt: UNTIL });
+    expect(await checkQuestion(fetcher, SIGNALED_ID, undefined)).toEqual({ ok: false, source: 'an-page', reason, retryAt: UNTIL });
     expect(get).toHaveBeenCalledOnce();
   });
 });
@@ -257,12 +286,16 @@ describe('checkQuestion: a question watched from a list (no known question)', ()
     expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, undefined))).toEqual({ ok: false, source: 'an-opendata', reason: 'not a valid record', retryAt: undefined });
   });
 
-  // BUG (check.ts, fromRecord): with no known question, parseAnRecord cannot compare ids, and
-  // fromRecord never checks that the record is the one asked for: another question's record is
-  // returned as this question's reading (the poller then throws on the id mismatch).
-  it.fails('page unusable, the record of another question → failure, not that question', async () => {
-    const { fetcher } = stub({ [PAGE]: http(503), [RECORD]: ok(json('opendata-QANR5L17QE1042-answered.json')) });
+  // Regression (check.ts, fromRecord): with no known question, parseAnRecord cannot compare ids;
+  // fromRecord itself must check that the record is the one asked for, or another question's
+  // record would be returned as this question's reading (the poller then threw on the mismatch).
+  it('page unusable, the record of another question (valid in itself) → failure, not that question', async () => {
+    const { fetcher, get } = stub({ [PAGE]: http(503), [RECORD]: ok(json('opendata-QANR5L17QE1042-answered.json')) });
     const result = await checkQuestion(fetcher, SIGNALED_ID, undefined);
-    expect(result).toMatchObject({ ok: false, source: 'an-opendata' });
+    expect(result).toEqual({ ok: false, source: 'an-opendata', reason: 'HTTP 503 → not a valid record' });
+    expect(get.mock.calls).toEqual([[PAGE, 'text/html'], [RECORD, 'application/json']]);
+    // The same record, asked for its own id, reads: it is refused for the mismatch only.
+    const own = await checkQuestion(stub({ [anDynUrl(ANSWERED_ID)]: http(503), [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json')) }).fetcher, ANSWERED_ID, undefined);
+    expect(own).toMatchObject({ ok: true, source: 'an-opendata', question: { id: ANSWERED_ID } });
   });
 });

@@ -6,12 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Change } from '../../lib/background/changes';
 import { createHandlers } from '../../lib/background/handlers';
 import { MAX_CHECKS_PER_RUN, Poller, scheduleInput } from '../../lib/background/poller';
-import { MIN_CHECK_GAP_MS, nextCheckAt, retryDelay } from '../../lib/background/schedule';
+import { MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS } from '../../lib/background/schedule';
 import type { Question, QuestionRef } from '../../lib/model';
 import { questionId } from '../../lib/model';
 import { parisInstant, parisMoment } from '../../lib/paris-time';
 import { DEFAULT_SETTINGS, type CheckFrequency, type Settings } from '../../lib/settings';
-import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
+import { PoliteFetcher, type FetchOutcome, type SourceState } from '../../lib/sources/polite-fetch';
 import type { Db } from '../../lib/store/db';
 import { recentEvents } from '../../lib/store/events';
 import { watchRecordSchema, type EventRecord, type WatchRecord } from '../../lib/store/records';
@@ -126,7 +126,8 @@ describe('Poller.run: what is checked', () => {
       { ...makeWatch(106), id: 'AN-16-QE-106', question: makeQuestion({ number: 106 }), lastCheckedAt: NOW - HOUR, nextCheckAt: NOW - HOUR },
     );
     const summary = await poller.run();
-    expect(summary).toEqual({ checked: 2, failed: 0, changes: [] });
+    // Not-due, final and settled ones are not due: they are not counted in `remaining` either.
+    expect(summary).toEqual({ checked: 2, failed: 0, changes: [], remaining: 0 });
     expect(stub.requested()).toEqual([anOpenDataUrl(idOf(101)), anOpenDataUrl(idOf(102))]);
     for (const n of [101, 102]) {
       const record = await stored(idOf(n));
@@ -141,13 +142,13 @@ describe('Poller.run: what is checked', () => {
     expect(announce).not.toHaveBeenCalled();
     // Nothing more is due right after.
     stub.get.mockClear();
-    expect(await poller.run()).toEqual({ checked: 0, failed: 0, changes: [] });
+    expect(await poller.run()).toEqual({ checked: 0, failed: 0, changes: [], remaining: 0 });
     expect(stub.get).not.toHaveBeenCalled();
   });
 
   it('a pollable record without nextCheckAt is scheduled by the run, not checked', async () => {
     await put(makeWatch(111, { nextCheckAt: undefined }));
-    expect(await poller.run()).toEqual({ checked: 0, failed: 0, changes: [] });
+    expect(await poller.run()).toEqual({ checked: 0, failed: 0, changes: [], remaining: 0 });
     expect(stub.get).not.toHaveBeenCalled();
     expect((await stored(idOf(111))).nextCheckAt).toBe(nextCheckAt(scheduleInput(makeWatch(111)), NOW, 'daily', random));
   });
@@ -202,6 +203,30 @@ describe('Poller.run: what is checked', () => {
     clock.now += 365 * 24 * HOUR;
     await poller.run();
     expect(stub.get).not.toHaveBeenCalled();
+  });
+
+  it(`a legislature-16 settling check that keeps failing backs off, then is given up after ${SETTLING_ATTEMPTS} failures`, async () => {
+    const id = 'AN-16-QE-4022';
+    stub.overrides.set(anOpenDataUrl(id), http(404));
+    stub.overrides.set(anDynUrl(id), http(404));
+    await put(watchRecordSchema.parse({ id, question: makeQuestion({ number: 4022 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }));
+    await poller.schedule(id);
+    for (let failures = 1; failures <= SETTLING_ATTEMPTS; failures++) {
+      clock.now = (await stored(id)).nextCheckAt!;
+      expect(await poller.run()).toEqual({ checked: 1, failed: 1, changes: [], remaining: 0 });
+      const record = await stored(id);
+      expect(record).toMatchObject({ failures, state: 'overdue' });
+      expect(record.lastCheckedAt).toBeUndefined();
+      // Backed off like any failed check (1 h, 2 h, 4 h, 8 h), not retried within the hour.
+      if (failures < SETTLING_ATTEMPTS) expect(record.nextCheckAt).toBe(clock.now + retryDelay(failures));
+      else expect(record.nextCheckAt).toBeUndefined();
+    }
+    expect(stub.get).toHaveBeenCalledTimes(2 * SETTLING_ATTEMPTS);
+    clock.now += 30 * 24 * HOUR;
+    expect(await poller.run()).toEqual({ checked: 0, failed: 0, changes: [], remaining: 0 });
+    expect(await poller.run([id])).toEqual({ checked: 0, failed: 0, changes: [], remaining: 0 });
+    expect(stub.get).toHaveBeenCalledTimes(2 * SETTLING_ATTEMPTS);
+    expect((await events()).filter((e) => e.type === 'check')).toHaveLength(SETTLING_ATTEMPTS);
   });
 });
 
@@ -286,7 +311,9 @@ describe('Poller.run: a failed check changes no status', () => {
     stub.overrides.set(anOpenDataUrl(idOf(301)), record);
     stub.overrides.set(anDynUrl(idOf(301)), page);
     const summary = await poller.run();
-    expect(summary).toEqual({ checked: 1, failed: 1, changes: [] });
+    expect(summary).toEqual({ checked: 1, failed: 1, changes: [], remaining: 0 });
+    // Without a source that backs off (a stub), both the record and the page are asked.
+    expect(stub.requested()).toEqual([anOpenDataUrl(idOf(301)), anDynUrl(idOf(301))]);
     const after = await stored(idOf(301));
     expect(after).toMatchObject({ state: 'overdue', seen: true, failures: 1, lastCheckedAt: before.lastCheckedAt, question: before.question });
     expect(after.lastChangeAt).toBeUndefined();
@@ -319,35 +346,116 @@ describe('Poller.run: a failed check changes no status', () => {
     expect(await stored(idOf(302))).toMatchObject({ state: 'overdue', failures: 1, seen: true });
   });
 
-  it.each(['backoff', 'circuit-open'] as const)('%s → not the question’s failure: failures unchanged, retried after the source’s wait', async (reason) => {
+  it.each(['backoff', 'circuit-open'] as const)('%s → blocked: not the question’s failure, no event, retried after the source’s wait, and the run stops', async (reason) => {
     const until = NOW + 20 * MINUTE;
-    await put(makeWatch(303, { failures: 2 }));
+    // 303 is the most overdue, so checked first; 304 and 305 are due too, 306 is not.
+    await put(
+      makeWatch(303, { failures: 2, nextCheckAt: NOW - 3 * MINUTE }),
+      makeWatch(304, { nextCheckAt: NOW - 2 * MINUTE }),
+      makeWatch(305, { failures: 1, nextCheckAt: NOW - MINUTE }),
+      makeWatch(306, { nextCheckAt: NOW + MINUTE }),
+    );
     stub.overrides.set(anOpenDataUrl(idOf(303)), { ok: false, reason, until });
     const summary = await poller.run();
-    expect(summary).toEqual({ checked: 1, failed: 1, changes: [] });
+    // Nothing checked: the two others still due wait for the next alarm.
+    expect(summary).toEqual({ checked: 0, failed: 0, changes: [], remaining: 3 });
+    expect(poller.progress).toEqual({ running: false, done: 0, total: 0 });
+    // One call, to the fetcher that refused it; the page is not tried, the others are not asked.
+    expect(stub.requested()).toEqual([anOpenDataUrl(idOf(303))]);
     const after = await stored(idOf(303));
-    expect(after).toMatchObject({ failures: 2, state: 'overdue', lastCheckedAt: NOW - 4 * 24 * HOUR });
+    expect(after).toMatchObject({ failures: 2, state: 'overdue', seen: true, lastCheckedAt: NOW - 4 * 24 * HOUR });
     expect(after.nextCheckAt).toBe(until + Math.floor(0.5 * 10 * MINUTE));
-    expect(stub.get).toHaveBeenCalledOnce();
-    const [event] = (await events()).filter((e) => e.questionId === idOf(303));
-    expect(event).toMatchObject({ type: 'check', ok: false, source: 'an-opendata' });
-    expect(event!.detail).toContain(reason);
+    // The others as they were.
+    expect(await stored(idOf(304))).toEqual(makeWatch(304, { nextCheckAt: NOW - 2 * MINUTE }));
+    expect(await stored(idOf(305))).toEqual(makeWatch(305, { failures: 1, nextCheckAt: NOW - MINUTE }));
+    expect(await stored(idOf(306))).toEqual(makeWatch(306, { nextCheckAt: NOW + MINUTE }));
+    expect(await events()).toEqual([]);
+    expect(announce).not.toHaveBeenCalled();
+
+    // The source back: the next alarm reads the two left due, then 303 at its retry.
+    stub.overrides.clear();
+    stub.get.mockClear();
+    clock.now = NOW + 15 * MINUTE;
+    expect(await poller.run()).toEqual({ checked: 3, failed: 0, changes: [], remaining: 0 });
+    expect(stub.checkedIds()).toEqual([idOf(304), idOf(305), idOf(306)]);
+    stub.get.mockClear();
+    clock.now = after.nextCheckAt!;
+    expect(await poller.run()).toEqual({ checked: 1, failed: 0, changes: [], remaining: 0 });
+    expect(stub.checkedIds()).toEqual([idOf(303)]);
+    expect(await stored(idOf(303))).toMatchObject({ failures: 0, lastCheckedAt: clock.now });
+  });
+
+  it('a request of this check failed, then the backoff it caused → the question’s failure; the run goes on, the next one is blocked and stops it', async () => {
+    const until = NOW + MINUTE;
+    await put(
+      makeWatch(311, { failures: 1, nextCheckAt: NOW - 3 * MINUTE }),
+      makeWatch(312, { nextCheckAt: NOW - 2 * MINUTE }),
+      makeWatch(313, { nextCheckAt: NOW - MINUTE }),
+    );
+    // What the real fetcher does after a 503: the source backs off, for the page and the next record.
+    stub.overrides.set(anOpenDataUrl(idOf(311)), http(503));
+    stub.overrides.set(anDynUrl(idOf(311)), { ok: false, reason: 'backoff', until });
+    stub.overrides.set(anOpenDataUrl(idOf(312)), { ok: false, reason: 'backoff', until });
+    const summary = await poller.run();
+    expect(summary).toEqual({ checked: 1, failed: 1, changes: [], remaining: 2 });
+    expect(stub.requested()).toEqual([anOpenDataUrl(idOf(311)), anDynUrl(idOf(311)), anOpenDataUrl(idOf(312))]);
+    // 311: its second failure, backed off by the schedule's retry delay (2 h), not the source's minute.
+    const failed = await stored(idOf(311));
+    expect(failed).toMatchObject({ failures: 2, state: 'overdue', seen: true, lastCheckedAt: NOW - 4 * 24 * HOUR });
+    expect(failed.nextCheckAt).toBe(NOW + retryDelay(2));
+    // 312: blocked, as it was but for its retry; 313: untouched.
+    expect(await stored(idOf(312))).toEqual(makeWatch(312, { nextCheckAt: until + 5 * MINUTE }));
+    expect(await stored(idOf(313))).toEqual(makeWatch(313, { nextCheckAt: NOW - MINUTE }));
+    expect((await events()).map(({ seq: _seq, ...e }) => e)).toEqual([
+      { at: NOW, type: 'check', questionId: idOf(311), source: 'an-page', ok: false, detail: 'HTTP 503 → backoff' },
+    ]);
+    expect(announce).not.toHaveBeenCalled();
   });
 });
 
 describe('Poller.run: « Vérifier maintenant »', () => {
-  it('forced ids are checked whatever their schedule, and only they', async () => {
+  it('forced ids are checked first whatever their schedule, then the others already due; not-yet-due ones are left alone', async () => {
     await put(
       makeWatch(401, { nextCheckAt: NOW + 3 * 24 * HOUR, lastCheckedAt: NOW - 5 * MINUTE }),
       makeWatch(402, { nextCheckAt: NOW - HOUR }),
       makeWatch(403, { nextCheckAt: undefined }),
+      makeWatch(404, { nextCheckAt: NOW + HOUR }),
+      makeWatch(405, { nextCheckAt: undefined }),
     );
     const summary = await poller.run([idOf(401), idOf(403)]);
-    expect(summary.checked).toBe(2);
-    expect(stub.checkedIds().sort()).toEqual([idOf(401), idOf(403)]);
-    expect((await stored(idOf(401))).lastCheckedAt).toBe(NOW);
-    // The due one waits for the next alarm; a forced run does not schedule the others either.
-    expect((await stored(idOf(402))).lastCheckedAt).toBe(NOW - 4 * 24 * HOUR);
+    expect(summary).toEqual({ checked: 3, failed: 0, changes: [], remaining: 0 });
+    // Forced first, although 402 is more overdue; then 402, due anyway.
+    expect(stub.checkedIds()).toEqual([idOf(401), idOf(403), idOf(402)]);
+    expect(stub.get).toHaveBeenCalledTimes(3);
+    for (const n of [401, 402, 403]) expect((await stored(idOf(n))).lastCheckedAt).toBe(NOW);
+    // Not due, not forced: not checked, schedule kept.
+    expect(await stored(idOf(404))).toEqual(makeWatch(404, { nextCheckAt: NOW + HOUR }));
+    // Not forced and never scheduled: scheduled by the run, not checked.
+    const unscheduled = await stored(idOf(405));
+    expect(unscheduled.lastCheckedAt).toBe(NOW - 4 * 24 * HOUR);
+    expect(unscheduled.nextCheckAt).toBe(nextCheckAt(scheduleInput(makeWatch(405)), NOW, 'daily', random));
+  });
+
+  it('forced ids are written due in the store before any check: a run that dies leaves them for the next alarm', async () => {
+    await put(
+      makeWatch(406, { nextCheckAt: NOW + 3 * 24 * HOUR }),
+      makeWatch(407, { nextCheckAt: NOW - HOUR }),
+      makeWatch(408, { nextCheckAt: NOW + 2 * 24 * HOUR }),
+    );
+    // The worker dies on the first check (407, the more overdue of the forced ones).
+    stub.overrides.set(anOpenDataUrl(idOf(407)), async () => { throw new Error('worker stopped'); });
+    await expect(poller.run([idOf(406), idOf(407)])).rejects.toThrow('worker stopped');
+    expect(stub.checkedIds()).toEqual([idOf(407)]);
+    // min(existing, now): the forced one in the future is due now, the overdue one keeps its time.
+    expect((await stored(idOf(406))).nextCheckAt).toBe(NOW);
+    expect((await stored(idOf(407))).nextCheckAt).toBe(NOW - HOUR);
+    expect((await stored(idOf(408))).nextCheckAt).toBe(NOW + 2 * 24 * HOUR);
+    // The next alarm, without ids, checks both; 408 is still not due.
+    stub.overrides.clear();
+    stub.get.mockClear();
+    clock.now = NOW + MINUTE;
+    expect(await poller.run()).toEqual({ checked: 2, failed: 0, changes: [], remaining: 0 });
+    expect(stub.checkedIds()).toEqual([idOf(407), idOf(406)]);
   });
 
   it('through the handler, only pollable questions are checked', async () => {
@@ -363,11 +471,11 @@ describe('Poller.run: « Vérifier maintenant »', () => {
       onWatchesChanged: vi.fn(async () => undefined), onErased: vi.fn(async () => undefined),
     });
     stub.fates.set(411, 'answered');
-    expect(await handlers['watch.check']({ type: 'watch.check', ids: [idOf(411), idOf(412), idOf(413), 'AN-16-QE-414'] })).toEqual({ checked: 1, failed: 0, changed: 1 });
+    expect(await handlers['watch.check']({ type: 'watch.check', ids: [idOf(411), idOf(412), idOf(413), 'AN-16-QE-414'] })).toEqual({ checked: 1, failed: 0, changed: 1, remaining: 0 });
     expect(stub.checkedIds()).toEqual([idOf(411)]);
     // Without ids: every pollable watch.
     stub.get.mockClear();
-    expect(await handlers['watch.check']({ type: 'watch.check' })).toEqual({ checked: 1, failed: 0, changed: 0 });
+    expect(await handlers['watch.check']({ type: 'watch.check' })).toEqual({ checked: 1, failed: 0, changed: 0, remaining: 0 });
     expect(stub.checkedIds()).toEqual([idOf(415)]);
     expect(announce).toHaveBeenCalledOnce();
   });
@@ -379,23 +487,88 @@ describe('Poller.run: limits and ordering', () => {
     // Numbered so that the store's key order is not the due order.
     for (let i = 0; i < count; i++) await put(makeWatch(1000 + ((i * 37) % count), { nextCheckAt: NOW - (i + 1) * MINUTE }));
     const first = await poller.run();
-    expect(first.checked).toBe(MAX_CHECKS_PER_RUN);
+    expect(first).toEqual({ checked: MAX_CHECKS_PER_RUN, failed: 0, changes: [], remaining: 7 });
     expect(stub.get).toHaveBeenCalledTimes(MAX_CHECKS_PER_RUN);
     const mostOverdue = Array.from({ length: MAX_CHECKS_PER_RUN }, (_, k) => idOf(1000 + (((count - 1 - k) * 37) % count)));
     expect(stub.checkedIds()).toEqual(mostOverdue);
     stub.get.mockClear();
     const second = await poller.run();
-    expect(second.checked).toBe(7);
+    expect(second).toEqual({ checked: 7, failed: 0, changes: [], remaining: 0 });
     expect(new Set([...mostOverdue, ...stub.checkedIds()]).size).toBe(count);
   });
 
-  it('a forced run is not capped', async () => {
+  it('a forced run is capped too: the rest stays due, in the store, for the next alarm', async () => {
+    const count = MAX_CHECKS_PER_RUN + 3;
     const ids: string[] = [];
-    for (let i = 0; i < MAX_CHECKS_PER_RUN + 3; i++) {
+    for (let i = 0; i < count; i++) {
       await put(makeWatch(2000 + i, { nextCheckAt: NOW + HOUR }));
       ids.push(idOf(2000 + i));
     }
-    expect((await poller.run(ids)).checked).toBe(MAX_CHECKS_PER_RUN + 3);
+    const first = await poller.run(ids);
+    expect(first).toEqual({ checked: MAX_CHECKS_PER_RUN, failed: 0, changes: [], remaining: 3 });
+    expect(stub.get).toHaveBeenCalledTimes(MAX_CHECKS_PER_RUN);
+    expect(poller.progress).toEqual({ running: false, done: MAX_CHECKS_PER_RUN, total: MAX_CHECKS_PER_RUN });
+    const checked = new Set(stub.checkedIds());
+    expect(checked.size).toBe(MAX_CHECKS_PER_RUN);
+    const left = ids.filter((id) => !checked.has(id));
+    expect(left).toHaveLength(3);
+    for (const id of left) expect(await stored(id)).toMatchObject({ nextCheckAt: NOW, lastCheckedAt: NOW - 4 * 24 * HOUR });
+    // The next alarm, an hour early for their old schedule, reads them.
+    stub.get.mockClear();
+    clock.now = NOW + 15 * MINUTE;
+    expect(await poller.run()).toEqual({ checked: 3, failed: 0, changes: [], remaining: 0 });
+    expect(stub.checkedIds().sort()).toEqual(left);
+  });
+
+  it('forced ids beyond the cap: forced first, the more overdue ones not forced wait too, and `remaining` counts them all', async () => {
+    const count = MAX_CHECKS_PER_RUN + 2;
+    const forced: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await put(makeWatch(4000 + i, { nextCheckAt: NOW + 2 * 24 * HOUR }));
+      forced.push(idOf(4000 + i));
+    }
+    // Due, long overdue, but not forced; and one not due at all.
+    await put(makeWatch(3990, { nextCheckAt: NOW - 3 * HOUR }), makeWatch(3991, { nextCheckAt: NOW - 2 * HOUR }), makeWatch(3992, { nextCheckAt: NOW + HOUR }));
+    const first = await poller.run(forced);
+    expect(first).toEqual({ checked: MAX_CHECKS_PER_RUN, failed: 0, changes: [], remaining: 4 });
+    const checked = stub.checkedIds();
+    expect(checked).toHaveLength(MAX_CHECKS_PER_RUN);
+    expect(checked.every((id) => forced.includes(id))).toBe(true);
+    const leftForced = forced.filter((id) => !checked.includes(id));
+    expect(leftForced).toHaveLength(2);
+    for (const id of leftForced) expect((await stored(id)).nextCheckAt).toBe(NOW);
+    expect(await stored(idOf(3990))).toEqual(makeWatch(3990, { nextCheckAt: NOW - 3 * HOUR }));
+    expect(await stored(idOf(3991))).toEqual(makeWatch(3991, { nextCheckAt: NOW - 2 * HOUR }));
+    // The next alarm: the longest overdue first, the forced leftovers after; 3992 not yet.
+    stub.get.mockClear();
+    clock.now = NOW + 15 * MINUTE;
+    expect(await poller.run()).toEqual({ checked: 4, failed: 0, changes: [], remaining: 0 });
+    const next = stub.checkedIds();
+    expect(next.slice(0, 2)).toEqual([idOf(3990), idOf(3991)]);
+    expect(next.slice(2).sort()).toEqual(leftForced);
+    expect((await stored(idOf(3992))).lastCheckedAt).toBe(NOW - 4 * 24 * HOUR);
+  });
+
+  it('`remaining` is what was due and not checked: the cap, then a source that asks for a pause', async () => {
+    const count = MAX_CHECKS_PER_RUN + 5;
+    for (let i = 0; i < count; i++) await put(makeWatch(5000 + i, { nextCheckAt: NOW - (count - i) * MINUTE }));
+    await put(makeWatch(4999, { nextCheckAt: NOW + MINUTE }));
+    // The 11th most overdue meets a backoff: 10 checked (one failed), 55 still due; 4999 is not due.
+    stub.overrides.set(anOpenDataUrl(idOf(5003)), http(404));
+    stub.overrides.set(anDynUrl(idOf(5003)), http(404));
+    stub.overrides.set(anOpenDataUrl(idOf(5010)), { ok: false, reason: 'backoff', until: NOW + MINUTE });
+    expect(await poller.run()).toEqual({ checked: 10, failed: 1, changes: [], remaining: count - 10 });
+    expect(poller.progress).toEqual({ running: false, done: 10, total: 10 });
+    expect(stub.checkedIds()).toEqual(Array.from({ length: 11 }, (_, k) => idOf(5000 + k)));
+    expect((await stored(idOf(5010))).nextCheckAt).toBe(NOW + MINUTE + 5 * MINUTE);
+    // The source back: the 55 left (5010 among them, its retry past) and 4999, due since.
+    stub.overrides.clear();
+    stub.get.mockClear();
+    clock.now = NOW + 15 * MINUTE;
+    expect(await poller.run()).toEqual({ checked: 56, failed: 0, changes: [], remaining: 0 });
+    expect(stub.checkedIds()).toContain(idOf(5010));
+    expect(stub.checkedIds()).toContain(idOf(4999));
+    expect(stub.checkedIds()).not.toContain(idOf(5003));
   });
 
   it('two concurrent run() calls run one after the other', async () => {
@@ -459,7 +632,7 @@ describe('Poller: watches from a list', () => {
     }));
     stub.overrides.set(anDynUrl(answeredId), ok(fixtureText('an/an-dyn-qe-variant-markup.html'), 'text/html'));
     const summary = await poller.run();
-    expect(summary).toEqual({ checked: 1, failed: 0, changes: [] });
+    expect(summary).toEqual({ checked: 1, failed: 0, changes: [], remaining: 0 });
     // The page comes first for a list-only watch: it names the author.
     expect(stub.requested()).toEqual([anDynUrl(answeredId)]);
     const record = await stored(answeredId);
@@ -488,20 +661,26 @@ describe('Poller: watches from a list', () => {
     expect(announce).toHaveBeenCalledOnce();
   });
 
-  // BUG (check.ts fromRecord + poller.ts checkOne): for a list-only watch whose page fails, the
-  // record of ANOTHER question is accepted; updateWatch then throws on the id mismatch and the
-  // whole run rejects — the rest of the batch is never checked, and since the record stays due
-  // and sorts first, every later alarm run dies on it too.
-  it.fails('a record of another question is a failed check, and the run goes on', async () => {
+  // Regression (check.ts fromRecord): for a list-only watch whose page fails, the record of
+  // ANOTHER question used to be accepted; updateWatch then threw on the id mismatch and the whole
+  // run rejected — the rest of the batch never checked, and every later alarm run dying on it too.
+  it('a record of another question is a failed check, and the run goes on', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })), makeWatch(601, { nextCheckAt: NOW }));
     await poller.schedule(id);
     clock.now = NOW + 5 * MINUTE;
     stub.overrides.set(anDynUrl(id), http(503));
     stub.overrides.set(anOpenDataUrl(id), ok(recordJson(9999, 'answered')));
     const summary = await poller.run();
-    expect(summary).toMatchObject({ checked: 2, failed: 1 });
-    expect(await stored(id)).toMatchObject({ state: 'pending', failures: 1 });
+    expect(summary).toEqual({ checked: 2, failed: 1, changes: [], remaining: 0 });
+    const failed = await stored(id);
+    expect(failed).toMatchObject({ state: 'pending', failures: 1, ref: { number: 2871 } });
+    expect(failed.question).toBeUndefined();
+    expect(failed.lastCheckedAt).toBeUndefined();
+    expect(failed.nextCheckAt).toBe(clock.now + retryDelay(1));
+    const [event] = (await events()).filter((e) => e.questionId === id);
+    expect(event).toMatchObject({ type: 'check', ok: false, source: 'an-opendata', detail: 'HTTP 503 → not a valid record' });
     expect((await stored(idOf(601))).lastCheckedAt).toBe(clock.now);
+    expect(announce).not.toHaveBeenCalled();
   });
 });
 
@@ -524,5 +703,92 @@ describe('Poller.schedule', () => {
   it('does nothing for an id that is not watched', async () => {
     await expect(poller.schedule(idOf(703))).resolves.toBeUndefined();
     expect(await db.count('watches')).toBe(0);
+  });
+});
+
+describe('Poller with the real PoliteFetcher (fake clock)', () => {
+  /** The real fetcher on the test clock: requests take 300 ms, sleeps advance the clock. */
+  function politeHarness(respond: (url: string) => Response) {
+    const states = new Map<string, SourceState>();
+    const requests: { url: string; at: number }[] = [];
+    const fetcher = new PoliteFetcher({
+      fetch: (async (input: RequestInfo | URL) => {
+        requests.push({ url: String(input), at: clock.now });
+        clock.now += 300;
+        return respond(String(input));
+      }) as typeof fetch,
+      now: () => clock.now,
+      sleep: async (ms) => { clock.now += ms; },
+      loadState: async (source) => structuredClone(states.get(source) ?? { failures: 0 }),
+      saveState: async (source, state) => { states.set(source, structuredClone(state)); },
+    });
+    const polite = new Poller({ db: async () => db, fetcher, now: () => clock.now, random, settings: async () => settings, announce });
+    return { polite, requests, states };
+  }
+
+  const json = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  const unavailable = () => new Response(fixtureText('an/an-error-503.html'), { status: 503, headers: { 'content-type': 'text/html' } });
+
+  it('one 503 costs one request: that question fails and backs off, the next one is blocked without a request and stops the run', async () => {
+    await put(makeWatch(911, { nextCheckAt: NOW - 3 * MINUTE }), makeWatch(912, { nextCheckAt: NOW - 2 * MINUTE }), makeWatch(913, { nextCheckAt: NOW - MINUTE }));
+    let first = true;
+    const { polite, requests } = politeHarness((url) => {
+      if (first) {
+        first = false;
+        return unavailable();
+      }
+      return json(recordJson(Number(/QE(\d+)\.json$/.exec(url)![1]), 'pending'));
+    });
+    const summary = await polite.run();
+    // 911 checked and failed; 912 blocked, not checked; 913 never reached.
+    expect(summary).toEqual({ checked: 1, failed: 1, changes: [], remaining: 2 });
+    // One request in all: the page of 911 and the record of 912 met the backoff.
+    expect(requests.map((r) => r.url)).toEqual([anOpenDataUrl(idOf(911))]);
+    const until = NOW + 300 + 60_000;
+    for (const n of [911, 912, 913]) {
+      expect(await stored(idOf(n))).toMatchObject({ state: 'overdue', seen: true, lastCheckedAt: NOW - 4 * 24 * HOUR });
+    }
+    // 911: its own request failed: its failure, backed off by the schedule (1 h), not by the source's minute.
+    expect(await stored(idOf(911))).toMatchObject({ failures: 1, nextCheckAt: NOW + 300 + retryDelay(1) });
+    // 912 asked nothing: not its failure, retried 5 minutes after the source's backoff.
+    expect(await stored(idOf(912))).toMatchObject({ failures: 0, nextCheckAt: until + 5 * MINUTE });
+    // 913: as it was, still due.
+    expect(await stored(idOf(913))).toMatchObject({ failures: 0, nextCheckAt: NOW - MINUTE });
+    expect((await events()).map(({ seq: _seq, ...e }) => e)).toEqual([
+      { at: NOW + 300, type: 'check', questionId: idOf(911), source: 'an-page', ok: false, detail: 'HTTP 503 → backoff' },
+    ]);
+
+    // The next alarm reads 913 and 912 (the longest overdue first); 911 waits for its retry.
+    clock.now = Math.max(clock.now, NOW + 15 * MINUTE);
+    expect(await polite.run()).toEqual({ checked: 2, failed: 0, changes: [], remaining: 0 });
+    expect(requests.slice(1).map((r) => r.url)).toEqual([anOpenDataUrl(idOf(913)), anOpenDataUrl(idOf(912))]);
+    clock.now = Math.max(clock.now, NOW + 3 * HOUR);
+    expect(await polite.run()).toEqual({ checked: 1, failed: 0, changes: [], remaining: 0 });
+    // Each question read once after the 503, two seconds apart, and nothing more.
+    expect(requests.map((r) => r.url)).toEqual([911, 913, 912, 911].map((n) => anOpenDataUrl(idOf(n))));
+    for (let i = 2; i < requests.length; i++) expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(2_000);
+    for (const n of [911, 912, 913]) expect(await stored(idOf(n))).toMatchObject({ failures: 0, state: 'overdue' });
+  });
+
+  // Regression (check.ts checkQuestion): when the record request itself failed (503, 500, timeout)
+  // and the page then met the source's backoff, the check used to return `retryAt`, taken as « not
+  // this question's failure »: failures stayed 0 and the question was retried right after the
+  // source's short backoff, every alarm — dozens of requests a day instead of 1 h, 2 h, 4 h…
+  it('a record that keeps answering 503 backs off: a handful of requests a day, not one every alarm', async () => {
+    // One broken record among healthy watches, one of which is due at each alarm of the day.
+    await put(makeWatch(921, { nextCheckAt: NOW }));
+    for (let i = 0; i < 96; i++) await put(makeWatch(3000 + i, { nextCheckAt: NOW + i * 15 * MINUTE + MINUTE }));
+    const broken = anOpenDataUrl(idOf(921));
+    const { polite, requests } = politeHarness((url) => (url === broken || url === anDynUrl(idOf(921))
+      ? unavailable()
+      : json(recordJson(Number(/QE(\d+)\.json$/.exec(url)![1]), 'pending'))));
+    for (let alarm = NOW; alarm < NOW + 24 * HOUR; alarm += 15 * MINUTE) {
+      clock.now = Math.max(clock.now, alarm + 2 * MINUTE);
+      await polite.run();
+    }
+    const toBroken = requests.filter((r) => r.url === broken).length;
+    expect((await stored(idOf(921))).failures).toBeGreaterThan(0);
+    // retryDelay: 1 h, 2 h, 4 h, 8 h → at most 6 requests in 24 h (with jitter).
+    expect(toBroken).toBeLessThanOrEqual(6);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../lib/dates';
 import {
-  CURRENT_LEGISLATURE, FREQUENCY_WINDOWS, isFinal, isPollable, MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, type ScheduleInput,
+  CURRENT_LEGISLATURE, FREQUENCY_WINDOWS, isFinal, isPollable, MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS, type ScheduleInput,
 } from '../../lib/background/schedule';
 import { parisInstant, parisMoment } from '../../lib/paris-time';
 import type { CheckFrequency } from '../../lib/settings';
@@ -133,18 +133,48 @@ describe('nextCheckAt: legislatures', () => {
     expect(at).toBe(paris(FRI, 9));
   });
 
-  // BUG (schedule.ts): the settling-check branch comes before the failures branch, so a finished
-  // legislature's question whose one check keeps failing (a 404, garbage) is retried within the
-  // hour forever instead of backing off like any failing check.
-  it.fails('legislature 16 whose settling check failed backs off like any failed check', () => {
-    const schedule = input({ legislature: 16, failures: 4 });
-    const at = nextCheckAt(schedule, now, 'daily', ZERO)!;
-    expect(at).toBe(now + Math.floor(retryDelay(4) * 0.9));
+  // Regression (schedule.ts): the settling-check branch used to come before the failures branch,
+  // so a finished legislature's question whose one check kept failing (a 404, garbage) was
+  // retried within the hour forever instead of backing off like any failing check.
+  it.each([1, 2, 3, 4])('legislature 16 whose settling check failed %i time(s) backs off like any failed check', (failures) => {
+    for (const snapshotOnly of [false, true]) {
+      const schedule = input({ legislature: 16, failures, snapshotOnly });
+      expect(isPollable(schedule)).toBe(true);
+      expect(nextCheckAt(schedule, now, 'daily', ZERO)).toBe(now + Math.floor(retryDelay(failures) * 0.9));
+      expect(nextCheckAt(schedule, now, 'weekly', TOP)).toBe(now + Math.floor(retryDelay(failures) * (0.9 + 0.2 * 0.999)));
+      // The same as a failing check of the 17th on a JO day, not the settling hour.
+      const tuesday = paris(TUE, 15);
+      expect(nextCheckAt(schedule, tuesday, 'daily', HALF)).toBe(nextCheckAt(input({ failures, snapshotOnly }), tuesday, 'daily', HALF));
+    }
+  });
+
+  it(`a finished legislature's settling check is given up after SETTLING_ATTEMPTS (${SETTLING_ATTEMPTS}) failures`, () => {
+    expect(SETTLING_ATTEMPTS).toBe(5);
+    for (const legislature of [16, 15, 12]) {
+      expect(isPollable(input({ legislature, failures: SETTLING_ATTEMPTS - 1 }))).toBe(true);
+      for (const failures of [SETTLING_ATTEMPTS, SETTLING_ATTEMPTS + 1, 50]) {
+        for (const snapshotOnly of [false, true]) {
+          const schedule = input({ legislature, failures, snapshotOnly });
+          expect(isPollable(schedule)).toBe(false);
+          for (const frequency of ['weekly', 'daily', 'every-day'] as const) expect(nextCheckAt(schedule, now, frequency, HALF)).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('the 17th legislature is never given up, however many failures', () => {
+    const tuesday = paris(TUE, 15);
+    for (const failures of [SETTLING_ATTEMPTS, SETTLING_ATTEMPTS + 1, 50]) {
+      const schedule = input({ failures, lastCheckedAt: tuesday - DAY });
+      expect(isPollable(schedule)).toBe(true);
+      expect(nextCheckAt(schedule, tuesday, 'daily', ZERO)).toBe(tuesday + Math.floor(retryDelay(failures) * 0.9));
+    }
   });
 });
 
 describe('nextCheckAt: failures', () => {
-  const now = paris(SAT, 2, 30);
+  // Retries are made on the JO day, when answers appear.
+  const now = paris(TUE, 15, 30);
 
   it('retryDelay doubles from one hour and is capped at 24 h', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7, 20, 1000].map((f) => retryDelay(f) / HOUR)).toEqual([1, 1, 2, 4, 8, 16, 24, 24, 24, 24]);
@@ -167,6 +197,31 @@ describe('nextCheckAt: failures', () => {
 
   it('never waits more than 24 h + 10 % however many failures', () => {
     for (const failures of [6, 10, 50]) expect(nextCheckAt(input({ failures }), now, 'every-day', TOP)! - now).toBeLessThan(1.1 * DAY);
+  });
+
+  it('a failed catch-up check is not retried: it waits for the next JO day', () => {
+    for (const failures of [1, 2, 4]) {
+      const friday = paris(FRI, 11);
+      expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'daily', ZERO)).toBe(paris(NEXT_TUE, 13));
+      expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'weekly', TOP)).toBeLessThan(paris(NEXT_TUE, 23));
+      // Except where a retry is the point: a list-only watch's first reading, and 'every-day'.
+      expect(nextCheckAt(input({ failures, snapshotOnly: true }), friday, 'daily', ZERO)).toBe(friday + Math.floor(retryDelay(failures) * 0.9));
+      expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'every-day', ZERO)).toBe(friday + Math.floor(retryDelay(failures) * 0.9));
+    }
+  });
+
+  it('a check failing the day after the JO day is still retried: its answer may be new', () => {
+    const wednesday = paris(WED, 1, 10);
+    expect(nextCheckAt(input({ failures: 2, lastCheckedAt: paris(TUE, 14) - DAY }), wednesday, 'daily', ZERO)).toBe(wednesday + Math.floor(retryDelay(2) * 0.9));
+    const thursday = paris(THU, 1, 10);
+    expect(nextCheckAt(input({ failures: 3, lastCheckedAt: paris(TUE, 14) - DAY }), thursday, 'daily', ZERO)).toBe(paris(NEXT_TUE, 13));
+  });
+
+  it('a check that succeeds after a retry takes the place of the week’s catch-up', () => {
+    const recovered = nextCheckAt(input({ lastCheckedAt: paris(TUE, 17), recovered: true }), paris(TUE, 17), 'daily', ZERO);
+    expect(recovered).toBe(paris(NEXT_TUE, 13));
+    const ordinary = nextCheckAt(input({ lastCheckedAt: paris(TUE, 17) }), paris(TUE, 17), 'daily', ZERO);
+    expect(ordinary).toBe(paris(FRI, 9));
   });
 
   it('failures do not revive a final or settled question', () => {

@@ -21,7 +21,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(port: number, { locale = 'fr-FR', headless = true } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(port: number, { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   const rules = SUPPORTED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,8 +31,8 @@ export async function launchWithExtension(port: number, { locale = 'fr-FR', head
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
       // Pages are covered by ignoreHTTPSErrors; the service worker's own fetches need the flag.
       '--ignore-certificate-errors',

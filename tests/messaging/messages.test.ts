@@ -82,7 +82,7 @@ const samples: Record<RequestType, { request: object; result: unknown }> = {
   'watch.set': { request: { type: 'watch.set', id: ID, watched: true }, result: { watched: true, state: 'pending' } },
   'deputy.facts': { request: { type: 'deputy.facts', slug: 'elise-morvan', legislature: 16 }, result: { facts: { name: 'Élise Morvan' } } },
   'watch.list': { request: { type: 'watch.list' }, result: { records: [], quarantined: 0 } },
-  'watch.check': { request: { type: 'watch.check', ids: [ID] }, result: { checked: 1, failed: 0, changed: 0 } },
+  'watch.check': { request: { type: 'watch.check', ids: [ID] }, result: { checked: 1, failed: 0, changed: 0, remaining: 2 } },
   'poll.progress': { request: { type: 'poll.progress' }, result: { running: false, done: 0, total: 0 } },
   'watch.seen': { request: { type: 'watch.seen', ids: [ID] }, result: { seen: 1 } },
   'watch.note': { request: { type: 'watch.note', id: ID, note: 'à suivre' }, result: { saved: true } },
@@ -178,6 +178,8 @@ describe('route', () => {
     ['deputy.facts', { facts: { anId: '795321' } }],
     ['deputy.facts', 'facts'],
     ['watch.list', { records: [{ id: ID }], quarantined: 0 }],
+    ['watch.check', { checked: 1, failed: 0, changed: 0 }],
+    ['watch.check', { checked: 1, failed: 0, changed: 0, remaining: '2' }],
     ['data.export', { file: { format: 'other', version: 1, exportedAt: '', watches: [] } }],
   ])('refuses an invalid result from %s: %j', async (type, result) => {
     const handlers = stubHandlers();
@@ -204,6 +206,7 @@ describe('parseResponse', () => {
     ['watch.set', { watched: 1 }],
     ['watch.states', { watched: { [ID]: { state: 'pending' } } }],
     ['deputy.facts', { facts: { legislature: 'XVI' } }],
+    ['watch.check', { checked: 1, failed: 0, changed: 0 }],
   ])('validates the %s result %j', (type, result) => {
     expect(() => parseResponse(type, { ok: true, result })).toThrow(new RegExp(`^Invalid reply to ${type.replace('.', '\\.')}: `));
   });

@@ -61,7 +61,7 @@ afterEach(() => {
 function background(records: WatchRecord[] = RECORDS, handlers: FakeHandlers = {}) {
   return fakeBackground({
     'watch.list': () => ({ records, quarantined: 0 }),
-    'watch.check': (m) => ({ checked: m.ids?.length ?? records.length, failed: 0, changed: 0 }),
+    'watch.check': (m) => ({ checked: m.ids?.length ?? records.length, failed: 0, changed: 0, remaining: 0 }),
     'watch.set': (m) => ({ watched: m.watched }),
     'watch.seen': (m) => ({ seen: m.ids.length }),
     'data.import': () => ({ added: [], updated: [], unchanged: [], applied: true }),
@@ -271,7 +271,7 @@ describe('PopupApp: actions', () => {
     const busy = byText<HTMLButtonElement>(row(OVERDUE.id), 'button', 'Vérifier maintenant');
     expect(busy.disabled).toBe(true);
     expect(busy.getAttribute('aria-busy')).toBe('true');
-    check.resolve({ checked: 1, failed: 0, changed: 0 });
+    check.resolve({ checked: 1, failed: 0, changed: 0, remaining: 0 });
     await settle();
     expect(byText<HTMLButtonElement>(row(OVERDUE.id), 'button', 'Vérifier maintenant').disabled).toBe(false);
     expect(bg.callsOf('watch.list')).toHaveLength(2);
@@ -315,7 +315,7 @@ describe('PopupApp: actions', () => {
     await settle();
     expect(norm(button.textContent)).toBe('Vérification… 6 / 7');
 
-    check.resolve({ checked: 7, failed: 0, changed: 1 });
+    check.resolve({ checked: 7, failed: 0, changed: 1, remaining: 0 });
     await settle();
     expect(norm(button.textContent)).toBe('Tout vérifier');
     expect(button.disabled).toBe(false);

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's life on a page: one request for every watch state on the page, the
+ * toggle, settings applied without a reload, and silence when the background is gone.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Requester } from '../../lib/client';
+import type { AnyRequest } from '../../lib/messages';
+import { startOverlays } from '../../lib/overlay/content';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const LIST = 'https://www.nosdeputes.fr/elise-morvan/questions';
+const QUESTION = 'https://2017-2022.nosdeputes.fr/15/question/QE/19189';
+
+const windows: Window[] = [];
+const controllers: AbortController[] = [];
+afterEach(async () => {
+  controllers.splice(0).forEach((c) => c.abort());
+  for (const window of windows.splice(0)) await window.happyDOM.close();
+});
+
+function load(file: string, url: string): Document {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  windows.push(window);
+  window.document.write(readFileSync(resolve(FIXTURES, file), 'utf8'));
+  return window.document as unknown as Document;
+}
+
+interface Background {
+  request: Requester;
+  calls: AnyRequest[];
+  watched: Set<string>;
+}
+
+function background(initially: string[] = [], fail = false): Background {
+  const calls: AnyRequest[] = [];
+  const watched = new Set(initially);
+  const request = (async (message: AnyRequest) => {
+    calls.push(message);
+    if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
+    switch (message.type) {
+      case 'watch.states':
+        return { watched: Object.fromEntries(message.ids.filter((id) => watched.has(id)).map((id) => [id, { state: 'overdue', seen: true }])) };
+      case 'watch.set':
+        if (message.watched) watched.add(message.id);
+        else watched.delete(message.id);
+        return { watched: message.watched, state: 'overdue' };
+      case 'deputy.facts':
+        return { facts: { constituency: 'Aisne (2e circonscription)', group: { acronym: 'LR', name: 'Les Républicains' } } };
+      default:
+        throw new Error(`unexpected ${message.type}`);
+    }
+  }) as Requester;
+  return { request, calls, watched };
+}
+
+function start(doc: Document, bg: Background, settings: Settings = DEFAULT_SETTINGS) {
+  const controller = new AbortController();
+  controllers.push(controller);
+  let listener: ((s: Settings) => void) | undefined;
+  const overlays = startOverlays({
+    doc, settings, browserLocale: 'fr-FR', request: bg.request, signal: controller.signal,
+    onSettingsChanged: (l) => { listener = l; },
+  });
+  return { overlays, controller, changeSettings: (s: Settings) => listener!(s) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const buttons = (doc: Document) => Array.from(doc.querySelectorAll('vigie-overlay')).map((h) => h.shadowRoot!.querySelector('button'));
+
+describe('startOverlays', () => {
+  it('asks the background once for every question on the page, and shows the toggles', async () => {
+    const doc = load('nosdeputes/list-deputy-questions.html', LIST);
+    const bg = background(['AN-16-QE-12874']);
+    start(doc, bg);
+    await settle();
+    expect(bg.calls).toEqual([{ type: 'watch.states', ids: ['AN-16-QE-15230', 'AN-16-QE-11907', 'AN-16-QE-12874', 'AN-16-QE-9120', 'AN-16-QE-6044'] }]);
+    expect(buttons(doc).map((b) => b?.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false', 'false']);
+  });
+
+  it('watches with one request carrying the list item, and shows « Suivie »', async () => {
+    const doc = load('nosdeputes/list-deputy-questions.html', LIST);
+    const bg = background();
+    start(doc, bg);
+    await settle();
+    buttons(doc)[0]!.click();
+    await settle();
+    const set = bg.calls.find((c) => c.type === 'watch.set');
+    expect(set).toMatchObject({ type: 'watch.set', id: 'AN-16-QE-15230', watched: true, ref: { id: 'AN-16-QE-15230', pending: true } });
+    expect(buttons(doc)[0]!.getAttribute('aria-pressed')).toBe('true');
+    expect(buttons(doc)[0]!.textContent).toContain('Suivie');
+  });
+
+  it('asks for the deputy facts the page lacks, and shows them', async () => {
+    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const bg = background();
+    start(doc, bg);
+    await settle();
+    expect(bg.calls).toContainEqual({ type: 'deputy.facts', slug: 'julien-dive', legislature: 15 });
+    expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain('Aisne (2e circonscription)');
+  });
+
+  it('applies settings without a reload: a family turned off, then the language', async () => {
+    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const { changeSettings } = start(doc, background());
+    await settle();
+    expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(1);
+    changeSettings({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, nosdeputes: false } });
+    expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(0);
+    changeSettings({ ...DEFAULT_SETTINGS, language: 'en' });
+    expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain('Closed without answer — fin de mandat, after 1,148 days');
+  });
+
+  it('keeps the badges and stays silent when the background does not answer', async () => {
+    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const errors = vi.spyOn(console, 'error');
+    start(doc, background([], true));
+    await settle();
+    expect(doc.querySelector('vigie-overlay')!.getAttribute('data-vigie-state')).toBe('closed');
+    expect(buttons(doc)).toEqual([null]);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('removes everything when the script is stopped (extension updated or disabled)', async () => {
+    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const { controller } = start(doc, background());
+    await settle();
+    controller.abort();
+    expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(0);
+  });
+});
