@@ -1,6 +1,7 @@
 import { groupFromAcronym } from '../lib/groups';
 import { formatters, MESSAGES, type Language } from '../lib/i18n';
 import type { Group } from '../lib/model';
+import { foldAccents } from '../lib/text';
 import { anDeputyUrl, nosdeputesDeputyUrl } from '../lib/urls';
 
 export interface DeputyFacts {
@@ -30,9 +31,8 @@ function groupText(group: Group | undefined, legislature: number | undefined): s
 
 /** ND slugs are the name, lower-cased, unaccented and hyphenated (myTools::slugify). */
 export function slugFromName(name: string): string | undefined {
-  const slug = name
+  const slug = foldAccents(name)
     .replace(/^(?:M\.|Mme|Mlle|Monsieur|Madame)\s+/i, '')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return slug || undefined;
 }

@@ -36,7 +36,7 @@ function timeline(question: Question, status: QuestionStatus, t: Messages): Step
     status.state === 'answered' ? step(question.answeredOn, t.timelineAnswered) : undefined,
     status.state === 'closed' ? step(question.closedOn, t.timelineClosed, question.closedReason) : undefined,
   ];
-  return (steps.filter(Boolean) as Step[]).sort((a, b) => a.date.localeCompare(b.date));
+  return (steps.filter(Boolean) as Step[]).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export function QuestionCard({ question, status, lang, source, watch, authorFacts }: QuestionCardProps) {

@@ -1,4 +1,5 @@
 import type { Group } from './model';
+import { foldAccents } from './text';
 
 /**
  * Parliamentary groups by acronym, per legislature, as the Assemblée names them. Pages often
@@ -42,7 +43,7 @@ export function groupFromAcronym(acronym: string, legislature: number | undefine
 export function groupFromName(name: string, legislature: number | undefined): Group {
   const clean = name.trim();
   const table = legislature === undefined ? undefined : GROUPS[legislature];
-  const normalize = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  const normalize = (s: string) => foldAccents(s).toLowerCase().replace(/[^a-z]+/g, ' ').trim();
   const wanted = normalize(clean);
   const acronym = table && Object.entries(table).find(([, full]) => normalize(full) === wanted)?.[0];
   return acronym ? { acronym, name: clean } : { name: clean };

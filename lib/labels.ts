@@ -19,7 +19,7 @@ export function statusLabel(status: QuestionStatus, t: Messages, f: Formatters):
       return status.signaled ? t.signaledDue(f.date(status.dueOn)) : t.pendingUntil(f.date(status.dueOn));
     case 'closed': {
       const reason = status.closedReason && status.closedReason.toLowerCase() !== 'retirée'
-        ? status.closedReason.charAt(0).toLocaleLowerCase('fr') + status.closedReason.slice(1)
+        ? status.closedReason.charAt(0).toLowerCase() + status.closedReason.slice(1)
         : undefined;
       const after = status.daysOpen !== undefined ? t.closedAfter(n(status.daysOpen)) : undefined;
       if (reason && after) return `${t.closed} — ${reason}, ${after}`;

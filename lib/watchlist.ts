@@ -1,5 +1,6 @@
 /** The popup's list, as pure functions: rows from records, filtering, sorting. */
 import type { IsoDate } from './dates';
+import { foldAccents } from './text';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from './status';
 import type { WatchRecord } from './store/records';
 
@@ -25,7 +26,7 @@ export interface RowFilter {
 }
 
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return foldAccents(text).toLowerCase();
 }
 
 /** The open-data record names an unknown author by id only: not a name to show. */

@@ -260,7 +260,7 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
 }
 
 export function capitalized(value: string): string {
-  return value.charAt(0).toLocaleUpperCase('fr') + value.slice(1);
+  return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
 const ITEM_HEADING = /^Question (écrite|au Gouvernement|orale sans débat)\s+n°\s*(\d{1,6})\b/i;

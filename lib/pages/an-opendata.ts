@@ -64,7 +64,7 @@ function richText(value: string | null | undefined): string | undefined {
 }
 
 function capitalized(value: string | undefined): string | undefined {
-  return value ? value.charAt(0).toLocaleUpperCase('fr') + value.slice(1) : undefined;
+  return value ? value.charAt(0).toUpperCase() + value.slice(1) : undefined;
 }
 
 /** The one closure code known for sure (an.md §3.3); any other code is read through its label only. */
