@@ -4,25 +4,14 @@
  * nothing.
  */
 import * as z from 'zod/mini';
-import { NOTE_MAX_LENGTH, questionStateSchema, timestampSchema, watchRecordSchema, type WatchRecord } from './store/records';
-import { questionIdSchema, questionRefSchema, questionSchema } from './model';
+import { watchFieldsSchema, watchRecordSchema, type WatchRecord } from './store/records';
 import { sameValue } from './objects';
 
 export const EXPORT_FORMAT = 'vigie-watchlist';
 export const EXPORT_VERSION = 1;
 
 /** A watch as exported: the user's data, without the poller's bookkeeping. */
-export const exportedWatchSchema = z.object({
-  id: questionIdSchema,
-  question: z.optional(questionSchema),
-  ref: z.optional(questionRefSchema),
-  watchedAt: timestampSchema,
-  state: questionStateSchema,
-  seen: z.boolean(),
-  lastCheckedAt: z.optional(timestampSchema),
-  lastChangeAt: z.optional(timestampSchema),
-  note: z.optional(z.string().check(z.maxLength(NOTE_MAX_LENGTH))),
-});
+export const exportedWatchSchema = z.omit(watchFieldsSchema, { failures: true, nextCheckAt: true });
 export type ExportedWatch = z.infer<typeof exportedWatchSchema>;
 
 export const exportFileSchema = z.object({

@@ -77,9 +77,13 @@ export function textLines(root: ParentNode | null | undefined): string[] {
   return lines;
 }
 
+/** A line that is itself "Label : value" or "Label >": never the value of the label before it. */
+export const LABELLED_LINE = /^[^:>]{1,40}?\s?[:>](?:\s|$)/;
+
 /**
  * The value written after a label, on the same line ("Rubrique : Santé") or, when the label
- * stands alone ("Date de cloture :"), on the next line.
+ * stands alone ("Date de cloture :"), on the next line unless that line is another label's
+ * ("Rubrique :" left empty before "Ministère interrogé : Santé").
  */
 export function valueAfterLabel(lines: readonly string[], label: RegExp): string | undefined {
   for (let i = 0; i < lines.length; i++) {
@@ -88,8 +92,7 @@ export function valueAfterLabel(lines: readonly string[], label: RegExp): string
     const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
     if (rest) return rest;
     const next = lines[i + 1];
-    // An empty label is followed by the next label, never by a value of its own.
-    return next && !/^[^:>]{1,40}?\s?[:>](?:\s|$)/.test(next) ? next : undefined;
+    return next && !LABELLED_LINE.test(next) ? next : undefined;
   }
   return undefined;
 }

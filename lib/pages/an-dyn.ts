@@ -12,7 +12,7 @@ import { groupFromName } from '../groups';
 import { parseQuestionId, questionRefSchema, questionSchema, type Question, type QuestionId, type QuestionKey, type QuestionRef, type QuestionType } from '../model';
 import { dropUndefined } from '../objects';
 import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, nosdeputesUrl } from '../urls';
-import { cleanText, findByText, matchLine, stripTrailingParenthetical, textAfter, textLines, textOf } from '../text';
+import { cleanText, findByText, LABELLED_LINE, matchLine, stripTrailingParenthetical, textAfter, textLines, textOf, valueAfterLabel } from '../text';
 import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
 
 const QUESTION_PATH = /^\/dyn\/(\d{1,2})\/questions\/(QANR5L(\d{1,2})(?:QE|QG|QOSD)\d{1,6})\/?$/;
@@ -52,28 +52,9 @@ const CLOSURE_LABEL = /^Date de cl[oô]ture\s*:?/i;
 const CLOSURE_VALUE = new RegExp(`^${D}\\s*[-–:]?\\s*(.*)$`, 'i');
 const CIRCONSCRIPTION = /\(\s*\d+\s*(?:re|er|e|ère|ème)\s+circonscription\s*\)/i;
 const CONSTITUENCY = /^(.+?)\s*\((\d+)\s*(?:re|er|e|ère|ème)\s+circonscription\)\s*(?:-\s*(.+))?$/i;
-/** A line that is itself "Label : value" or "Label >": never the value of the label before it. */
-const LABELLED_LINE = /^[^:>]{1,40}?\s?[:>](?:\s|$)/;
-
 /** Lines cut again before each date label, so that every date line starts a segment. */
 export function dateSegments(lines: readonly string[]): string[] {
   return lines.flatMap((line) => line.split(DATE_LABEL_START).map(cleanText).filter(Boolean));
-}
-
-/**
- * The value after a label, on its line or, when the label stands alone, on the next line unless
- * that line is another label's ("Rubrique :" left empty before "Ministère interrogé : Santé").
- */
-export function labelValue(lines: readonly string[], label: RegExp): string | undefined {
-  for (let i = 0; i < lines.length; i++) {
-    const m = label.exec(lines[i]!);
-    if (!m || m.index !== 0) continue;
-    const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
-    if (rest) return rest;
-    const next = lines[i + 1];
-    return next && !LABELLED_LINE.test(next) ? next : undefined;
-  }
-  return undefined;
 }
 
 export function questionTypeFromLabel(label: string | undefined): QuestionType | undefined {
@@ -194,11 +175,11 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   if (!looksLikeAnDynPage(lines)) return undefined;
   if (contradictsKey(doc, lines, key)) return undefined;
 
-  const typeOnPage = questionTypeFromLabel(labelValue(lines, /^Type de question\s*:?/i));
+  const typeOnPage = questionTypeFromLabel(valueAfterLabel(lines, /^Type de question\s*:?/i));
   if (typeOnPage && typeOnPage !== key.type) return undefined;
 
   const authorLink = main.querySelector('a[href*="/dyn/deputes/PA"]');
-  const authorName = authorLink ? stripTrailingParenthetical(textOf(authorLink)) : labelValue(lines, /^Auteur\s*:?/i);
+  const authorName = authorLink ? stripTrailingParenthetical(textOf(authorLink)) : valueAfterLabel(lines, /^Auteur\s*:?/i);
   if (!authorName) return undefined;
   const anId = /\/dyn\/deputes\/(PA\d+)/.exec(authorLink?.getAttribute('href') ?? '')?.[1];
 
@@ -239,10 +220,10 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
     chamber: 'AN',
     ...key,
     author: { name: authorName, anId, ...authorContext(main, authorName, key.legislature) },
-    ministry: labelValue(lines, /^Ministère interrogé\s*:?/i),
-    answeringMinistry: labelValue(lines, /^Ministère (?:répondant|attributaire)\s*:?/i),
+    ministry: valueAfterLabel(lines, /^Ministère interrogé\s*:?/i),
+    answeringMinistry: valueAfterLabel(lines, /^Ministère (?:répondant|attributaire)\s*:?/i),
     title: title || undefined,
-    rubrique: labelValue(lines, /^Rubrique\s*:?/i),
+    rubrique: valueAfterLabel(lines, /^Rubrique\s*:?/i),
     publishedOn: publishedOn ?? sittingOn,
     answeredOn,
     closedOn: answered ? undefined : closure.closedOn ?? withdrawnOn,
@@ -324,7 +305,7 @@ export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
       unreadableStatus: answered || pending ? undefined
         : contradictory ? 'contradictory status words'
           : answerWords ? 'answer date unreadable' : 'status words not found',
-      title: labelValue(lines, /^Titre\s*:?/i),
+      title: valueAfterLabel(lines, /^Titre\s*:?/i),
     };
     const parsed = questionRefSchema.safeParse(dropUndefined(ref));
     if (!parsed.success) continue;

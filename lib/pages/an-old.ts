@@ -13,9 +13,9 @@ import { groupFromName } from '../groups';
 import { parseQuestionId, questionId, questionSchema, type Question, type QuestionId, type QuestionType } from '../model';
 import { dropUndefined } from '../objects';
 import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
-import { cleanText, findByText, matchLine, textLines, textOf } from '../text';
+import { cleanText, findByText, matchLine, textLines, textOf, valueAfterLabel } from '../text';
 import {
-  AN_DATE_LINES, capitalized, contradictsKey, dateFrom, dateSegments, labelValue, looksLikeAnDynPage, mentions,
+  AN_DATE_LINES, capitalized, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions,
   questionTypeFromLabel, readAnQuestion,
 } from './an-dyn';
 import { OTHER, type PageDefinition, type PageParse } from './types';
@@ -98,8 +98,8 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
   else if (!publishedOn) unreadableStatus = 'publication date unreadable';
 
   const answerHeading = findByText(root, /^Texte de la réponse\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
-  const analysis = labelValue(lines, label('Analyse'));
-  const titled = labelValue(lines, label('Titre'));
+  const analysis = valueAfterLabel(lines, label('Analyse'));
+  const titled = valueAfterLabel(lines, label('Titre'));
 
   const question: Question = {
     id,
@@ -111,10 +111,10 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
       group: context.group ? groupFromName(context.group, key.legislature) : undefined,
       constituency: context.department,
     },
-    ministry: labelValue(lines, label('Ministère interrogé')),
-    answeringMinistry: labelValue(lines, label('Ministère attributaire')),
+    ministry: valueAfterLabel(lines, label('Ministère interrogé')),
+    answeringMinistry: valueAfterLabel(lines, label('Ministère attributaire')),
     title: titled ?? analysis,
-    rubrique: labelValue(lines, label('Rubrique')),
+    rubrique: valueAfterLabel(lines, label('Rubrique')),
     publishedOn,
     answeredOn,
     closedOn,

@@ -10,7 +10,8 @@ export const timestampSchema = z.number().check(z.int(), z.minimum(0));
 
 export const NOTE_MAX_LENGTH = 2000;
 
-export const watchRecordSchema = z.object({
+/** A watch's fields, before the checks that tie them together. */
+export const watchFieldsSchema = z.object({
   id: questionIdSchema,
   /** The question as last read from a page or a source. */
   question: z.optional(questionSchema),
@@ -27,7 +28,9 @@ export const watchRecordSchema = z.object({
   /** False from a change of status until the user has seen it. */
   seen: z.boolean(),
   note: z.optional(z.string().check(z.maxLength(NOTE_MAX_LENGTH))),
-}).check(
+});
+
+export const watchRecordSchema = watchFieldsSchema.check(
   z.refine((r) => !!(r.question || r.ref), 'A watch keeps the question or the list item it came from'),
   z.refine((r) => (!r.question || r.question.id === r.id) && (!r.ref || r.ref.id === r.id), 'Snapshot ids must match the watch id'),
 );

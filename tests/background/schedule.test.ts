@@ -4,6 +4,7 @@
  * expectation is written in Paris wall-clock time through lib/paris-time.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/simulate-year';
 import { addDays, type IsoDate } from '../../lib/dates';
 import {
   CURRENT_LEGISLATURE, FREQUENCY_WINDOWS, isFinal, isPollable, MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS, type ScheduleInput,
@@ -28,17 +29,8 @@ function input(overrides: Partial<ScheduleInput> = {}): ScheduleInput {
   return { state: 'pending', legislature: 17, failures: 0, snapshotOnly: false, ...overrides };
 }
 
-/** A small seeded PRNG (mulberry32), so property runs are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A small seeded PRNG, so property runs are reproducible. */
+const seeded = seededRandom;
 
 // The reference week: Monday 12 January 2026 … Sunday 18 January 2026 (CET, UTC+1).
 const MON = '2026-01-12';
