@@ -10,9 +10,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}));
+    const settings = readSettings((stored as Record<string, unknown>)[SETTINGS_KEY]);
+    // Compiled out of production builds: `npm run bench` builds with WXT_BENCH=true. The first
+    // pass runs cold code; a second one, right after, shows the same work once compiled.
+    const bench = import.meta.env.WXT_BENCH === 'true';
     startOverlays({
       doc: document,
-      settings: readSettings((stored as Record<string, unknown>)[SETTINGS_KEY]),
+      settings,
       browserLocale: browser.i18n.getUILanguage(),
       onSettingsChanged: (listener) => {
         const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -20,12 +24,15 @@ export default defineContentScript({
         };
         browser.storage.onChanged.addListener(onChanged);
         ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+        if (bench) setTimeout(() => listener(settings), 50);
       },
       signal: ctx.signal,
       request,
-      // Compiled out of production builds: `npm run bench` builds with WXT_BENCH=true.
-      measure: import.meta.env.WXT_BENCH === 'true'
-        ? (ms) => document.documentElement.setAttribute('data-vigie-bench-ms', String(ms))
+      measure: bench
+        ? (ms) => {
+          const root = document.documentElement;
+          root.setAttribute(root.hasAttribute('data-vigie-bench-ms') ? 'data-vigie-bench-warm-ms' : 'data-vigie-bench-ms', String(ms));
+        }
         : undefined,
     });
   },

@@ -64,7 +64,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const plan = planImport(checked.file, existing);
       if (apply && (plan.added.length || plan.updated.length)) {
         await applyImport(db, [...plan.added, ...plan.updated], deps.now());
-        for (const record of plan.added) await deps.poller.schedule(record.id);
+        await deps.poller.schedule(...plan.added.map((record) => record.id));
         await deps.onWatchesChanged();
       }
       return { added: plan.added.map((r) => r.id), updated: plan.updated.map((r) => r.id), unchanged: plan.unchanged, applied: apply };

@@ -11,7 +11,7 @@ import type { PoliteFetcher } from '../sources/polite-fetch';
 import type { Db } from '../store/db';
 import { logEvent } from '../store/events';
 import type { WatchRecord } from '../store/records';
-import { listWatches, updateWatch } from '../store/watches';
+import { listWatches, updateWatch, updateWatches } from '../store/watches';
 import { detectChange, type Change } from './changes';
 import { checkQuestion } from './check';
 import { isPollable, nextCheckAt, type ScheduleInput } from './schedule';
@@ -73,17 +73,17 @@ export class Poller {
     return next;
   }
 
-  /** Gives a newly watched question its first check time. */
-  async schedule(id: string): Promise<void> {
+  /** Gives newly watched questions their first check time, in one transaction. */
+  async schedule(...ids: string[]): Promise<void> {
     const { frequency } = await this.deps.settings();
     const now = this.deps.now();
-    await updateWatch(await this.deps.db(), id, (record) => {
+    await updateWatches(await this.deps.db(), ids, (record) => {
       const at = nextCheckAt(scheduleInput(record), now, frequency, this.deps.random);
       const next = { ...record };
       if (at === undefined) delete next.nextCheckAt;
       else next.nextCheckAt = at;
       return next;
-    }, now);
+    });
   }
 
   private async runOnce(ids?: readonly string[]): Promise<PollSummary> {
@@ -93,17 +93,19 @@ export class Poller {
     const { records } = await listWatches(db, now);
     const forced = new Set(ids ?? []);
     const due: WatchRecord[] = [];
+    const unscheduled: string[] = [];
     for (const record of records) {
       if (!isPollable(scheduleInput(record))) continue;
       if (forced.has(record.id)) {
         // Due from now on, in the store: a worker stopped mid-run leaves it for the next alarm.
         due.push((await updateWatch(db, record.id, (r) => ({ ...r, nextCheckAt: Math.min(r.nextCheckAt ?? now, now) }), now)) ?? record);
       } else if (record.nextCheckAt === undefined) {
-        await this.schedule(record.id);
+        unscheduled.push(record.id);
       } else if (record.nextCheckAt <= now) {
         due.push(record);
       }
     }
+    if (unscheduled.length) await this.schedule(...unscheduled);
     // Forced checks first, then the longest overdue.
     due.sort((a, b) => Number(forced.has(b.id)) - Number(forced.has(a.id)) || (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0));
     const batch = due.slice(0, MAX_CHECKS_PER_RUN);

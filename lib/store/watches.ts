@@ -140,6 +140,22 @@ export async function updateWatch(db: Db, id: string, change: (record: WatchReco
   return next;
 }
 
+/** Applies `change` to many records in one transaction (records that fail to validate are left as they were). */
+export async function updateWatches(db: Db, ids: readonly string[], change: (record: WatchRecord) => WatchRecord): Promise<number> {
+  const tx = db.transaction('watches', 'readwrite');
+  let changed = 0;
+  for (const id of ids) {
+    const current = validate(await tx.store.get(id));
+    if (typeof current === 'string') continue;
+    const next = validate(change(current));
+    if (typeof next === 'string') continue;
+    await tx.store.put(next);
+    changed++;
+  }
+  await tx.done;
+  return changed;
+}
+
 /** Returns how many records it changed. */
 export async function markSeen(db: Db, ids: readonly string[]): Promise<number> {
   let changed = 0;

@@ -3,7 +3,7 @@ import type { Db } from '../../lib/store/db';
 import { recentEvents } from '../../lib/store/events';
 import { watchRecordSchema, NOTE_MAX_LENGTH, type WatchRecord } from '../../lib/store/records';
 import {
-  countUnseen, getWatches, listWatches, markSeen, setWatched, stateOf, updateWatch,
+  countUnseen, getWatches, listWatches, markSeen, setWatched, stateOf, updateWatch, updateWatches,
 } from '../../lib/store/watches';
 import { questionStatus, refStatus } from '../../lib/status';
 import { freshIndexedDb, makeQuestion, makeRecord, makeRef, NOW, openTestDb, TODAY } from './helpers';
@@ -246,6 +246,21 @@ describe('updateWatch', () => {
     expect(await updateWatch(db, ID, (r) => r, NOW)).toBeUndefined();
     expect(await db.get('watches', ID)).toBeUndefined();
     expect(await db.getAll('quarantine')).toMatchObject([{ store: 'watches', key: ID, value: corrupt, at: NOW }]);
+  });
+});
+
+describe('updateWatches', () => {
+  it('changes many records at once, skipping absent, corrupt or invalid results', async () => {
+    for (const number of [1, 2, 3]) await db.put('watches', makeRecord({ number }));
+    await db.put('watches', { id: 'AN-16-QE-4', corrupt: true } as unknown as WatchRecord);
+    const ids = ['AN-16-QE-1', 'AN-16-QE-2', 'AN-16-QE-3', 'AN-16-QE-4', 'AN-16-QE-5'];
+    const changed = await updateWatches(db, ids, (r) => (r.id === 'AN-16-QE-3' ? { ...r, failures: -1 } : { ...r, nextCheckAt: NOW }));
+    expect(changed).toBe(2);
+    const stored = new Map((await db.getAll('watches')).map((r) => [r.id, r]));
+    expect(stored.get('AN-16-QE-1')!.nextCheckAt).toBe(NOW);
+    expect(stored.get('AN-16-QE-2')!.nextCheckAt).toBe(NOW);
+    expect(stored.get('AN-16-QE-3')).toEqual(makeRecord({ number: 3 }));
+    expect(stored.get('AN-16-QE-4')).toEqual({ id: 'AN-16-QE-4', corrupt: true });
   });
 });
 
