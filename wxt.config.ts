@@ -34,10 +34,10 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vigie@vigie-parlement.fr',
-              strict_min_version: '140.0',
+              strict_min_version: '153.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: '153.0' },
           },
         }
       : {}),
