@@ -1,42 +1,17 @@
+import { TODAY, edit, itemsOf, parseFixture, parseText, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../lib/html';
-import type { Question } from '../../lib/model';
 import { detectPage, parsePage, type PageParse } from '../../lib/pages';
-import type { ListItem } from '../../lib/pages/types';
 import { questionStatus, refStatus, type QuestionStatus } from '../../lib/status';
-import { documentFromHtml, DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';
+import { DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText } from '../helpers/dom';
 
-const TODAY = '2026-11-29';
 const WWW = 'https://www.assemblee-nationale.fr';
 const QUESTIONS = 'https://questions.assemblee-nationale.fr';
 
-function parseFixture(name: string, url: string, dom: DomImplementation): PageParse {
-  return parsePage(fixtureDocument(`an/${name}`, dom, url), url);
-}
 
-function parseText(html: string, url: string, dom: DomImplementation): PageParse {
-  return parsePage(documentFromHtml(html, dom, url), url);
-}
 
-/** `html` with `from` replaced after the fixture's header comment; fails when nothing matched. */
-function edit(html: string, from: string | RegExp, to: string): string {
-  const start = html.indexOf('-->') + 3;
-  const body = html.slice(start).replace(from, to);
-  expect(body, `no match for ${from}`).not.toBe(html.slice(start));
-  return html.slice(0, start) + body;
-}
 
-function questionOf(result: PageParse): Question {
-  expect(result.kind).toBe('question');
-  if (result.kind !== 'question') throw new Error('not a question');
-  return result.question;
-}
 
-function itemsOf(result: PageParse): ListItem[] {
-  expect(result.kind).toBe('question-list');
-  if (result.kind !== 'question-list') throw new Error('not a list');
-  return result.items;
-}
 
 /** The state a page gives, `other` when it gives no question at all. */
 function stateOf(result: PageParse): QuestionStatus['state'] | 'other' {
@@ -68,7 +43,7 @@ describe('detectPage (dyn)', () => {
 
 describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
   it('reads the seed question QANR5L15QE19189, closed "Fin de mandat" (an-dyn-qe-retiree.html)', () => {
-    const q = questionOf(parseFixture('an-dyn-qe-retiree.html', `${WWW}/dyn/15/questions/QANR5L15QE19189`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-retiree.html', `${WWW}/dyn/15/questions/QANR5L15QE19189`, dom));
     expect(q).toEqual({
       id: 'AN-15-QE-19189',
       chamber: 'AN',
@@ -107,14 +82,14 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
 
   it('reads the same page served on the questions. host', () => {
     const url = `${QUESTIONS}/dyn/15/questions/QANR5L15QE19189`;
-    const q = questionOf(parseFixture('an-dyn-qe-retiree.html', url, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-retiree.html', url, dom));
     expect(q.id).toBe('AN-15-QE-19189');
     expect(q.urls.an).toBe(`${WWW}/dyn/15/questions/QANR5L15QE19189`);
     expect(questionStatus(q, TODAY)).toMatchObject({ state: 'closed', daysOpen: 1148 });
   });
 
   it('reads an answered question (an-dyn-qe-repondue.html)', () => {
-    const q = questionOf(parseFixture('an-dyn-qe-repondue.html', `${WWW}/dyn/16/questions/QANR5L16QE4020`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-repondue.html', `${WWW}/dyn/16/questions/QANR5L16QE4020`, dom));
     expect(q).toEqual({
       id: 'AN-16-QE-4020',
       chamber: 'AN',
@@ -146,7 +121,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
   });
 
   it('reads a pending 17th-legislature question ("Date :" singular) and ignores dates quoted in its text', () => {
-    const q = questionOf(parseFixture('an-dyn-qe-17-pending.html', `${WWW}/dyn/17/questions/QANR5L17QE2871`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-17-pending.html', `${WWW}/dyn/17/questions/QANR5L17QE2871`, dom));
     expect(q).toEqual({
       id: 'AN-17-QE-2871',
       chamber: 'AN',
@@ -178,7 +153,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
   });
 
   it('reads a question closed "Retrait par l\'auteur", date on the label\'s line', () => {
-    const q = questionOf(parseFixture('an-dyn-qe-retrait-auteur.html', `${WWW}/dyn/16/questions/QANR5L16QE7312`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-retrait-auteur.html', `${WWW}/dyn/16/questions/QANR5L16QE7312`, dom));
     expect(q).toEqual({
       id: 'AN-16-QE-7312',
       chamber: 'AN',
@@ -211,7 +186,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
   });
 
   it('reads a question au Gouvernement answered in the sitting', () => {
-    const q = questionOf(parseFixture('an-dyn-qg.html', `${WWW}/dyn/17/questions/QANR5L17QG312`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qg.html', `${WWW}/dyn/17/questions/QANR5L17QG312`, dom));
     expect(q).toEqual({
       id: 'AN-17-QG-312',
       chamber: 'AN',
@@ -240,7 +215,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
 
   it('reads a question orale sans débat on the questions. host, answered on the sitting date', () => {
     const url = `${QUESTIONS}/dyn/17/questions/QANR5L17QOSD187`;
-    const q = questionOf(parseFixture('an-dyn-qosd.html', url, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qosd.html', url, dom));
     expect(q).toEqual({
       id: 'AN-17-QOSD-187',
       chamber: 'AN',
@@ -268,7 +243,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
 
   it('reads a signalée question (ten days from the signalement)', () => {
     const url = `${QUESTIONS}/dyn/17/questions/QANR5L17QE3456`;
-    const q = questionOf(parseFixture('an-dyn-qe-signalee.html', url, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-signalee.html', url, dom));
     expect(q).toEqual({
       id: 'AN-17-QE-3456',
       chamber: 'AN',
@@ -307,7 +282,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
   });
 
   it('reads a redesigned page by its labels: no <main>, &nbsp; colons, new classes, answer before the metadata', () => {
-    const q = questionOf(parseFixture('an-dyn-qe-variant-markup.html', `${WWW}/dyn/17/questions/QANR5L17QE1042`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-variant-markup.html', `${WWW}/dyn/17/questions/QANR5L17QE1042`, dom));
     expect(q).toEqual({
       id: 'AN-17-QE-1042',
       chamber: 'AN',
@@ -342,11 +317,11 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
   const repondue = () => fixtureText('an/an-dyn-qe-repondue.html');
 
   it('reads an HTTP 503 error page as other', () => {
-    expect(parseFixture('an-error-503.html', REPONDUE, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-error-503.html', REPONDUE, dom)).toEqual({ kind: 'other' });
   });
 
   it('reads a 404 page served at a question URL as other', () => {
-    expect(parseFixture('an-error-404.html', `${WWW}/dyn/17/questions/QANR5L17QE99999`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-error-404.html', `${WWW}/dyn/17/questions/QANR5L17QE99999`, dom)).toEqual({ kind: 'other' });
   });
 
   it('reads an empty document as other', () => {
@@ -356,7 +331,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
   });
 
   it('never reads a value from the next label when a label is empty', () => {
-    const q = questionOf(parseFixture('an-dyn-labels-no-value.html', `${WWW}/dyn/17/questions/QANR5L17QE2871`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-labels-no-value.html', `${WWW}/dyn/17/questions/QANR5L17QE2871`, dom));
     expect(q).toEqual({
       id: 'AN-17-QE-2871',
       chamber: 'AN',
@@ -376,17 +351,17 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
   });
 
   it('reads a page naming another number than its URL as other', () => {
-    expect(parseFixture('an-dyn-qe-retiree.html', `${WWW}/dyn/15/questions/QANR5L15QE19190`, dom)).toEqual({ kind: 'other' });
-    expect(parseFixture('an-dyn-qe-repondue.html', `${WWW}/dyn/16/questions/QANR5L16QE402`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-dyn-qe-retiree.html', `${WWW}/dyn/15/questions/QANR5L15QE19190`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-dyn-qe-repondue.html', `${WWW}/dyn/16/questions/QANR5L16QE402`, dom)).toEqual({ kind: 'other' });
   });
 
   it('reads a page naming another type than its URL as other', () => {
-    expect(parseFixture('an-dyn-qe-retiree.html', `${WWW}/dyn/15/questions/QANR5L15QG19189`, dom)).toEqual({ kind: 'other' });
-    expect(parseFixture('an-dyn-qg.html', `${WWW}/dyn/17/questions/QANR5L17QE312`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-dyn-qe-retiree.html', `${WWW}/dyn/15/questions/QANR5L15QG19189`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-dyn-qg.html', `${WWW}/dyn/17/questions/QANR5L17QE312`, dom)).toEqual({ kind: 'other' });
   });
 
   it('reads a page naming another legislature than its URL as other', () => {
-    expect(parseFixture('an-dyn-qe-repondue.html', `${WWW}/dyn/15/questions/QANR5L15QE4020`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-dyn-qe-repondue.html', `${WWW}/dyn/15/questions/QANR5L15QE4020`, dom)).toEqual({ kind: 'other' });
   });
 
   it('reads a number contradiction even without <title> or breadcrumb, from the heading', () => {
@@ -505,7 +480,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {
   const URL_LIST = `${WWW}/dyn/deputes/PA795321/questions`;
 
   it('reads twelve items of every type, each titled by its heading', () => {
-    const items = itemsOf(parseFixture('an-deputy-questions.html', URL_LIST, dom));
+    const items = itemsOf(parseFixture('an/an-deputy-questions.html', URL_LIST, dom));
     const expected: [string, string, string, 'pending' | 'answered', string?][] = [
       ['QE', '4512', 'Prix du lait payé aux producteurs', 'pending'],
       ['QE', '4388', 'Déserts médicaux en Ardèche', 'answered', '2025-04-08'],
@@ -548,7 +523,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {
 
   it('reads a redesigned list by its words, and skips or withholds items it cannot trust', () => {
     const url = `${WWW}/dyn/deputes/PA795322/questions?page=3&limit=10`;
-    const items = itemsOf(parseFixture('an-deputy-questions-variant.html', url, dom));
+    const items = itemsOf(parseFixture('an/an-deputy-questions-variant.html', url, dom));
     expect(items.map((item) => item.ref)).toEqual([
       {
         id: 'AN-17-QE-1100', legislature: 17, type: 'QE', number: 1100, url: `${WWW}/dyn/17/questions/QANR5L17QE1100`,
@@ -599,8 +574,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {
   });
 
   it('reads error pages and lists without questions as other', () => {
-    expect(parseFixture('an-error-503.html', URL_LIST, dom)).toEqual({ kind: 'other' });
-    expect(parseFixture('an-error-404.html', URL_LIST, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-error-503.html', URL_LIST, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-error-404.html', URL_LIST, dom)).toEqual({ kind: 'other' });
     expect(parseText('', URL_LIST, dom)).toEqual({ kind: 'other' });
     expect(parseText('<main><h1>M. X</h1><p>Aucune question.</p></main>', URL_LIST, dom)).toEqual({ kind: 'other' });
     // Links whose legislature and uid disagree, or to another site, are no questions.

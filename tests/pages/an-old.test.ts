@@ -1,34 +1,16 @@
+import { TODAY, edit, parseFixture, parseText, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../lib/model';
-import { detectPage, parsePage, type PageParse } from '../../lib/pages';
+import { detectPage } from '../../lib/pages';
 import { questionStatus } from '../../lib/status';
-import { documentFromHtml, DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';
+import { DOM_IMPLEMENTATIONS, fixtureText } from '../helpers/dom';
 
-const TODAY = '2026-11-29';
 const OLD = 'https://questions.assemblee-nationale.fr';
 const WWW = 'https://www.assemblee-nationale.fr';
 
-function parseFixture(name: string, url: string, dom: DomImplementation): PageParse {
-  return parsePage(fixtureDocument(`an/${name}`, dom, url), url);
-}
 
-function parseText(html: string, url: string, dom: DomImplementation): PageParse {
-  return parsePage(documentFromHtml(html, dom, url), url);
-}
 
-/** `html` with `from` replaced after the fixture's header comment; fails when nothing matched. */
-function edit(html: string, from: string | RegExp, to: string): string {
-  const start = html.indexOf('-->') + 3;
-  const body = html.slice(start).replace(from, to);
-  expect(body, `no match for ${from}`).not.toBe(html.slice(start));
-  return html.slice(0, start) + body;
-}
 
-function questionOf(result: PageParse): Question {
-  expect(result.kind).toBe('question');
-  if (result.kind !== 'question') throw new Error('not a question');
-  return result.question;
-}
 
 describe('detectPage (old questions. site)', () => {
   it.each([
@@ -52,7 +34,7 @@ describe('detectPage (old questions. site)', () => {
 
 describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   it('layout B, answered after a changement d\'attribution and a renouvellement (an-old-qe.html)', () => {
-    const q = questionOf(parseFixture('an-old-qe.html', `${OLD}/q14/14-47351QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-qe.html', `${OLD}/q14/14-47351QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-47351',
       chamber: 'AN',
@@ -86,7 +68,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('layout B, pending: the "Être alerté(e)" box is no answer, a date quoted in the text is no answer date', () => {
-    const q = questionOf(parseFixture('an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-71234',
       chamber: 'AN',
@@ -116,7 +98,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('layout B, withdrawn "(fin de mandat)"', () => {
-    const q = questionOf(parseFixture('an-old-b-retiree.html', `${OLD}/q14/14-102345QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-b-retiree.html', `${OLD}/q14/14-102345QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-102345',
       chamber: 'AN',
@@ -148,7 +130,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('layout B, signalée then answered within the ten days, after a changement d\'attribution', () => {
-    const q = questionOf(parseFixture('an-old-b-signalee.html', `${OLD}/q14/14-80555QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-b-signalee.html', `${OLD}/q14/14-80555QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-80555',
       chamber: 'AN',
@@ -182,7 +164,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('layout A (table), the same answered question as layout B', () => {
-    const q = questionOf(parseFixture('an-old-a-qe.html', `${OLD}/q14/14-47351QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-a-qe.html', `${OLD}/q14/14-47351QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-47351',
       chamber: 'AN',
@@ -216,7 +198,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('layout A, withdrawn "(fin de mandat)" at the end of the 13th legislature', () => {
-    const q = questionOf(parseFixture('an-old-a-retiree.html', `${OLD}/q13/13-118765QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-a-retiree.html', `${OLD}/q13/13-118765QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-13-QE-118765',
       chamber: 'AN',
@@ -244,7 +226,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('the seed question\'s old URL (leg. 15) serves the dyn layout: closed "Fin de mandat", 1148 days open', () => {
-    const q = questionOf(parseFixture('an-dyn-qe-retiree.html', `${OLD}/q15/15-19189QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-dyn-qe-retiree.html', `${OLD}/q15/15-19189QE.htm`, dom));
     expect(q).toMatchObject({
       id: 'AN-15-QE-19189',
       author: { name: 'M. Julien Dive', anId: 'PA999901', group: { acronym: 'LR', name: 'Les Républicains' }, constituency: 'Aisne (2e circonscription)' },
@@ -258,7 +240,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
   });
 
   it('a leg.-15 old URL serving the dyn layout, with a "Question N°" heading and a bold name, is read as dyn', () => {
-    const q = questionOf(parseFixture('an-old-15-dyn.html', `${OLD}/q15/15-44415QE.htm`, dom));
+    const q = questionOf(parseFixture('an/an-old-15-dyn.html', `${OLD}/q15/15-44415QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-15-QE-44415',
       chamber: 'AN',
@@ -305,20 +287,20 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
   const layoutB = () => fixtureText('an/an-old-qe.html');
 
   it('reads error pages and empty documents as other', () => {
-    expect(parseFixture('an-error-503.html', URL_B, dom)).toEqual({ kind: 'other' });
-    expect(parseFixture('an-error-404.html', URL_B, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-error-503.html', URL_B, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-error-404.html', URL_B, dom)).toEqual({ kind: 'other' });
     expect(parseText('', URL_B, dom)).toEqual({ kind: 'other' });
     expect(parseText('<div id="contenu-page"></div>', URL_B, dom)).toEqual({ kind: 'other' });
   });
 
   it('reads a page whose number, type or legislature contradicts its URL as other', () => {
-    expect(parseFixture('an-old-qe.html', `${OLD}/q14/14-47352QE.htm`, dom)).toEqual({ kind: 'other' });
-    expect(parseFixture('an-old-qe.html', `${OLD}/q14/14-47351QG.htm`, dom)).toEqual({ kind: 'other' });
-    expect(parseFixture('an-old-a-qe.html', `${OLD}/q14/14-47352QE.htm`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-old-qe.html', `${OLD}/q14/14-47352QE.htm`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-old-qe.html', `${OLD}/q14/14-47351QG.htm`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-old-a-qe.html', `${OLD}/q14/14-47352QE.htm`, dom)).toEqual({ kind: 'other' });
     // Layout A names its legislature ("14ème législature").
-    expect(parseFixture('an-old-a-qe.html', `${OLD}/q13/13-47351QE.htm`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-old-a-qe.html', `${OLD}/q13/13-47351QE.htm`, dom)).toEqual({ kind: 'other' });
     // A contradicting old page is not handed to the dyn reader either.
-    expect(parseFixture('an-old-15-dyn.html', `${OLD}/q15/15-44416QE.htm`, dom)).toEqual({ kind: 'other' });
+    expect(parseFixture('an/an-old-15-dyn.html', `${OLD}/q15/15-44416QE.htm`, dom)).toEqual({ kind: 'other' });
   });
 
   it('never takes the next label\'s line for an empty "Rubrique >" or "Ministère attributaire >"', () => {

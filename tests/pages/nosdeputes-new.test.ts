@@ -3,15 +3,15 @@
  * question, with no status words. Every parse runs under both DOM implementations, and every
  * status is checked for a fixed day.
  */
+import { TODAY, itemsOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import type { QuestionRef } from '../../lib/model';
-import { detectPage, parsePage, type ListItem, type PageParse } from '../../lib/pages';
+import { detectPage, parsePage, type PageParse } from '../../lib/pages';
 import { parseNosdeputesNewDeputyQuestions } from '../../lib/pages/nosdeputes-new';
 import { refStatus, type QuestionStatus } from '../../lib/status';
 import { textOf } from '../../lib/text';
 import { DOM_IMPLEMENTATIONS, documentFromHtml, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';
 
-const TODAY = '2026-11-29';
 const KIND = 'nosdeputes-new-deputy-questions';
 
 function read(file: string, url: string, dom: DomImplementation): PageParse {
@@ -28,10 +28,6 @@ function parseDirect(html: string, url: string, dom: DomImplementation): PagePar
   }
 }
 
-function itemsOf(page: PageParse): ListItem[] {
-  if (page.kind !== 'question-list') throw new Error(`Expected a question list, got ${page.kind}`);
-  return page.items;
-}
 
 function ref(uid: string, rest: Partial<QuestionRef>): QuestionRef {
   const [, legislature, type, number] = /^QANR5L(\d+)(QE|QG|QOSD)(\d+)$/.exec(uid)!;

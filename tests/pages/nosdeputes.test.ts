@@ -3,15 +3,15 @@
  * results, deputy page. Every parse runs under both DOM implementations, and every status is
  * checked for a fixed day.
  */
+import { TODAY, deputyOf, itemsOf, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
-import type { Deputy, Question, QuestionRef } from '../../lib/model';
-import { detectPage, parsePage, type ListItem, type PageParse } from '../../lib/pages';
+import type { Deputy, QuestionRef } from '../../lib/model';
+import { detectPage, parsePage, type PageParse } from '../../lib/pages';
 import { nosdeputesPages } from '../../lib/pages/nosdeputes';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from '../../lib/status';
 import { textOf } from '../../lib/text';
 import { DOM_IMPLEMENTATIONS, documentFromHtml, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';
 
-const TODAY = '2026-11-29';
 
 function read(file: string, url: string, dom: DomImplementation): PageParse {
   return parsePage(fixtureDocument(`nosdeputes/${file}`, dom, url), url);
@@ -31,20 +31,8 @@ function parseDirect(html: string, url: string, dom: DomImplementation): PagePar
   }
 }
 
-function questionOf(page: PageParse): Question {
-  if (page.kind !== 'question') throw new Error(`Expected a question, got ${page.kind}`);
-  return page.question;
-}
 
-function itemsOf(page: PageParse): ListItem[] {
-  if (page.kind !== 'question-list') throw new Error(`Expected a question list, got ${page.kind}`);
-  return page.items;
-}
 
-function deputyOf(page: PageParse): Deputy {
-  if (page.kind !== 'deputy') throw new Error(`Expected a deputy, got ${page.kind}`);
-  return page.deputy;
-}
 
 const SEED_URL = 'https://2017-2022.nosdeputes.fr/15/question/QE/19189';
 const an = (uid: string) => `https://www.assemblee-nationale.fr/dyn/${/^QANR5L(\d+)/.exec(uid)![1]}/questions/${uid}`;
