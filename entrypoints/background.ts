@@ -7,6 +7,7 @@ import { loadSettings } from '../lib/background/settings-store';
 import { loadSourceState, saveSourceState } from '../lib/background/source-state';
 import { route } from '../lib/messages';
 import { PoliteFetcher } from '../lib/sources/polite-fetch';
+import { pruneCache } from '../lib/store/cache';
 import { database } from '../lib/store/db';
 
 /** One alarm drives all polling; each run checks only what is due. */
@@ -54,7 +55,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     route(message, { fromExtensionPage: sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionOrigin) }, handlers));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void poller.run();
+    if (alarm.name !== POLL_ALARM) return;
+    // Expired deputy facts are dropped on the same beat, so the cache never grows for good.
+    void poller.run().catch(() => undefined).then(async () => pruneCache(await database()));
   });
   browser.notifications.onClicked.addListener((id) => {
     void database().then((db) => onNotificationClicked(db, id));

@@ -99,6 +99,8 @@ export const questionRefSchema = z.object({
   /** The list shows the item but no status words we can read. */
   unreadableStatus: z.optional(text),
   title: z.optional(text),
+  /** Ministère interrogé, where the list names it. */
+  ministry: z.optional(text),
 }).check(
   z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
   z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),

@@ -119,17 +119,6 @@ export function findByText(root: ParentNode, pattern: RegExp, selector = '*'): E
   return found;
 }
 
-/** Every element matching `selector` whose text matches `pattern`, outermost only. */
-export function findAllByText(root: ParentNode, pattern: RegExp, selector: string): Element[] {
-  const found: Element[] = [];
-  for (const element of Array.from(root.querySelectorAll(selector))) {
-    if (!pattern.test(textOf(element))) continue;
-    if (found.length && found[found.length - 1]!.contains(element)) continue;
-    found.push(element);
-  }
-  return found;
-}
-
 /** The text of the blocks that follow `heading` within its parent: a section's body. */
 export function textAfter(heading: Element): string | undefined {
   const texts: string[] = [];

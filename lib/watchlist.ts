@@ -40,7 +40,7 @@ export function toRow(record: WatchRecord, today: IsoDate): WatchRow {
   const number = question?.number ?? ref!.number;
   const legislature = question?.legislature ?? ref!.legislature;
   const deputy = displayName(question?.author.name);
-  const ministry = question?.answeringMinistry ?? question?.ministry;
+  const ministry = question?.answeringMinistry ?? question?.ministry ?? ref?.ministry;
   const title = question?.title ?? ref?.title ?? question?.text?.slice(0, 140);
   return {
     record,

@@ -73,6 +73,3 @@ export function placeHost(anchor: Element, host: Element): void {
   }
 }
 
-export function removeHosts(doc: Document): void {
-  for (const host of Array.from(doc.querySelectorAll(`${HOST_TAG}[${OVERLAY_ATTRIBUTE}]`))) host.remove();
-}

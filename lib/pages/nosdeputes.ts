@@ -259,7 +259,7 @@ function listItems(doc: Document, url: URL): ListItem[] {
       closed: m?.[4] === 'Retirée',
       pending: m?.[4] === 'Sans réponse',
       unreadableStatus: m ? undefined : 'status words not found',
-      title: m?.[3] ? cleanText(m[3]) : undefined,
+      ministry: m?.[3] ? cleanText(m[3]) : undefined,
     };
     const parsed = questionRefSchema.safeParse(dropUndefined(ref));
     if (!parsed.success) continue;

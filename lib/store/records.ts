@@ -47,7 +47,7 @@ export const cacheRecordSchema = z.object({
 export type CacheRecord = z.infer<typeof cacheRecordSchema>;
 
 export const EVENT_TYPES = ['watch', 'unwatch', 'check', 'change', 'quarantine', 'import'] as const;
-export const CHECK_SOURCES = ['an-opendata', 'an-page', 'user', 'import'] as const;
+export const CHECK_SOURCES = ['an-opendata', 'an-page'] as const;
 export const eventRecordSchema = z.object({
   seq: z.optional(z.number()),
   at: timestampSchema,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHost, HOST_TAG, placeHost, removeHosts } from '../../lib/overlay/hosts';
+import { createHost, HOST_TAG, placeHost } from '../../lib/overlay/hosts';
 import { OVERLAY_ATTRIBUTE } from '../../lib/text';
 
 const CSS = '.badge { color: #14532d; }';
@@ -141,20 +141,5 @@ describe('placeHost', () => {
     placeHost(div.querySelector('button')!, h2);
     expect(div.querySelector('summary')!.nextSibling).toBe(h1);
     expect(div.querySelector('button')!.nextSibling).toBe(h2);
-  });
-});
-
-describe('removeHosts', () => {
-  it('removes our hosts and only them', () => {
-    const div = fragment('<h2>Titre</h2><vigie-overlay id="not-ours"></vigie-overlay>');
-    const a = createHost(document, { attributes: {}, css: CSS }).host;
-    const b = createHost(document, { attributes: {}, css: CSS }).host;
-    div.querySelector('h2')!.after(a);
-    div.append(b);
-    removeHosts(document);
-    expect(a.isConnected).toBe(false);
-    expect(b.isConnected).toBe(false);
-    expect(document.getElementById('not-ours')).not.toBeNull();
-    expect(div.querySelector('h2')?.textContent).toBe('Titre');
   });
 });

@@ -274,23 +274,23 @@ const ARCHIVE_14 = '2012-2017.nosdeputes.fr';
 /** The five questions of list-deputy-questions.html and list-search-questions.html. */
 const MORVAN_ITEMS: ListCase['items'] = [
   {
-    ref: ref(16, 15230, WWW, { publishedOn: '2024-02-20', pending: true, title: "Ministère de l'agriculture et de la souveraineté alimentaire" }),
+    ref: ref(16, 15230, WWW, { publishedOn: '2024-02-20', pending: true, ministry: "Ministère de l'agriculture et de la souveraineté alimentaire" }),
     status: { state: 'overdue', signaled: false, dueOn: '2024-04-20', daysOpen: 1013, daysLate: 953 },
   },
   {
-    ref: ref(16, 11907, WWW, { publishedOn: '2023-10-03', answeredOn: '2024-01-30', answered: true, title: 'Ministère de la transition écologique et de la cohésion des territoires' }),
+    ref: ref(16, 11907, WWW, { publishedOn: '2023-10-03', answeredOn: '2024-01-30', answered: true, ministry: 'Ministère de la transition écologique et de la cohésion des territoires' }),
     status: { state: 'answered', signaled: false, dueOn: '2023-12-03', answeredOn: '2024-01-30', daysOpen: 119, daysLate: 58 },
   },
   {
-    ref: ref(16, 12874, WWW, { publishedOn: '2023-11-07', pending: true, title: "Ministère de l'éducation nationale et de la jeunesse" }),
+    ref: ref(16, 12874, WWW, { publishedOn: '2023-11-07', pending: true, ministry: "Ministère de l'éducation nationale et de la jeunesse" }),
     status: { state: 'overdue', signaled: false, dueOn: '2024-01-07', daysOpen: 1118, daysLate: 1057 },
   },
   {
-    ref: ref(16, 9120, WWW, { publishedOn: '2023-06-13', closed: true, title: "Ministère de l'intérieur et des outre-mer" }),
+    ref: ref(16, 9120, WWW, { publishedOn: '2023-06-13', closed: true, ministry: "Ministère de l'intérieur et des outre-mer" }),
     status: { state: 'closed', signaled: false, dueOn: '2023-08-13' },
   },
   {
-    ref: ref(16, 6044, WWW, { publishedOn: '2023-02-21', answeredOn: '2023-07-11', answered: true, title: 'Ministère de la santé et de la prévention' }),
+    ref: ref(16, 6044, WWW, { publishedOn: '2023-02-21', answeredOn: '2023-07-11', answered: true, ministry: 'Ministère de la santé et de la prévention' }),
     status: { state: 'answered', signaled: false, dueOn: '2023-04-21', answeredOn: '2023-07-11', daysOpen: 140, daysLate: 81 },
   },
 ];
@@ -312,7 +312,7 @@ const LIST_CASES: ListCase[] = [
     heading: 'H2',
     items: [
       {
-        ref: ref(16, 8412, WWW, { publishedOn: '2023-05-30', answered: true, title: 'Ministère de la santé et de la prévention' }),
+        ref: ref(16, 8412, WWW, { publishedOn: '2023-05-30', answered: true, ministry: 'Ministère de la santé et de la prévention' }),
         status: { state: 'answered', signaled: false, dueOn: '2023-07-30' },
       },
       {
@@ -320,7 +320,7 @@ const LIST_CASES: ListCase[] = [
         status: { state: 'unknown', signaled: false },
       },
       {
-        ref: ref(16, 5518, WWW, { publishedOn: '2023-02-07', answeredOn: '2023-05-16', answered: true, title: 'Ministère des armées' }),
+        ref: ref(16, 5518, WWW, { publishedOn: '2023-02-07', answeredOn: '2023-05-16', answered: true, ministry: 'Ministère des armées' }),
         status: { state: 'answered', signaled: false, dueOn: '2023-04-07', answeredOn: '2023-05-16', daysOpen: 98, daysLate: 39 },
       },
     ],
@@ -333,15 +333,15 @@ const LIST_CASES: ListCase[] = [
     heading: 'H2',
     items: [
       {
-        ref: ref(14, 104512, ARCHIVE_14, { publishedOn: '2017-02-28', closed: true, title: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 104512, ARCHIVE_14, { publishedOn: '2017-02-28', closed: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
         status: { state: 'closed', signaled: false, dueOn: '2017-04-28' },
       },
       {
-        ref: ref(14, 99310, ARCHIVE_14, { publishedOn: '2016-09-27', answeredOn: '2017-02-14', answered: true, title: "Ministère de l'environnement, de l'énergie et de la mer" }),
+        ref: ref(14, 99310, ARCHIVE_14, { publishedOn: '2016-09-27', answeredOn: '2017-02-14', answered: true, ministry: "Ministère de l'environnement, de l'énergie et de la mer" }),
         status: { state: 'answered', signaled: false, dueOn: '2016-11-27', answeredOn: '2017-02-14', daysOpen: 140, daysLate: 79 },
       },
       {
-        ref: ref(14, 87655, ARCHIVE_14, { publishedOn: '2016-07-12', answeredOn: '2016-09-20', answered: true, title: "Ministère de l'éducation nationale, de l'enseignement supérieur et de la recherche" }),
+        ref: ref(14, 87655, ARCHIVE_14, { publishedOn: '2016-07-12', answeredOn: '2016-09-20', answered: true, ministry: "Ministère de l'éducation nationale, de l'enseignement supérieur et de la recherche" }),
         status: { state: 'answered', signaled: false, dueOn: '2016-09-12', answeredOn: '2016-09-20', daysOpen: 70, daysLate: 8 },
       },
     ],
@@ -362,11 +362,11 @@ const LIST_CASES: ListCase[] = [
     heading: 'H4',
     items: [
       {
-        ref: ref(16, 13502, WWW, { publishedOn: '2023-12-05', pending: true, title: 'Ministère de la transition énergétique' }),
+        ref: ref(16, 13502, WWW, { publishedOn: '2023-12-05', pending: true, ministry: 'Ministère de la transition énergétique' }),
         status: { state: 'overdue', signaled: false, dueOn: '2024-02-05', daysOpen: 1090, daysLate: 1028 },
       },
       {
-        ref: ref(16, 10233, WWW, { publishedOn: '2023-07-18', answeredOn: '2023-10-24', answered: true, title: 'Ministère de la transition énergétique' }),
+        ref: ref(16, 10233, WWW, { publishedOn: '2023-07-18', answeredOn: '2023-10-24', answered: true, ministry: 'Ministère de la transition énergétique' }),
         status: { state: 'answered', signaled: false, dueOn: '2023-09-18', answeredOn: '2023-10-24', daysOpen: 98, daysLate: 36 },
       },
     ],
@@ -379,15 +379,15 @@ const LIST_CASES: ListCase[] = [
     heading: 'H4',
     items: [
       {
-        ref: ref(14, 101877, ARCHIVE_14, { publishedOn: '2016-12-06', closed: true, title: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 101877, ARCHIVE_14, { publishedOn: '2016-12-06', closed: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
         status: { state: 'closed', signaled: false, dueOn: '2017-02-06' },
       },
       {
-        ref: ref(14, 96408, ARCHIVE_14, { publishedOn: '2016-06-14', answered: true, title: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 96408, ARCHIVE_14, { publishedOn: '2016-06-14', answered: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
         status: { state: 'answered', signaled: false, dueOn: '2016-08-14' },
       },
       {
-        ref: ref(14, 94120, ARCHIVE_14, { publishedOn: '2016-03-29', pending: true, title: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 94120, ARCHIVE_14, { publishedOn: '2016-03-29', pending: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
         status: { state: 'overdue', signaled: false, dueOn: '2016-05-29', daysOpen: 3897, daysLate: 3836 },
       },
     ],
