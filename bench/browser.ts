@@ -6,11 +6,11 @@ import type { Page } from 'playwright-core';
 import { exportWatches } from '../lib/exchange';
 import { questionId, type Question } from '../lib/model';
 import { questionStatus } from '../lib/status';
-import type { WatchRecord } from '../lib/store/records';
+import type { WatchRecord } from '../lib/records';
 import { anDynUrl, nosdeputesUrl } from '../lib/urls';
-import { launchWithExtension, type ExtensionBrowser } from '../tests/e2e/browser';
-import { html, startFixtureServer, type FixtureServer } from '../tests/e2e/server';
-import { bigNosdeputesList, serveSite } from '../tests/e2e/site';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/browser';
+import { html, startFixtureServer, type FixtureServer } from '../harness/server';
+import { bigNosdeputesList, serveSite } from '../harness/site';
 
 export const BENCH_EXTENSION_DIR = '.output/bench/chrome-mv3';
 export const SEED_QUESTION = 'https://2017-2022.nosdeputes.fr/15/question/QE/19189';

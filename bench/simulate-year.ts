@@ -1,7 +1,7 @@
 /**
  * One year of polling, simulated: a thousand watched questions of the 17th legislature, their
  * answers and closures appearing at the Assemblée on JO Tuesdays (and a few on other days),
- * polled by the REAL schedule (`nextCheckAt`, `isPollable` from lib/background/schedule.ts) with
+ * polled by the REAL schedule (`nextCheckAt`, `isPollable` from lib/polling/schedule.ts) with
  * the poller's batching (an alarm every 15 minutes, at most MAX_CHECKS_PER_RUN checks, most
  * overdue first), the check's order (record, then page), and the polite fetcher's source state
  * (2 s between requests, exponential backoff, circuit breaker, with its real `backoffDelay` and
@@ -12,7 +12,7 @@
  */
 import { addDays, type IsoDate } from '../lib/dates';
 import { MAX_CHECKS_PER_RUN } from '../lib/background/poller';
-import { isPollable, nextCheckAt, type ScheduleInput } from '../lib/background/schedule';
+import { isPollable, nextCheckAt, type ScheduleInput } from '../lib/polling/schedule';
 import { parisInstant, parisMoment } from '../lib/paris-time';
 import type { CheckFrequency } from '../lib/settings';
 import { backoffDelay, DEFAULT_FETCH_OPTIONS } from '../lib/sources/polite-fetch';

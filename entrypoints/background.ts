@@ -3,12 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
 import { announce, onNotificationClicked, refreshBadge } from '../lib/background/notify';
 import { Poller } from '../lib/background/poller';
-import { loadSettings } from '../lib/background/settings-store';
+import { loadSettings } from '../lib/platform/settings-store';
 import { loadSourceState, saveSourceState } from '../lib/background/source-state';
 import { route } from '../lib/messages';
 import { PoliteFetcher } from '../lib/sources/polite-fetch';
-import { pruneCache } from '../lib/store/cache';
-import { database } from '../lib/store/db';
+import { pruneCache } from '../lib/background/store/cache';
+import { database } from '../lib/background/store/db';
 
 /** One alarm drives all polling; each run checks only what is due. */
 const POLL_ALARM = 'vigie:poll';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { request } from '../lib/client';
-import { startOverlays } from '../lib/overlay/content';
+import { request } from '../lib/platform/client';
+import { startOverlays } from '../lib/content/start-overlays';
 import { readSettings, SETTINGS_KEY } from '../lib/settings';
 import { CONTENT_SCRIPT_MATCHES } from '../lib/urls';
 

@@ -4,7 +4,7 @@
  * nothing.
  */
 import * as z from 'zod/mini';
-import { watchFieldsSchema, watchRecordSchema, type WatchRecord } from './store/records';
+import { watchFieldsSchema, watchRecordSchema, type WatchRecord } from './records';
 import { sameValue } from './objects';
 
 export const EXPORT_FORMAT = 'vigie-watchlist';

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { anActorIdSchema, deputyFactsSchema, deputySlugSchema, legislatureSchema, questionIdSchema, questionRefSchema, questionSchema } from './model';
 import { exportFileSchema } from './exchange';
-import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema, watchRecordSchema } from './store/records';
+import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema, watchRecordSchema } from './records';
 
 const ids = z.array(questionIdSchema).check(z.maxLength(5000));
 

@@ -1,5 +1,5 @@
 /** The words of Vigie's browser notifications. */
-import type { Change } from './background/changes';
+import type { Change } from './polling/changes';
 import { formatters, MESSAGES, type Count, type Language } from './i18n';
 
 /** Notification words live here: the content script, which never notifies, does not carry them. */

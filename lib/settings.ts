@@ -1,7 +1,7 @@
 /** User settings, in storage.local, validated with defaults: a bad or missing value never breaks Vigie. */
 import * as z from 'zod/mini';
 import { languageFromLocale, type Language } from './i18n';
-import type { PageKind } from './pages/types';
+import type { PageKind } from './sites/types';
 
 export const CHECK_FREQUENCIES = ['weekly', 'daily', 'every-day'] as const;
 export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];

@@ -2,7 +2,7 @@
 import type { IsoDate } from './dates';
 import { foldAccents } from './text';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from './status';
-import type { WatchRecord } from './store/records';
+import type { WatchRecord } from './records';
 
 export interface WatchRow {
   record: WatchRecord;

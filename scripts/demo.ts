@@ -5,10 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension } from '../tests/e2e/browser';
-import { anQuestionPage, anQuestionPath, anQuestionUrl } from '../tests/e2e/an-question';
-import { html, startFixtureServer } from '../tests/e2e/server';
-import { FIXTURE_PAGES, serveSite } from '../tests/e2e/site';
+import { launchWithExtension } from '../harness/browser';
+import { anQuestionPage, anQuestionPath, anQuestionUrl } from '../harness/an-question';
+import { html, startFixtureServer } from '../harness/server';
+import { FIXTURE_PAGES, serveSite } from '../harness/site';
 
 const DEMO_PAGES: { url: string; label: string }[] = [
   ...FIXTURE_PAGES.map((page) => ({ url: page.url, label: new URL(page.url).hostname + new URL(page.url).pathname })),

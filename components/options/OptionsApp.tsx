@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Requester } from '../../lib/client';
+import type { Requester } from '../../lib/platform/client';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { CHECK_FREQUENCIES, SITE_FAMILIES, type Settings } from '../../lib/settings';

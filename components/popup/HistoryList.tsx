@@ -1,7 +1,7 @@
 import type { Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { parseQuestionId } from '../../lib/model';
-import type { EventRecord } from '../../lib/store/records';
+import type { EventRecord } from '../../lib/records';
 
 export interface HistoryListProps {
   events: readonly EventRecord[];

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/pages.css';
-import { loadSettings, saveSettings, uiLanguage } from '../../lib/background/settings-store';
-import { request } from '../../lib/client';
+import { loadSettings, saveSettings, uiLanguage } from '../../lib/platform/settings-store';
+import { request } from '../../lib/platform/client';
 import { todayInParis } from '../../lib/dates';
 
 function download(name: string, text: string) {

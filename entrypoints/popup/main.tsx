@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/pages.css';
 import { BADGE_CSS } from '../../components/styles';
-import { loadSettings, uiLanguage } from '../../lib/background/settings-store';
-import { request } from '../../lib/client';
+import { loadSettings, uiLanguage } from '../../lib/platform/settings-store';
+import { request } from '../../lib/platform/client';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: BADGE_CSS }));
 const lang = uiLanguage(await loadSettings());

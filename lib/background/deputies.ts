@@ -4,8 +4,8 @@ import type { PoliteFetcher } from '../sources/polite-fetch';
 import { deputyFromAnRecord, deputyFromNosdeputesJson, nosdeputesDeputyApiUrl } from '../sources/deputies';
 import { anOpenDataUrl } from '../urls';
 import type { RequestOf } from '../messages';
-import { cacheGet, cachePut } from '../store/cache';
-import type { Db } from '../store/db';
+import { cacheGet, cachePut } from './store/cache';
+import type { Db } from './store/db';
 
 export const DEPUTY_TTL_MS = 7 * 24 * 3_600_000;
 /** A failed lookup is not retried for a day: the line simply shows what the page says. */

@@ -3,12 +3,12 @@ import { todayInParis } from '../dates';
 import { checkImportFile, exportWatches, planImport } from '../exchange';
 import type { Handlers } from '../messages';
 import type { PoliteFetcher } from '../sources/polite-fetch';
-import type { Db } from '../store/db';
-import { recentEvents } from '../store/events';
-import { applyImport, eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from '../store/watches';
+import type { Db } from './store/db';
+import { recentEvents } from './store/events';
+import { applyImport, eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
 import type { Poller } from './poller';
-import { isPollable } from './schedule';
+import { isPollable } from '../polling/schedule';
 import { scheduleInput } from './poller';
 
 export interface BackgroundDeps {

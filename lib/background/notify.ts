@@ -1,10 +1,10 @@
 /** Browser notifications and the toolbar badge. */
 import { browser } from 'wxt/browser';
 import { notificationsFor, questionIdOf, SUMMARY_NOTIFICATION } from '../notifications';
-import type { Db } from '../store/db';
-import { countUnseen, getWatches, markSeen } from '../store/watches';
-import type { Change } from './changes';
-import { loadSettings, uiLanguage } from './settings-store';
+import type { Db } from './store/db';
+import { countUnseen, getWatches, markSeen } from './store/watches';
+import type { Change } from '../polling/changes';
+import { loadSettings, uiLanguage } from '../platform/settings-store';
 
 /** Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`. */
 function toolbar() {

@@ -8,13 +8,13 @@ import { todayInParis } from '../dates';
 import type { Settings } from '../settings';
 import { questionStatus } from '../status';
 import type { PoliteFetcher } from '../sources/polite-fetch';
-import type { Db } from '../store/db';
-import { logEvent } from '../store/events';
-import type { WatchRecord } from '../store/records';
-import { listWatches, updateWatch, updateWatches } from '../store/watches';
-import { detectChange, type Change } from './changes';
-import { checkQuestion } from './check';
-import { isPollable, nextCheckAt, type ScheduleInput } from './schedule';
+import type { Db } from './store/db';
+import { logEvent } from './store/events';
+import type { WatchRecord } from '../records';
+import { listWatches, updateWatch, updateWatches } from './store/watches';
+import { detectChange, type Change } from '../polling/changes';
+import { checkQuestion } from '../polling/check';
+import { isPollable, nextCheckAt, type ScheduleInput } from '../polling/schedule';
 
 export interface PollerDeps {
   db: () => Promise<Db>;

@@ -7,7 +7,7 @@ import { isIsoDate } from '../dates';
 import { groupFromAcronym } from '../groups';
 import { deputyFactsSchema, type DeputyFacts, type Group } from '../model';
 import { dropUndefined } from '../objects';
-import { anRecordSchema } from '../pages/an-opendata';
+import { anRecordSchema } from './an-opendata';
 import { nosdeputesHost } from '../urls';
 
 const text = z.nullish(z.string());

@@ -3,7 +3,7 @@
  * that does not parse and validate is a failed check, never a new status.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { checkQuestion, type CheckResult } from '../../lib/background/check';
+import { checkQuestion, type CheckResult } from '../../lib/polling/check';
 import type { Question } from '../../lib/model';
 import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
 import { questionStatus } from '../../lib/status';

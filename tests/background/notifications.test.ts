@@ -1,12 +1,12 @@
 /** The words of the notifications (lib/notifications.ts) and what counts as news (detectChange). */
 import { describe, expect, it } from 'vitest';
-import { detectChange, type Change, type ChangeKind } from '../../lib/background/changes';
+import { detectChange, type Change, type ChangeKind } from '../../lib/polling/changes';
 import type { Question } from '../../lib/model';
 import {
   BURST_LIMIT, notificationFor, notificationId, notificationsFor, questionIdOf, SUMMARY_NOTIFICATION, summaryFor,
 } from '../../lib/notifications';
 import { questionStatus } from '../../lib/status';
-import { watchRecordSchema, type WatchRecord } from '../../lib/store/records';
+import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRef, NOW } from '../store/helpers';
 
 const TODAY = '2025-06-03';

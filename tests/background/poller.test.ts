@@ -3,18 +3,18 @@
  * what is checked, what is recorded, what is announced, and what never changes.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change } from '../../lib/background/changes';
+import type { Change } from '../../lib/polling/changes';
 import { createHandlers } from '../../lib/background/handlers';
 import { MAX_CHECKS_PER_RUN, Poller, scheduleInput } from '../../lib/background/poller';
-import { MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS } from '../../lib/background/schedule';
+import { MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS } from '../../lib/polling/schedule';
 import type { Question, QuestionRef } from '../../lib/model';
 import { questionId } from '../../lib/model';
 import { parisInstant, parisMoment } from '../../lib/paris-time';
 import { DEFAULT_SETTINGS, type CheckFrequency, type Settings } from '../../lib/settings';
 import { PoliteFetcher, type FetchOutcome, type SourceState } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/store/db';
-import { recentEvents } from '../../lib/store/events';
-import { watchRecordSchema, type EventRecord, type WatchRecord } from '../../lib/store/records';
+import type { Db } from '../../lib/background/store/db';
+import { recentEvents } from '../../lib/background/store/events';
+import { watchRecordSchema, type EventRecord, type WatchRecord } from '../../lib/records';
 import type { QuestionState } from '../../lib/status';
 import { anDynUrl, anOpenDataUrl } from '../../lib/urls';
 import { fixtureText } from '../helpers/dom';

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SIMULATION, seededRandom, simulateYear, withCachedParisParts, type SimulationResult } from '../../bench/simulate-year';
 import { MAX_CHECKS_PER_RUN } from '../../lib/background/poller';
-import { MIN_CHECK_GAP_MS } from '../../lib/background/schedule';
+import { MIN_CHECK_GAP_MS } from '../../lib/polling/schedule';
 import { parisMoment } from '../../lib/paris-time';
 
 const HOUR = 3_600_000;

@@ -118,8 +118,8 @@ describe('no raw HTML sinks in the sources', () => {
   it('finds the sources it guards', () => {
     const names = files.map((f) => relative(ROOT, f).replace(/\\/g, '/'));
     expect(names).toContain('components/QuestionCard.tsx');
-    expect(names).toContain('lib/overlay/overlays.tsx');
-    expect(names).toContain('lib/overlay/hosts.ts');
+    expect(names).toContain('lib/content/overlays.tsx');
+    expect(names).toContain('lib/content/hosts.ts');
   });
 
   for (const sink of SINKS) {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { startFixtureServer, type FixtureServer } from './server';
-import { FIXTURE_PAGES, serveSite } from './site';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../../harness/server';
+import { FIXTURE_PAGES, serveSite } from '../../harness/site';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

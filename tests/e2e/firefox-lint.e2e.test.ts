@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_EXTENSION_DIR } from './firefox';
+import { FIREFOX_EXTENSION_DIR } from '../../harness/firefox';
 
 interface LintMessage {
   code: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { todayInParis } from '../../lib/dates';
-import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from './an-question';
-import { launchFirefox, overlaySummary, type FirefoxWithExtension } from './firefox';
-import { html, json, startFixtureServer, type FixtureServer } from './server';
-import { FIXTURE_PAGES, serveSite } from './site';
+import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from '../../harness/an-question';
+import { launchFirefox, overlaySummary, type FirefoxWithExtension } from '../../harness/firefox';
+import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
+import { FIXTURE_PAGES, serveSite } from '../../harness/site';
 
 let server: FixtureServer;
 let firefox: FirefoxWithExtension;

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, overlayHosts, type ExtensionBrowser } from './browser';
-import { startFixtureServer, type FixtureServer } from './server';
-import { FIXTURE_PAGES, serveSite } from './site';
+import { launchWithExtension, overlayHosts, type ExtensionBrowser } from '../../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../../harness/server';
+import { FIXTURE_PAGES, serveSite } from '../../harness/site';
 
 const SHOTS = '.e2e-tmp/screenshots';
 let server: FixtureServer;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { todayInParis } from '../../lib/dates';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from './an-question';
-import { html, json, startFixtureServer, type FixtureServer } from './server';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
+import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from '../../harness/an-question';
+import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;

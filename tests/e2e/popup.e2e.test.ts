@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayInParis } from '../../lib/dates';
-import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from './an-question';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { html, json, startFixtureServer, type FixtureServer } from './server';
-import { serveSite } from './site';
+import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from '../../harness/an-question';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
+import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
+import { serveSite } from '../../harness/site';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;

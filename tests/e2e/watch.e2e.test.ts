@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, overlayHosts, stopServiceWorker, type ExtensionBrowser } from './browser';
-import { startFixtureServer, type FixtureServer } from './server';
-import { serveSite } from './site';
+import { launchWithExtension, overlayHosts, stopServiceWorker, type ExtensionBrowser } from '../../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../../harness/server';
+import { serveSite } from '../../harness/site';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;

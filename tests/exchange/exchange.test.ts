@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkImportFile, EXPORT_FORMAT, EXPORT_VERSION, exportWatches, planImport, type ExportFile, type ImportCheck,
 } from '../../lib/exchange';
-import { watchRecordSchema, type WatchRecord } from '../../lib/store/records';
+import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW } from '../store/helpers';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-import { parseHtml } from '../../lib/html';
+import { parseHtml } from '../../lib/sources/html';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 

@@ -1,7 +1,7 @@
 /** Reading fixtures through parsePage, shared by the site parsers' tests. */
 import { expect } from 'vitest';
 import type { Deputy, Question } from '../../lib/model';
-import { parsePage, type ListItem, type PageParse } from '../../lib/pages';
+import { parsePage, type ListItem, type PageParse } from '../../lib/sites';
 import { documentFromHtml, fixtureDocument, type DomImplementation } from './dom';
 
 /** The day every parser test computes its statuses for. */

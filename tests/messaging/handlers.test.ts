@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '../../lib/background/handlers';
 import { parseResponse, route, type AnyRequest, type Handlers, type ResponseOf } from '../../lib/messages';
 import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/store/db';
+import type { Db } from '../../lib/background/store/db';
 import { freshIndexedDb, isValidRecord, makeQuestion, makeRecord, makeRef, NOW, openTestDb } from '../store/helpers';
 
 const ID = 'AN-16-QE-4020';

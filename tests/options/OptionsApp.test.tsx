@@ -7,7 +7,7 @@ import { exportWatches } from '../../lib/exchange';
 import type { Language } from '../../lib/i18n';
 import { responseSchemas } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import type { WatchRecord } from '../../lib/store/records';
+import type { WatchRecord } from '../../lib/records';
 import { makeRecord, makeRef, NOW, TODAY } from '../store/helpers';
 import { byText, choose, click, deferred, fakeBackground, norm, queryByText, settle, type FakeHandlers } from '../popup/fake';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHost, HOST_TAG, placeHost } from '../../lib/overlay/hosts';
+import { createHost, HOST_TAG, placeHost } from '../../lib/content/hosts';
 import { OVERLAY_ATTRIBUTE } from '../../lib/text';
 
 const CSS = '.badge { color: #14532d; }';

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../lib/i18n';
-import { HOST_TAG } from '../../lib/overlay/hosts';
-import { Overlays } from '../../lib/overlay/overlays';
+import { HOST_TAG } from '../../lib/content/hosts';
+import { Overlays } from '../../lib/content/overlays';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const TODAY = '2026-11-29';

@@ -1,7 +1,7 @@
 import { TODAY, edit, itemsOf, parseFixture, parseText, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../lib/html';
-import { detectPage, parsePage, type PageParse } from '../../lib/pages';
+import { parseHtml } from '../../lib/sources/html';
+import { detectPage, parsePage, type PageParse } from '../../lib/sites';
 import { questionStatus, refStatus, type QuestionStatus } from '../../lib/status';
 import { DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText } from '../helpers/dom';
 

@@ -1,7 +1,7 @@
 import { TODAY, edit, parseFixture, parseText, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../lib/model';
-import { detectPage } from '../../lib/pages';
+import { detectPage } from '../../lib/sites';
 import { questionStatus } from '../../lib/status';
 import { DOM_IMPLEMENTATIONS, fixtureText } from '../helpers/dom';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../lib/model';
-import { parsePage } from '../../lib/pages';
-import { parseAnRecord } from '../../lib/pages/an-opendata';
+import { parsePage } from '../../lib/sites';
+import { parseAnRecord } from '../../lib/sources/an-opendata';
 import { questionStatus } from '../../lib/status';
 import { fixtureDocument, fixtureText } from '../helpers/dom';
 

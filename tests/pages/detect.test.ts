@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { detectPage, PAGE_KINDS, PAGES, type PageKind } from '../../lib/pages';
+import { detectPage, PAGE_KINDS, PAGES, type PageKind } from '../../lib/sites';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/urls';
 
 const URLS: Record<PageKind, string[]> = {

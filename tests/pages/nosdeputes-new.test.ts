@@ -6,8 +6,8 @@
 import { TODAY, itemsOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import type { QuestionRef } from '../../lib/model';
-import { detectPage, parsePage, type PageParse } from '../../lib/pages';
-import { parseNosdeputesNewDeputyQuestions } from '../../lib/pages/nosdeputes-new';
+import { detectPage, parsePage, type PageParse } from '../../lib/sites';
+import { parseNosdeputesNewDeputyQuestions } from '../../lib/sites/nosdeputes-new';
 import { refStatus, type QuestionStatus } from '../../lib/status';
 import { textOf } from '../../lib/text';
 import { DOM_IMPLEMENTATIONS, documentFromHtml, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';

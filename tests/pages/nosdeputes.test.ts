@@ -6,8 +6,8 @@
 import { TODAY, deputyOf, itemsOf, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import type { Deputy, QuestionRef } from '../../lib/model';
-import { detectPage, parsePage, type PageParse } from '../../lib/pages';
-import { nosdeputesPages } from '../../lib/pages/nosdeputes';
+import { detectPage, parsePage, type PageParse } from '../../lib/sites';
+import { nosdeputesPages } from '../../lib/sites/nosdeputes';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from '../../lib/status';
 import { textOf } from '../../lib/text';
 import { DOM_IMPLEMENTATIONS, documentFromHtml, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';

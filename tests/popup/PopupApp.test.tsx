@@ -6,7 +6,7 @@ import { EXAMPLE_QUESTION } from '../../components/popup/EmptyState';
 import { PAGE_SIZE, PopupApp } from '../../components/popup/PopupApp';
 import type { Language } from '../../lib/i18n';
 import type { ResponseOf } from '../../lib/messages';
-import type { EventRecord, WatchRecord } from '../../lib/store/records';
+import type { EventRecord, WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW } from '../store/helpers';
 import { byText, choose, click, deferred, fakeBackground, norm, queryByText, settle, typeInto, type FakeHandlers } from './fake';
 

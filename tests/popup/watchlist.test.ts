@@ -1,7 +1,7 @@
 /** The popup's list as pure functions: rows from records, the search box, the state filter, the orders. */
 import { describe, expect, it } from 'vitest';
 import { filterRows, normalizeForSearch, sortRows, toRow, type SortOrder, type WatchRow } from '../../lib/watchlist';
-import type { WatchRecord } from '../../lib/store/records';
+import type { WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW, TODAY } from '../store/helpers';
 
 const DAY = 86_400_000;

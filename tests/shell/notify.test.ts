@@ -6,10 +6,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import { announce, onNotificationClicked, refreshBadge } from '../../lib/background/notify';
-import { detectChange } from '../../lib/background/changes';
+import { detectChange } from '../../lib/polling/changes';
 import { SETTINGS_KEY } from '../../lib/settings';
-import type { Db } from '../../lib/store/db';
-import { getWatches, setWatched, updateWatch } from '../../lib/store/watches';
+import type { Db } from '../../lib/background/store/db';
+import { getWatches, setWatched, updateWatch } from '../../lib/background/store/watches';
 import { freshIndexedDb, makeQuestion, NOW, openTestDb, TODAY } from '../store/helpers';
 
 let db: Db;

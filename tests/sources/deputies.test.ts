@@ -4,7 +4,7 @@ import { DEPUTY_MISS_TTL_MS, DEPUTY_TTL_MS, deputyFacts } from '../../lib/backgr
 import { deputyFactsSchema } from '../../lib/model';
 import { deputyFromAnRecord, deputyFromNosdeputesJson, nosdeputesDeputyApiUrl } from '../../lib/sources/deputies';
 import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/store/db';
+import type { Db } from '../../lib/background/store/db';
 import { freshIndexedDb, NOW, openTestDb } from '../store/helpers';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../lib/store/db';
-import { EVENT_LOG_CAP, recentEvents } from '../../lib/store/events';
-import { getWatches, listWatches, setWatched, updateWatch, type WatchRequest } from '../../lib/store/watches';
+import type { Db } from '../../lib/background/store/db';
+import { EVENT_LOG_CAP, recentEvents } from '../../lib/background/store/events';
+import { getWatches, listWatches, setWatched, updateWatch, type WatchRequest } from '../../lib/background/store/watches';
 import { freshIndexedDb, isValidRecord, makeQuestion, makeRef, NOW, openTestDb, TODAY } from './helpers';
 
 let db: Db;

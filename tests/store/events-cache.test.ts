@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { deputyFactsSchema } from '../../lib/model';
-import { cacheGet, cachePut, pruneCache } from '../../lib/store/cache';
-import type { Db } from '../../lib/store/db';
-import { appendEvent, EVENT_LOG_CAP, logEvent, recentEvents } from '../../lib/store/events';
-import type { CacheRecord, EventRecord } from '../../lib/store/records';
+import { cacheGet, cachePut, pruneCache } from '../../lib/background/store/cache';
+import type { Db } from '../../lib/background/store/db';
+import { appendEvent, EVENT_LOG_CAP, logEvent, recentEvents } from '../../lib/background/store/events';
+import type { CacheRecord, EventRecord } from '../../lib/records';
 import { freshIndexedDb, NOW, openTestDb } from './helpers';
 
 let db: Db;

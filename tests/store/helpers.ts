@@ -6,8 +6,8 @@ import {
 import {
   questionId, questionRefSchema, questionSchema, type Question, type QuestionRef, type QuestionType,
 } from '../../lib/model';
-import { openVigieDb, type Db } from '../../lib/store/db';
-import { watchRecordSchema, type WatchRecord } from '../../lib/store/records';
+import { openVigieDb, type Db } from '../../lib/background/store/db';
+import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { anDynUrl } from '../../lib/urls';
 
 /** 1 June 2024, noon in Paris: the fixed "now" of these tests. */

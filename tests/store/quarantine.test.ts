@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../lib/store/db';
-import { recentEvents } from '../../lib/store/events';
-import type { WatchRecord } from '../../lib/store/records';
-import { listWatches, setWatched } from '../../lib/store/watches';
+import type { Db } from '../../lib/background/store/db';
+import { recentEvents } from '../../lib/background/store/events';
+import type { WatchRecord } from '../../lib/records';
+import { listWatches, setWatched } from '../../lib/background/store/watches';
 import { freshIndexedDb, makeQuestion, makeRecord, NOW, openTestDb, TODAY } from './helpers';
 
 let db: Db;

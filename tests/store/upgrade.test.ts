@@ -1,8 +1,8 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_VERSION } from '../../lib/store/db';
-import { watchRecordSchema } from '../../lib/store/records';
-import { listWatches } from '../../lib/store/watches';
+import { DB_VERSION } from '../../lib/background/store/db';
+import { watchRecordSchema } from '../../lib/records';
+import { listWatches } from '../../lib/background/store/watches';
 import { questionStatus } from '../../lib/status';
 import { freshIndexedDb, makeQuestion, nextDbName, NOW, openTestDb, TODAY } from './helpers';
 

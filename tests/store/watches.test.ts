@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../lib/store/db';
-import { recentEvents } from '../../lib/store/events';
-import { watchRecordSchema, NOTE_MAX_LENGTH, type WatchRecord } from '../../lib/store/records';
+import type { Db } from '../../lib/background/store/db';
+import { recentEvents } from '../../lib/background/store/events';
+import { watchRecordSchema, NOTE_MAX_LENGTH, type WatchRecord } from '../../lib/records';
 import {
   countUnseen, getWatches, listWatches, markSeen, setWatched, stateOf, updateWatch, updateWatches,
-} from '../../lib/store/watches';
+} from '../../lib/background/store/watches';
 import { questionStatus, refStatus } from '../../lib/status';
 import { freshIndexedDb, makeQuestion, makeRecord, makeRef, NOW, openTestDb, TODAY } from './helpers';
 

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from '../dates';
 import { groupFromAcronym } from '../groups';
-import { htmlToText } from '../html';
+import { htmlToText } from './html';
 import { parseQuestionId, questionSchema, type Question } from '../model';
 import { dropUndefined } from '../objects';
 import { anDynUrl, idFromAnUid, nosdeputesUrl } from '../urls';

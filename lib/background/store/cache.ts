@@ -1,7 +1,7 @@
 /** Fetched facts kept for a while, so pages do not trigger a request each time they open. */
 import type { ZodMiniType } from 'zod/mini';
 import type { Db } from './db';
-import { cacheRecordSchema, type CacheRecord } from './records';
+import { cacheRecordSchema, type CacheRecord } from '../../records';
 
 export async function cacheGet<T>(db: Db, key: string, schema: ZodMiniType<T>, now = Date.now()): Promise<T | undefined> {
   const raw = await db.get('cache', key);

@@ -1,6 +1,6 @@
 /** What the store keeps, validated on every read: the watch list is the user's data. */
 import * as z from 'zod/mini';
-import { questionIdSchema, questionRefSchema, questionSchema } from '../model';
+import { questionIdSchema, questionRefSchema, questionSchema } from './model';
 
 export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
 export const questionStateSchema = z.enum(QUESTION_STATES);

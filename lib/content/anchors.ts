@@ -1,5 +1,5 @@
 /** Where a page's overlay goes: right under the title the reader is looking at. */
-import type { PageKind } from '../pages';
+import type { PageKind } from '../sites';
 import { findByText } from '../text';
 
 export function questionAnchor(doc: Document, kind: PageKind): Element | undefined {

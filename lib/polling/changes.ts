@@ -2,7 +2,7 @@
 import type { IsoDate } from '../dates';
 import type { Question } from '../model';
 import { questionStatus, type QuestionStatus } from '../status';
-import type { WatchRecord } from '../store/records';
+import type { WatchRecord } from '../records';
 
 export type ChangeKind = 'answered' | 'closed' | 'signaled';
 

@@ -4,10 +4,10 @@
  * validate — an error page, HTML where JSON was expected, a truncated body — is a failed check
  * and never a new status.
  */
-import { parseHtml } from '../html';
+import { parseHtml } from '../sources/html';
 import type { Question } from '../model';
-import { parsePage } from '../pages';
-import { parseAnRecord } from '../pages/an-opendata';
+import { parsePage } from '../sites';
+import { parseAnRecord } from '../sources/an-opendata';
 import type { FetchOutcome, PoliteFetcher } from '../sources/polite-fetch';
 import { anDynUrl, anOpenDataUrl } from '../urls';
 

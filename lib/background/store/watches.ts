@@ -3,12 +3,12 @@
  * question end in one consistent state; every read is validated, and a record that no longer
  * validates is moved to quarantine instead of breaking the list.
  */
-import type { IsoDate } from '../dates';
-import type { Question, QuestionRef } from '../model';
-import { questionStatus, refStatus, type QuestionState } from '../status';
+import type { IsoDate } from '../../dates';
+import type { Question, QuestionRef } from '../../model';
+import { questionStatus, refStatus, type QuestionState } from '../../status';
 import type { Db, Tx } from './db';
 import { appendEvent } from './events';
-import { watchRecordSchema, type WatchRecord } from './records';
+import { watchRecordSchema, type WatchRecord } from '../../records';
 
 async function quarantineRecord(tx: Tx<['watches', 'quarantine', 'events', ...any[]]>, key: IDBValidKey, value: unknown, reason: string, at: number) {
   await tx.objectStore('quarantine').add({ at, store: 'watches', key: String(key), value, reason });

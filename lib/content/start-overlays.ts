@@ -3,13 +3,13 @@
  * NosDéputés site (a Next.js app) they follow client-side navigation and re-renders. Watch
  * states come from the background in one request per page.
  */
-import type { Requester } from '../client';
+import type { Requester } from '../platform/client';
 import { todayInParis } from '../dates';
 import type { DeputyFacts } from '../model';
 import { languageOf, siteEnabled, type Settings } from '../settings';
 import { NOSDEPUTES_WWW } from '../urls';
 import { HOST_TAG } from './hosts';
-import type { PageKind } from '../pages';
+import type { PageKind } from '../sites';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 
 export interface ContentOptions {

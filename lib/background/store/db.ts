@@ -3,11 +3,11 @@
  * a content script's `indexedDB` would be the website's, readable and erasable by it.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { todayInParis } from '../dates';
-import { questionStatus } from '../status';
-import { questionSchema } from '../model';
-import type { CacheRecord, EventRecord, QuarantineRecord, WatchRecord } from './records';
-import { watchRecordSchema } from './records';
+import { todayInParis } from '../../dates';
+import { questionStatus } from '../../status';
+import { questionSchema } from '../../model';
+import type { CacheRecord, EventRecord, QuarantineRecord, WatchRecord } from '../../records';
+import { watchRecordSchema } from '../../records';
 
 export const DB_NAME = 'vigie';
 

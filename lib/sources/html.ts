@@ -3,7 +3,7 @@
  * DOMParser, and the site parsers need a Document, never regexes over markup.
  */
 import { DOMParser } from 'linkedom';
-import { textLines } from './text';
+import { textLines } from '../text';
 
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;

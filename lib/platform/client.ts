@@ -1,6 +1,6 @@
 /** Asking the background, from a content script or an extension page. */
 import { browser } from 'wxt/browser';
-import { parseResponse, requestSchemas, type AnyRequest, type ResponseOf } from './messages';
+import { parseResponse, requestSchemas, type AnyRequest, type ResponseOf } from '../messages';
 
 export type Requester = <M extends AnyRequest>(message: M) => Promise<ResponseOf<M['type']>>;
 

@@ -1,5 +1,5 @@
 /** A 17th-legislature written question on the Assemblée's side, as page and open-data record, pending or answered. */
-import { formatters } from '../../lib/i18n';
+import { formatters } from '../lib/i18n';
 
 export interface AnQuestionState {
   number: number;

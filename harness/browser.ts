@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { SUPPORTED_HOSTS } from '../../lib/urls';
+import { SUPPORTED_HOSTS } from '../lib/urls';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';

@@ -12,7 +12,7 @@ import type { WatchProps } from '../../components/WatchButton';
 import type { IsoDate } from '../dates';
 import type { Language } from '../i18n';
 import type { DeputyFacts, Question, QuestionRef } from '../model';
-import { detectPage, parsePage, type PageKind, type PageParse } from '../pages';
+import { detectPage, parsePage, type PageKind, type PageParse } from '../sites';
 import { questionStatus, refStatus } from '../status';
 import { deputyAnchor, questionAnchor } from './anchors';
 import { createHost, placeHost } from './hosts';

@@ -1,6 +1,6 @@
 /** The capped log of what changed and what was checked, for the popup's history. */
 import type { Db, Tx } from './db';
-import { eventRecordSchema, type EventRecord } from './records';
+import { eventRecordSchema, type EventRecord } from '../../records';
 
 export const EVENT_LOG_CAP = 1000;
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { SUPPORTED_HOSTS } from '../../lib/urls';
+import { SUPPORTED_HOSTS } from '../lib/urls';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.VIGIE_FIREFOX ?? '/usr/bin/firefox-esr';
