@@ -1,0 +1,20 @@
+/**
+ * The Journal officiel index source, its pure reading half (docs/reference/dila.md): list a
+ * folder's weekly archives, open one, read its issue. No browser API and no network: the
+ * background fetches, these functions only read what it fetched.
+ */
+export { parseListing, type ListedIssue, type ListingReading, type RefusedLink } from './listing';
+export { openArchive, MAX_TAR_BYTES, type ArchiveFailure, type ArchiveResult } from './archive';
+export { readIssue } from './issue';
+export {
+  questionIdOf,
+  type Chamber,
+  type IssueContext,
+  type IssueFormat,
+  type IssueReading,
+  type JoAnswer,
+  type JoIssue,
+  type JoQuestion,
+  type JoQuestionKey,
+  type Rejection,
+} from './schemas';
