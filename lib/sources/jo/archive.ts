@@ -62,7 +62,8 @@ function hex(bytes: Uint8Array): string {
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array | Failure> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
-  // A damaged stream rejects these too; the reader below reports it once.
+  // A damaged stream rejects these too; the reader below reports it once. (The cast only narrows
+  // TypeScript's buffer type: a fetched body is never a SharedArrayBuffer.)
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   writer.close().catch(() => undefined);
   const reader = stream.readable.getReader();

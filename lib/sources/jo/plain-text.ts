@@ -60,23 +60,33 @@ function flattenHtml(html: string): Flattened {
   return { text: out.join(''), hasBlocks };
 }
 
+function flatten(element: XmlElement): Flattened {
+  const only = element.children.length === 1 ? element.children[0] : undefined;
+  // Most fields are a single run of text, with nothing to walk.
+  let flat: Flattened;
+  if (typeof only === 'string') flat = { text: only, hasBlocks: false };
+  else {
+    const out: string[] = [];
+    flat = { hasBlocks: flattenXml(element, out), text: out.join('') };
+  }
+  if (!ESCAPED_HTML.test(flat.text)) return flat;
+  const html = flattenHtml(flat.text);
+  return { text: html.text, hasBlocks: flat.hasBlocks || html.hasBlocks };
+}
+
 /**
  * The paragraphs of a field. Where markup marks the blocks, line breaks in the source are mere
  * wrapping; in a text without markup they are the only paragraph marks there are.
  */
 export function paragraphsOf(element: XmlElement | undefined): string[] {
   if (!element) return [];
-  const out: string[] = [];
-  let flat: Flattened = { hasBlocks: flattenXml(element, out), text: out.join('') };
-  if (ESCAPED_HTML.test(flat.text)) {
-    const html = flattenHtml(flat.text);
-    flat = { text: html.text, hasBlocks: flat.hasBlocks || html.hasBlocks };
-  }
-  const paragraphs = flat.hasBlocks ? flat.text.split(BREAK) : flat.text.split(/\r\n?|\n/);
-  return paragraphs.map(collapseWhitespace).filter(Boolean);
+  const flat = flatten(element);
+  // An XML parser turns every line ending into \n: no \r is left to split on.
+  return flat.text.split(flat.hasBlocks ? BREAK : '\n').map(collapseWhitespace).filter(Boolean);
 }
 
 /** A one-line field (number, date, name, title): its text on one line, or nothing when empty. */
 export function lineOf(element: XmlElement | undefined): string | undefined {
-  return paragraphsOf(element).join(' ') || undefined;
+  // Paragraph marks, BREAK included, are whitespace: they collapse into spaces.
+  return (element && collapseWhitespace(flatten(element).text)) || undefined;
 }

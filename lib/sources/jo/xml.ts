@@ -28,11 +28,12 @@ export interface SectionVisitor {
 export type SectionScan = { ok: true; sections: number } | { ok: false; detail: string };
 
 /**
- * Entity errors leave the text readable and cannot hide a cut: a producer that writes HTML
- * entities (`&nbsp;`) without declaring them should not cost a whole issue. The entity stays
- * as written, and the text reader decodes it as HTML.
+ * An undeclared entity leaves the text readable and cannot hide a cut: a producer that writes
+ * HTML entities (`&nbsp;`) without declaring them should not cost a whole issue. The entity
+ * stays as written, and the text reader decodes it as HTML. A bare `&` is not recovered from:
+ * saxes then reads on as if in an entity.
  */
-const RECOVERABLE = /undefined entity|disallowed character in entity name/;
+const RECOVERABLE = /^(?:\d+:\d+: )?undefined entity\.$/;
 
 class MalformedXml extends Error {}
 

@@ -166,6 +166,10 @@ describe('readIssue on broken files', () => {
     expect(read(xml)).toMatchObject({ ok: false, reason: 'xml-malformed' });
   });
 
+  it('refuses a bare ampersand, which is not XML', () => {
+    expect(read(redifFile({ qe: [question({ number: 1, text: 'Procter & Gamble' })] }))).toMatchObject({ ok: false, reason: 'xml-malformed' });
+  });
+
   it.each([
     ['a well-formed file without sections', '<?xml version="1.0"?><html><body>503 Backend fetch failed</body></html>'],
     ['sections of other parts only', '<JO><Section part="XYZ"><question/></Section></JO>'],
