@@ -2,8 +2,10 @@
  * The JO reader's budget: a 5 MB `REDIF` issue read in ≤ 300 ms with ≤ 50 MB peak heap.
  * Run alone: `npx vite-node bench/jo-parse.ts [-- runs]` prints the figures.
  *
- * Time: the median of `runs` reads of the same generated issue, after two unmeasured ones
- * (the service worker reads one issue a week, so a cold read is also printed).
+ * Time: the median of `runs` reads of the same generated issue, after a first, cold one, which
+ * is also reported: a service worker reads one issue a week, compiling the reader as it goes.
+ * No collection is forced between reads: a forced one shrinks the heap, and the next read then
+ * spends its time growing it back (measured: a median 1.4 times as long, and scattered).
  *
  * Memory: V8's used heap, from a forced GC before the read to its highest point during it. The
  * used heap only drops at a collection, so its peak is either just before one of the collections
@@ -98,11 +100,9 @@ export async function measureJoParse(runs = 15): Promise<JoParseFigures> {
   const { xml } = generateRedif(TARGET_BYTES);
   const sizeBytes = new TextEncoder().encode(xml).length;
   const cold = timed(() => read(xml));
-  read(xml);
   const times: number[] = [];
   const cpuTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc();
     const run = timed(() => read(xml));
     times.push(run.ms);
     cpuTimes.push(run.cpuMs);
@@ -112,10 +112,7 @@ export async function measureJoParse(runs = 15): Promise<JoParseFigures> {
   const json = equalJson(cold.result, sizeBytes);
   JSON.parse(json);
   const baselines: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    gc();
-    baselines.push(timed(() => JSON.parse(json)).ms);
-  }
+  for (let i = 0; i < runs; i++) baselines.push(timed(() => JSON.parse(json)).ms);
   return {
     sizeBytes,
     medianMs: median(times),

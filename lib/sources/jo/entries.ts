@@ -29,8 +29,8 @@ export const requiredField = z.string({ error: (issue) => (issue.input === undef
 export const numberField = requiredField.check(z.regex(/^0*[1-9]\d*$/, 'not a positive number'));
 
 function firstProblem(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
+  // A failed parse has at least one issue.
+  const issue = error.issues[0]!;
   return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 

@@ -14,8 +14,8 @@ import { scanSections } from './xml';
 const SEQ_NUMBER = /^(\d{4})(\d{4})$/;
 
 /**
- * A REDIF file does not name its own date where it is known to (its root is not documented):
- * the date most of its entries give is the issue's.
+ * Where a REDIF file states its own date is not documented (its root is not): the date most of
+ * its entries carry is taken for the issue's.
  */
 function commonestDate(questions: JoQuestion[], answers: JoAnswer[]): IsoDate | undefined {
   const counts = new Map<IsoDate, number>();

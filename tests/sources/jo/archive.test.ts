@@ -57,6 +57,7 @@ describe('openArchive', () => {
   it.each([
     ['ISO-8859-1', '<?xml version="1.0" encoding="ISO-8859-1"?><r>été</r>', new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><r>'), 0xe9, 0x74, 0xe9, ...new TextEncoder().encode('</r>')])],
     ['UTF-8 with a byte-order mark', '<r>été</r>', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<r>été</r>')])],
+    ['UTF-16 with its byte-order mark', '<r>été</r>', new Uint8Array([0xff, 0xfe, ...Array.from('<r>été</r>', (c) => [c.charCodeAt(0), 0]).flat()])],
   ])('decodes a member written in %s', async (_label, xml, content) => {
     expect(await open(tar([{ name: 'REDIF_X.xml', content }]))).toMatchObject({ ok: true, member: { xml } });
   });
