@@ -124,7 +124,10 @@ export async function measureJoParse(runs = 15): Promise<JoParseFigures> {
   };
 }
 
-/** vite-node takes the script out of `process.argv`; the process's own command line still names it. */
+/**
+ * vite-node takes the script out of `process.argv`; the process's own command line (Linux's
+ * /proc) still names it. Imported, as by a bench runner, this module prints nothing.
+ */
 function runAlone(): boolean {
   try {
     return readFileSync('/proc/self/cmdline', 'utf8').split('\0').some((arg) => arg.endsWith('.ts') && resolve(arg) === import.meta.filename);
