@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { html, type FixtureServer } from './server';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 export const fixture = (name: string) => readFileSync(FIXTURES + name, 'utf8');
 
 export interface ExpectedOverlay {
