@@ -55,7 +55,7 @@ try {
   await server.close();
 }
 
-const year = simulateYear();
+const year = await simulateYear();
 budgets.push(
   atMost('requests per pending question per week', year.requestsPerPendingQuestionWeek, 'requests', 2, `simulated year, ${year.watched} watched questions, frequency ${year.options.frequency}`),
   atMost('requests to closed or answered questions', year.requestsAfterDetection, 'requests', 0),

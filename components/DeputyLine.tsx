@@ -1,21 +1,11 @@
-import { groupFromAcronym } from '../lib/groups';
+import { groupFrom } from '../lib/groups';
 import { formatters, MESSAGES, type Language } from '../lib/i18n';
-import type { Group } from '../lib/model';
+import type { DeputyFacts, Group } from '../lib/model';
 import { foldAccents } from '../lib/text';
 import { anDeputyUrl, nosdeputesDeputyUrl } from '../lib/urls';
 
-export interface DeputyFacts {
-  name: string;
-  slug?: string;
-  anId?: string;
-  group?: Group;
-  constituency?: string;
-  mandateStart?: string;
-  mandateEnd?: string;
-}
-
 export interface DeputyLineProps {
-  deputy: DeputyFacts;
+  deputy: DeputyFacts & { name: string };
   legislature?: number;
   lang: Language;
   /** Leave the name out where the page already shows it above. */
@@ -24,7 +14,7 @@ export interface DeputyLineProps {
 
 function groupText(group: Group | undefined, legislature: number | undefined): string | undefined {
   if (!group) return undefined;
-  const full = group.acronym && !group.name ? groupFromAcronym(group.acronym, legislature) : group;
+  const full = group.acronym && !group.name ? groupFrom(group.acronym, undefined, legislature) ?? group : group;
   if (full.acronym && full.name && full.acronym !== full.name) return `${full.acronym} — ${full.name}`;
   return full.name ?? full.acronym;
 }

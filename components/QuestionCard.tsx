@@ -1,18 +1,17 @@
 import { formatters, MESSAGES, type Language, type Messages } from '../lib/i18n';
 import type { DeputyFacts, Question } from '../lib/model';
+import type { Publisher } from '../lib/sites/types';
 import type { QuestionStatus } from '../lib/status';
 import { Badge } from './Badge';
 import { DeputyLine } from './DeputyLine';
 import { WatchButton, type WatchProps } from './WatchButton';
-
-export type Source = 'an' | 'nosdeputes';
 
 export interface QuestionCardProps {
   question: Question;
   status: QuestionStatus;
   lang: Language;
   /** The site the card sits on: it links to the other one. */
-  source: Source;
+  source: Publisher;
   watch?: WatchProps;
   /** What the background learnt about the author, where the page says less. */
   authorFacts?: DeputyFacts;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { SUPPORTED_HOSTS } from '../lib/urls';
+import { SITE_HOSTS } from '../lib/sites';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
@@ -23,7 +23,7 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(port: number, { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
-  const rules = SUPPORTED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const rules = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { SUPPORTED_HOSTS } from '../lib/urls';
+import { SITE_HOSTS } from '../lib/sites';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.VIGIE_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -30,7 +30,7 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
     // Lets the harness open moz-extension:// pages (BiDi refuses otherwise).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.dns.localDomains': SUPPORTED_HOSTS.join(','),
+      'network.dns.localDomains': SITE_HOSTS.join(','),
       'network.socket.forcePort': `443=${port}`,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.locale.requested': 'fr',

@@ -157,6 +157,24 @@ export const FIXTURE_PAGES: FixturePage[] = [
     overlays: [{ id: 'AN-14-QE-47351', state: 'answered', says: 'Répondue en 126 jours (67 j de retard)' }],
   },
   {
+    url: 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions',
+    body: () => fixture('an/an-deputy-questions.html'),
+    overlays: [
+      { id: 'AN-17-QE-4512', state: 'pending', says: 'En attente' },
+      { id: 'AN-17-QE-4388', state: 'answered', says: 'Répondue' },
+      { id: 'AN-17-QG-389', state: 'answered' },
+      { id: 'AN-17-QE-3921', state: 'pending' },
+      { id: 'AN-17-QE-3507', state: 'answered' },
+      { id: 'AN-17-QOSD-164', state: 'answered' },
+      { id: 'AN-17-QE-2990', state: 'pending' },
+      { id: 'AN-17-QE-2714', state: 'answered' },
+      { id: 'AN-17-QG-201', state: 'answered' },
+      { id: 'AN-17-QE-1876', state: 'pending' },
+      { id: 'AN-17-QE-1234', state: 'answered' },
+      { id: 'AN-17-QE-905', state: 'pending' },
+    ],
+  },
+  {
     url: 'https://www.nosdeputes.fr/depute/elise-morvan/qag',
     body: newSiteDeputyPage,
     overlays: [

@@ -62,6 +62,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return !!m && toIso(Number(m[1]), Number(m[2]), Number(m[3])) === value;
 }
 
+/** The calendar day a timestamp string starts with (« 2024-06-09T00:00:00+02:00 »), if it is one. */
+export function isoDay(value: string | null | undefined): IsoDate | undefined {
+  const day = value?.slice(0, 10);
+  return isIsoDate(day) ? day : undefined;
+}
+
 function parts(date: IsoDate): [number, number, number] {
   if (!isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
   const m = ISO.exec(date)!;
@@ -97,14 +103,18 @@ function lastSundayOneAmUtc(year: number, month: number): number {
 }
 
 /**
- * The calendar day in Paris, where the Journal officiel is dated. Paris is UTC+1, and UTC+2 from
- * the last Sunday of March to the last Sunday of October at 01:00 UTC (EU rule since 1996);
- * computed rather than asked of `Intl`, whose time-zone data costs a page 15–20 ms to load.
+ * Hours between UTC and Paris at an instant: 1, and 2 from the last Sunday of March to the last
+ * Sunday of October at 01:00 UTC (the EU rule since 1996; Vigie never asks about earlier instants).
+ * Computed rather than asked of `Intl`, whose time-zone data costs a page 15–20 ms to load and a
+ * year's simulation most of its time; tests/core/intl-equivalence.test.ts holds it to `Intl`.
  */
+export function parisOffsetHours(ms: number): 1 | 2 {
+  const year = new Date(ms).getUTCFullYear();
+  return ms >= lastSundayOneAmUtc(year, 3) && ms < lastSundayOneAmUtc(year, 10) ? 2 : 1;
+}
+
+/** The calendar day in Paris, where the Journal officiel is dated. */
 export function todayInParis(now: Date = new Date()): IsoDate {
-  const ms = now.getTime();
-  const year = now.getUTCFullYear();
-  const summer = ms >= lastSundayOneAmUtc(year, 3) && ms < lastSundayOneAmUtc(year, 10);
-  const paris = new Date(ms + (summer ? 2 : 1) * 3_600_000);
+  const paris = new Date(now.getTime() + parisOffsetHours(now.getTime()) * 3_600_000);
   return toIso(paris.getUTCFullYear(), paris.getUTCMonth() + 1, paris.getUTCDate())!;
 }

@@ -12,7 +12,6 @@ export const EXPORT_VERSION = 1;
 
 /** A watch as exported: the user's data, without the poller's bookkeeping. */
 export const exportedWatchSchema = z.omit(watchFieldsSchema, { failures: true, nextCheckAt: true });
-export type ExportedWatch = z.infer<typeof exportedWatchSchema>;
 
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),

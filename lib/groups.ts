@@ -33,18 +33,29 @@ const GROUPS: Record<number, Record<string, string>> = {
   },
 };
 
-export function groupFromAcronym(acronym: string, legislature: number | undefined): Group {
+function groupFromAcronym(acronym: string, legislature: number | undefined): Group {
   const clean = acronym.trim();
   const name = legislature === undefined ? undefined : GROUPS[legislature]?.[clean.toUpperCase()];
   return name ? { acronym: clean, name } : { acronym: clean };
 }
 
 /** The acronym of a group the page names in full ("Les Républicains" → LR). */
-export function groupFromName(name: string, legislature: number | undefined): Group {
+function groupFromName(name: string, legislature: number | undefined): Group {
   const clean = name.trim();
   const table = legislature === undefined ? undefined : GROUPS[legislature];
   const normalize = (s: string) => foldAccents(s).toLowerCase().replace(/[^a-z]+/g, ' ').trim();
   const wanted = normalize(clean);
   const acronym = table && Object.entries(table).find(([, full]) => normalize(full) === wanted)?.[0];
   return acronym ? { acronym, name: clean } : { name: clean };
+}
+
+/**
+ * A group from what a source gives, the acronym, the full name or both: the acronym's table entry,
+ * with the source's own name when it has one.
+ */
+export function groupFrom(acronym: string | null | undefined, name: string | null | undefined, legislature: number | undefined): Group | undefined {
+  const cleanAcronym = acronym?.trim();
+  const cleanName = name?.trim();
+  if (cleanAcronym) return { ...groupFromAcronym(cleanAcronym, legislature), ...(cleanName ? { name: cleanName } : {}) };
+  return cleanName ? groupFromName(cleanName, legislature) : undefined;
 }

@@ -68,12 +68,6 @@ export const APP_MESSAGES = {
       'every-day': 'Quotidienne : chaque jour',
     },
     sitesLegend: 'Afficher Vigie sur',
-    sites: {
-      nosdeputes: 'NosDéputés.fr, archives des législatures 13 à 16',
-      nosdeputesNew: 'NosDéputés.fr, nouveau site (17e législature)',
-      an: 'assemblee-nationale.fr, pages actuelles',
-      anOld: 'questions.assemblee-nationale.fr, anciennes pages',
-    },
     languageLegend: 'Langue',
     languages: { auto: 'Celle du navigateur', fr: 'Français', en: 'English' },
     saved: 'Réglages enregistrés.',
@@ -159,12 +153,6 @@ export const APP_MESSAGES = {
       'every-day': 'Daily: every day',
     },
     sitesLegend: 'Show Vigie on',
-    sites: {
-      nosdeputes: 'NosDéputés.fr, archives of legislatures 13 to 16',
-      nosdeputesNew: 'NosDéputés.fr, new site (17th legislature)',
-      an: 'assemblee-nationale.fr, current pages',
-      anOld: 'questions.assemblee-nationale.fr, old pages',
-    },
     languageLegend: 'Language',
     languages: { auto: 'The browser’s', fr: 'Français', en: 'English' },
     saved: 'Settings saved.',
@@ -191,4 +179,3 @@ export const APP_MESSAGES = {
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
-export type AppMessages = (typeof APP_MESSAGES)['fr'];

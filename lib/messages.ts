@@ -69,6 +69,9 @@ export type RequestOf<T extends RequestType> = z.infer<(typeof requestSchemas)[T
 export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
 export type AnyRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
 
+/** Sends one request and resolves with its validated reply: what the views and the overlays are given. */
+export type Requester = <M extends AnyRequest>(message: M) => Promise<ResponseOf<M['type']>>;
+
 /** What a content script, running inside a website, may ask for. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['watch.states', 'watch.set', 'deputy.facts']);
 

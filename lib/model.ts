@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
+import { dropUndefined } from './objects';
 
 // Every schema validates a handful of values once: compiling validators with `new Function`
 // would cost more than it saves, and extension pages and content scripts forbid eval anyway.
@@ -38,7 +39,6 @@ export const authorSchema = z.object({
   group: z.optional(groupSchema),
   constituency: z.optional(text),
 });
-export type Author = z.infer<typeof authorSchema>;
 
 const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s]+$/));
 
@@ -123,6 +123,18 @@ export type Deputy = z.infer<typeof deputySchema>;
 /** Whatever is known of a deputy, from a page or a source: the name may be what is missing. */
 export const deputyFactsSchema = z.partial(deputySchema);
 export type DeputyFacts = z.infer<typeof deputyFactsSchema>;
+
+/**
+ * The reason a site gives when it says only « Retirée »: what the closure label leaves unsaid
+ * rather than words to repeat.
+ */
+export const WITHDRAWN_REASON = 'Retirée';
+
+/** `value` without its undefined members, if it passes `schema`; nothing otherwise. */
+export function validated<T>(schema: z.ZodMiniType<T>, value: object): T | undefined {
+  const result = schema.safeParse(dropUndefined(value));
+  return result.success ? result.data : undefined;
+}
 
 export function questionId(legislature: number, type: QuestionType, number: number): QuestionId {
   return `AN-${legislature}-${type}-${number}`;

@@ -2,7 +2,13 @@ import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import { dropUndefined } from './objects';
 import type { Question, QuestionRef, QuestionType } from './model';
 
-export type QuestionState = 'answered' | 'pending' | 'overdue' | 'closed' | 'unknown';
+export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
+
+/** Answered and closed questions never change again: never checked, never late any more. */
+export function isFinal(state: QuestionState): boolean {
+  return state === 'answered' || state === 'closed';
+}
 
 export interface QuestionStatus {
   state: QuestionState;

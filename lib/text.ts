@@ -133,3 +133,15 @@ export function textAfter(heading: Element): string | undefined {
 export function stripTrailingParenthetical(text: string): string {
   return cleanText(text.replace(/\s*\([^()]*\)\s*$/, ''));
 }
+
+export function capitalized(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Every heading level, for readers that look for a title whatever its level. */
+export const HEADINGS = 'h1,h2,h3,h4,h5,h6';
+
+/** A constituency as the sites write it: « Finistère (3e circonscription) », « (1re circonscription) ». */
+export function constituency(department: string, number: number): string {
+  return `${cleanText(department)} (${number}${number === 1 ? 're' : 'e'} circonscription)`;
+}

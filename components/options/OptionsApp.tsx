@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Requester } from '../../lib/platform/client';
+import type { Requester } from '../../lib/messages';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
-import { CHECK_FREQUENCIES, SITE_FAMILIES, type Settings } from '../../lib/settings';
+import { CHECK_FREQUENCIES, siteEnabled, type Settings } from '../../lib/settings';
 
 export interface SettingsAccess {
   load(): Promise<Settings>;
@@ -18,6 +18,8 @@ export interface OptionsAppProps {
   today: string;
   /** The installed version, as the build stamped it in the manifest. */
   version: string;
+  /** The sites Vigie reads (lib/sites), each with its own switch. */
+  sites: readonly { id: string; name: Record<Language, string> }[];
 }
 
 interface ImportPreview {
@@ -34,7 +36,7 @@ function importErrorKey(message: string): ImportErrorKey {
   return code === 'not-vigie' || code === 'unsupported-version' ? code : 'invalid';
 }
 
-export function OptionsApp({ request, settings: access, lang, download, today, version }: OptionsAppProps) {
+export function OptionsApp({ request, settings: access, lang, download, today, version, sites }: OptionsAppProps) {
   const t = APP_MESSAGES[lang];
   const f = formatters(lang);
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -137,11 +139,11 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
           </fieldset>
           <fieldset>
             <legend>{t.sitesLegend}</legend>
-            {SITE_FAMILIES.map((family) => (
-              <label class="check" key={family}>
-                <input type="checkbox" name={`site-${family}`} checked={settings.sites[family]}
-                  onChange={(e) => update({ sites: { ...settings.sites, [family]: e.currentTarget.checked } })} />
-                {t.sites[family]}
+            {sites.map((site) => (
+              <label class="check" key={site.id}>
+                <input type="checkbox" name={`site-${site.id}`} checked={siteEnabled(settings, site.id)}
+                  onChange={(e) => update({ sites: { ...settings.sites, [site.id]: e.currentTarget.checked } })} />
+                {site.name[lang]}
               </label>
             ))}
           </fieldset>

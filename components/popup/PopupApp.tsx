@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Requester } from '../../lib/platform/client';
+import type { Requester } from '../../lib/messages';
 import { todayInParis } from '../../lib/dates';
 import { exportWatches } from '../../lib/exchange';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import type { EventRecord, WatchRecord } from '../../lib/records';
-import { QUESTION_STATES } from '../../lib/records';
-import type { QuestionState } from '../../lib/status';
+import { QUESTION_STATES, type QuestionState } from '../../lib/status';
 import { filterRows, sortRows, toRow, type SortOrder } from '../../lib/watchlist';
 import { EmptyState } from './EmptyState';
 import { HistoryList } from './HistoryList';

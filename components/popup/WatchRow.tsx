@@ -2,7 +2,7 @@ import { Badge } from '../Badge';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import type { WatchRow as Row } from '../../lib/watchlist';
-import { isFinal } from '../../lib/polling/schedule';
+import { isFinal } from '../../lib/status';
 
 export interface WatchRowProps {
   row: Row;

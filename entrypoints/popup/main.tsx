@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/pages.css';
 import { BADGE_CSS } from '../../components/styles';
-import { loadSettings, uiLanguage } from '../../lib/platform/settings-store';
+import { loadSettings, uiLanguage } from '../../lib/platform/storage';
 import { request } from '../../lib/platform/client';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: BADGE_CSS }));

@@ -1,6 +1,7 @@
 /** Deputy facts for the overlays' deputy line: fetched once a week at most per deputy. */
 import { deputyFactsSchema, type DeputyFacts } from '../model';
-import type { PoliteFetcher } from '../sources/polite-fetch';
+import { parseJson } from '../objects';
+import { isPausing, type PoliteFetcher } from '../sources/polite-fetch';
 import { deputyFromAnRecord, deputyFromNosdeputesJson, nosdeputesDeputyApiUrl } from '../sources/deputies';
 import { anOpenDataUrl } from '../urls';
 import type { RequestOf } from '../messages';
@@ -12,14 +13,6 @@ export const DEPUTY_TTL_MS = 7 * 24 * 3_600_000;
 export const DEPUTY_MISS_TTL_MS = 24 * 3_600_000;
 
 const JSON_ACCEPT = 'application/json';
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 export async function deputyFacts(db: Db, fetcher: PoliteFetcher, query: RequestOf<'deputy.facts'>, now: number): Promise<DeputyFacts | undefined> {
   const { slug, legislature, questionId } = query;
@@ -33,7 +26,7 @@ export async function deputyFacts(db: Db, fetcher: PoliteFetcher, query: Request
   if (cached) return Object.keys(cached).length ? cached : undefined;
   const outcome = await fetcher.get(source.url, JSON_ACCEPT);
   // Not asked at all (the source is backing off): nothing learnt, nothing to remember.
-  if (!outcome.ok && (outcome.reason === 'backoff' || outcome.reason === 'circuit-open')) return undefined;
+  if (isPausing(outcome)) return undefined;
   const facts = outcome.ok ? source.read(parseJson(outcome.body)) : undefined;
   await cachePut(db, source.key, 'deputy', facts ?? {}, facts ? DEPUTY_TTL_MS : DEPUTY_MISS_TTL_MS, now);
   return facts;

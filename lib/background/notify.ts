@@ -4,18 +4,12 @@ import { notificationsFor, questionIdOf, SUMMARY_NOTIFICATION } from '../notific
 import type { Db } from './store/db';
 import { countUnseen, getWatches, markSeen } from './store/watches';
 import type { Change } from '../polling/changes';
-import { loadSettings, uiLanguage } from '../platform/settings-store';
-
-/** Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`. */
-function toolbar() {
-  return browser.action ?? browser.browserAction;
-}
+import { loadSettings, uiLanguage } from '../platform/storage';
 
 export async function refreshBadge(db: Db): Promise<number> {
   const unseen = await countUnseen(db);
-  const action = toolbar();
-  await action.setBadgeText({ text: unseen ? String(unseen) : '' });
-  await action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  await browser.action.setBadgeText({ text: unseen ? String(unseen) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
   return unseen;
 }
 

@@ -3,13 +3,12 @@
  * NosDéputés site (a Next.js app) they follow client-side navigation and re-renders. Watch
  * states come from the background in one request per page.
  */
-import type { Requester } from '../platform/client';
+import type { Requester } from '../messages';
 import { todayInParis } from '../dates';
 import type { DeputyFacts } from '../model';
 import { languageOf, siteEnabled, type Settings } from '../settings';
-import { NOSDEPUTES_WWW } from '../urls';
 import { HOST_TAG } from './hosts';
-import type { PageKind } from '../sites';
+import { isSinglePageApp } from '../sites';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 
 export interface ContentOptions {
@@ -22,11 +21,6 @@ export interface ContentOptions {
   request: Requester;
   /** Bench builds only: told how long each detect → parse → render pass took. */
   measure?: (milliseconds: number) => void;
-}
-
-function isSinglePageApp(doc: Document): boolean {
-  return doc.location?.hostname === NOSDEPUTES_WWW
-    && !!doc.querySelector('#__next, script[src*="/_next/"], link[href*="/_next/"]');
 }
 
 /** Mutations made only by Vigie itself must not wake the observer again. */
@@ -99,7 +93,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
     if (signal.aborted) return;
     try {
       const started = measure ? performance.now() : 0;
-      const env = { lang: languageOf(settings, browserLocale), today: todayInParis(), enabled: (kind: PageKind) => siteEnabled(settings, kind) };
+      const env = { lang: languageOf(settings, browserLocale), today: todayInParis(), enabled: (siteId: string) => siteEnabled(settings, siteId) };
       const mounted = overlays.sync(doc.location.href, env);
       if (measure && mounted) measure(performance.now() - started);
       if (mounted) {

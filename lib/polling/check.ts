@@ -6,24 +6,17 @@
  */
 import { parseHtml } from '../sources/html';
 import type { Question } from '../model';
+import type { CheckSource } from '../records';
 import { parsePage } from '../sites';
 import { parseAnRecord } from '../sources/an-opendata';
-import type { FetchOutcome, PoliteFetcher } from '../sources/polite-fetch';
+import { parseJson } from '../objects';
+import { isPausing, type FetchOutcome, type PoliteFetcher } from '../sources/polite-fetch';
 import { anDynUrl, anOpenDataUrl } from '../urls';
 
-export type CheckSource = 'an-opendata' | 'an-page';
 
 export type CheckResult =
   | { ok: true; question: Question; source: CheckSource }
   | { ok: false; source: CheckSource; reason: string; retryAt?: number };
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 function failure(outcome: Exclude<FetchOutcome, { ok: true }>): string {
   return outcome.reason === 'http' ? `HTTP ${outcome.status}` : outcome.reason;
@@ -42,8 +35,7 @@ function merged(known: Question | undefined, fresh: Question): Question {
 async function fromRecord(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
   const outcome = await fetcher.get(anOpenDataUrl(id), 'application/json');
   if (!outcome.ok) {
-    const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
-    return { ok: false, source: 'an-opendata', reason: failure(outcome), retryAt };
+    return { ok: false, source: 'an-opendata', reason: failure(outcome), retryAt: isPausing(outcome) ? outcome.until : undefined };
   }
   const question = parseAnRecord(parseJson(outcome.body), known);
   if (!question || question.id !== id) return { ok: false, source: 'an-opendata', reason: 'not a valid record' };
@@ -55,8 +47,7 @@ async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | un
   const url = anDynUrl(id);
   const outcome = await fetcher.get(url, 'text/html');
   if (!outcome.ok) {
-    const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
-    return { ok: false, source: 'an-page', reason: failure(outcome), retryAt };
+    return { ok: false, source: 'an-page', reason: failure(outcome), retryAt: isPausing(outcome) ? outcome.until : undefined };
   }
   // A page cut short can look like a complete one with fewer dates: never read it.
   if (!/<\/html>\s*$/i.test(outcome.body)) return { ok: false, source: 'an-page', reason: 'truncated page' };

@@ -10,7 +10,7 @@
 import { addDays } from '../dates';
 import { parisInstant, parisMoment } from '../paris-time';
 import type { CheckFrequency } from '../settings';
-import type { QuestionState } from '../status';
+import { isFinal, type QuestionState } from '../status';
 
 /** Questions of earlier legislatures were all answered or closed when their legislature ended. */
 export const CURRENT_LEGISLATURE = 17;
@@ -46,10 +46,6 @@ export interface ScheduleInput {
   snapshotOnly: boolean;
   /** The check that just succeeded came after failed ones: its retries took this week's catch-up. */
   recovered?: boolean;
-}
-
-export function isFinal(state: QuestionState): boolean {
-  return state === 'answered' || state === 'closed';
 }
 
 /** A finished legislature's settling check is given up after this many failures. */

@@ -1,16 +1,15 @@
 /**
- * The Assemblée's open-data record of one question, `{"question": {…}}` (reference/an.md §3):
+ * The Assemblée's open-data record of one question, `{"question": {…}}` (docs/reference/an.md §3):
  * converted from XML, so any repeatable element is an object when single and an array when
  * several, empty elements are null, and numbers are strings.
  */
 import * as z from 'zod/mini';
-import { isIsoDate } from '../dates';
-import { groupFromAcronym } from '../groups';
+import { isoDay as date } from '../dates';
+import { groupFrom } from '../groups';
 import { htmlToText } from './html';
-import { parseQuestionId, questionSchema, type Question } from '../model';
-import { dropUndefined } from '../objects';
+import { parseQuestionId, questionSchema, validated, type Question } from '../model';
 import { anDynUrl, idFromAnUid, nosdeputesUrl } from '../urls';
-import { cleanText } from '../text';
+import { capitalized, cleanText } from '../text';
 
 const text = z.nullish(z.string());
 const numeric = z.nullish(z.union([z.string(), z.number()]));
@@ -43,16 +42,10 @@ export const anRecordSchema = z.object({
     signalement: z.nullish(z.object({ dateDepotSignal: text, infoJO: infoJoSchema })),
   }),
 });
-export type AnRecord = z.infer<typeof anRecordSchema>;
 
 function list<T>(value: T | T[] | null | undefined): T[] {
   if (value === null || value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function date(value: string | null | undefined): string | undefined {
-  const candidate = value?.slice(0, 10);
-  return isIsoDate(candidate) ? candidate : undefined;
 }
 
 function clean(value: string | null | undefined): string | undefined {
@@ -63,11 +56,7 @@ function richText(value: string | null | undefined): string | undefined {
   return value ? htmlToText(value).trim() || undefined : undefined;
 }
 
-function capitalized(value: string | undefined): string | undefined {
-  return value ? value.charAt(0).toUpperCase() + value.slice(1) : undefined;
-}
-
-/** The one closure code known for sure (an.md §3.3); any other code is read through its label only. */
+/** The one closure code known for sure (docs/reference/an.md §3.3); any other code is read through its label only. */
 const ANSWER_PUBLISHED = 'REP_PUB';
 /** A closure label that says the question was answered ("Réponse publiée"). */
 const ANSWER_LABEL = /^Réponse\b/i;
@@ -109,9 +98,7 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
   const closedOn = !answered && cloture ? date(cloture.dateCloture) : undefined;
   const publishedOn = date(questionTexts[0]?.infoJO?.dateJO) ?? date(attributions[0]?.infoJO?.dateJO);
   const acteurRef = clean(record.auteur?.identite?.acteurRef);
-  const group = record.auteur?.groupe;
-  const groupAcronym = clean(group?.abrege);
-  const groupName = clean(group?.developpe);
+  const group = groupFrom(record.auteur?.groupe?.abrege, record.auteur?.groupe?.developpe, key.legislature);
   const lastAttribution = attributions[attributions.length - 1];
   const analyses = list(record.indexationAN?.analyses?.analyse).map(clean).filter(Boolean);
   const answerText = richText(lastAnswer?.texte);
@@ -134,14 +121,12 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
       ...known?.author,
       name: authorName,
       anId: acteurRef && /^PA\d+$/.test(acteurRef) ? acteurRef : known?.author.anId,
-      group: groupAcronym
-        ? { ...groupFromAcronym(groupAcronym, key.legislature), ...(groupName ? { name: groupName } : {}) }
-        : groupName ? { name: groupName } : known?.author.group,
+      group: group ?? known?.author.group,
     },
     ministry: clean(record.minInt?.abrege) ?? clean(record.minInt?.developpe),
     answeringMinistry: clean(lastAttribution?.denomination?.abrege) ?? clean(lastAttribution?.denomination?.developpe),
     title: analyses[0] ?? known?.title,
-    rubrique: capitalized(clean(record.indexationAN?.rubrique)),
+    rubrique: capitalized(cleanText(record.indexationAN?.rubrique)) || undefined,
     publishedOn,
     answeredOn,
     closedOn,
@@ -153,6 +138,5 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
     unreadableStatus,
     urls: { an: anDynUrl(id), nosdeputes: known?.urls.nosdeputes ?? nosdeputesUrl(id) },
   };
-  const result = questionSchema.safeParse(dropUndefined(question));
-  return result.success ? result.data : undefined;
+  return validated(questionSchema, question);
 }

@@ -59,6 +59,26 @@ export function backoffDelay(failures: number, options: PoliteFetchOptions): num
   return Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.max(0, failures - 1));
 }
 
+/** No request was made: the source asked for a pause, which lasts `until`. */
+export function isPausing(outcome: FetchOutcome): outcome is { ok: false; reason: 'backoff' | 'circuit-open'; until: number } {
+  return !outcome.ok && (outcome.reason === 'backoff' || outcome.reason === 'circuit-open');
+}
+
+/**
+ * A source's state after one request: a success clears it; a failure of the source (429, 5xx, the
+ * network) backs off exponentially, honours a capped `Retry-After`, and opens the circuit after
+ * several in a row. A 404 is an answer about the resource, not a sign the source is struggling.
+ */
+export function nextSourceState(state: SourceState, outcome: FetchOutcome, now: number, options: PoliteFetchOptions): SourceState {
+  const sourceFailed = !outcome.ok && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
+  if (!sourceFailed) return { failures: 0 };
+  const failures = state.failures + 1;
+  const retryAfter = Math.min(options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0);
+  const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, options)) };
+  if (failures >= options.circuitThreshold) next.circuitOpenUntil = now + Math.max(options.circuitOpenMs, retryAfter);
+  return next;
+}
+
 export class PoliteFetcher {
   private queue: Promise<unknown> = Promise.resolve();
   private lastStart = Number.NEGATIVE_INFINITY;
@@ -104,19 +124,7 @@ export class PoliteFetcher {
     } finally {
       clearTimeout(timer);
     }
-    await this.deps.saveState(source, this.nextState(state, outcome)).catch(() => undefined);
+    await this.deps.saveState(source, nextSourceState(state, outcome, this.deps.now(), this.options)).catch(() => undefined);
     return outcome;
-  }
-
-  private nextState(state: SourceState, outcome: FetchOutcome): SourceState {
-    // A 404 is an answer about the resource, not a sign the source is struggling.
-    const sourceFailed = !outcome.ok && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
-    if (!sourceFailed) return { failures: 0 };
-    const failures = state.failures + 1;
-    const now = this.deps.now();
-    const retryAfter = Math.min(this.options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0);
-    const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, this.options)) };
-    if (failures >= this.options.circuitThreshold) next.circuitOpenUntil = now + Math.max(this.options.circuitOpenMs, retryAfter);
-    return next;
   }
 }

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Change } from '../../lib/polling/changes';
 import { createHandlers } from '../../lib/background/handlers';
-import { MAX_CHECKS_PER_RUN, Poller, scheduleInput } from '../../lib/background/poller';
+import { Poller } from '../../lib/background/poller';
+import { MAX_CHECKS_PER_RUN, scheduleInput } from '../../lib/polling/core';
 import { MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS } from '../../lib/polling/schedule';
 import type { Question, QuestionRef } from '../../lib/model';
 import { questionId } from '../../lib/model';
@@ -179,7 +180,7 @@ describe('Poller.run: what is checked', () => {
     const id = 'AN-16-QE-4020';
     stub.overrides.set(anOpenDataUrl(id), ok(fixtureText('an/opendata-QANR5L16QE4020-rep-pub.json')));
     await put(watchRecordSchema.parse({ id, question: makeQuestion({ publishedOn: '2022-12-13' }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     const first = (await stored(id)).nextCheckAt!;
     expect(first).toBeGreaterThanOrEqual(NOW);
     expect(first).toBeLessThan(NOW + HOUR);
@@ -198,7 +199,7 @@ describe('Poller.run: what is checked', () => {
   it('a settled legislature-16 question that stayed pending is not checked again either', async () => {
     const id = 'AN-16-QE-4021';
     await put(watchRecordSchema.parse({ id, question: makeQuestion({ number: 4021 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true, lastCheckedAt: NOW - HOUR }));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     expect((await stored(id)).nextCheckAt).toBeUndefined();
     clock.now += 365 * 24 * HOUR;
     await poller.run();
@@ -210,7 +211,7 @@ describe('Poller.run: what is checked', () => {
     stub.overrides.set(anOpenDataUrl(id), http(404));
     stub.overrides.set(anDynUrl(id), http(404));
     await put(watchRecordSchema.parse({ id, question: makeQuestion({ number: 4022 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     for (let failures = 1; failures <= SETTLING_ATTEMPTS; failures++) {
       clock.now = (await stored(id)).nextCheckAt!;
       expect(await poller.run()).toEqual({ checked: 1, failed: 1, changes: [], remaining: 0 });
@@ -618,7 +619,7 @@ describe('Poller: watches from a list', () => {
 
   it('schedule() gives a list-only watch its first check within 5 minutes', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     const at = (await stored(id)).nextCheckAt!;
     expect(at).toBeGreaterThanOrEqual(NOW);
     expect(at).toBeLessThan(NOW + 5 * MINUTE);
@@ -646,7 +647,7 @@ describe('Poller: watches from a list', () => {
 
   it('once read, the next reading announces for real', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     stub.overrides.set(anDynUrl(id), ok(fixtureText('an/an-dyn-qe-17-pending.html'), 'text/html'));
     clock.now = (await stored(id)).nextCheckAt!;
     expect((await poller.run()).changes).toEqual([]);
@@ -666,7 +667,7 @@ describe('Poller: watches from a list', () => {
   // run rejected — the rest of the batch never checked, and every later alarm run dying on it too.
   it('a record of another question is a failed check, and the run goes on', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })), makeWatch(601, { nextCheckAt: NOW }));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     clock.now = NOW + 5 * MINUTE;
     stub.overrides.set(anDynUrl(id), http(503));
     stub.overrides.set(anOpenDataUrl(id), ok(recordJson(9999, 'answered')));
@@ -688,7 +689,7 @@ describe('Poller.schedule', () => {
   it.each<[CheckFrequency, string]>([['weekly', '2025-06-03'], ['daily', '2025-06-03'], ['every-day', '2025-06-03']])('%s: a page watch on Tuesday 14:00 is first checked on %s', async (frequency, date) => {
     settings = { ...settings, frequency };
     await put(makeWatch(701, { lastCheckedAt: undefined, nextCheckAt: undefined }));
-    await poller.schedule(idOf(701));
+    await poller.schedule([idOf(701)]);
     const at = (await stored(idOf(701))).nextCheckAt!;
     expect(at).toBe(nextCheckAt(scheduleInput(makeWatch(701, { lastCheckedAt: undefined })), NOW, frequency, random));
     expect(parisMoment(at).date).toBe(date);
@@ -696,12 +697,12 @@ describe('Poller.schedule', () => {
 
   it('removes nextCheckAt from a record that is never to be checked', async () => {
     await put(makeWatch(702, { state: 'answered', question: known(702, { answeredOn: '2025-05-27' }), nextCheckAt: NOW }));
-    await poller.schedule(idOf(702));
+    await poller.schedule([idOf(702)]);
     expect((await stored(idOf(702))).nextCheckAt).toBeUndefined();
   });
 
   it('does nothing for an id that is not watched', async () => {
-    await expect(poller.schedule(idOf(703))).resolves.toBeUndefined();
+    await expect(poller.schedule([idOf(703)])).resolves.toBeUndefined();
     expect(await db.count('watches')).toBe(0);
   });
 });

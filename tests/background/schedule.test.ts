@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/simulate-year';
 import { addDays, type IsoDate } from '../../lib/dates';
 import {
-  CURRENT_LEGISLATURE, FREQUENCY_WINDOWS, isFinal, isPollable, MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS, type ScheduleInput,
+  CURRENT_LEGISLATURE, FREQUENCY_WINDOWS, isPollable, MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS, type ScheduleInput,
 } from '../../lib/polling/schedule';
 import { parisInstant, parisMoment } from '../../lib/paris-time';
+import { isFinal } from '../../lib/status';
 import type { CheckFrequency } from '../../lib/settings';
 import type { QuestionState } from '../../lib/status';
 

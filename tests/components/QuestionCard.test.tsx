@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QuestionCard, type Source } from '../../components/QuestionCard';
+import { QuestionCard } from '../../components/QuestionCard';
+import type { Publisher } from '../../lib/sites/types';
 import type { Language } from '../../lib/i18n';
 import type { Question } from '../../lib/model';
 import { questionStatus } from '../../lib/status';
@@ -71,7 +72,7 @@ const LEG17: Question = {
   urls: { an: 'https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE1234' },
 };
 
-function card(question: Question, source: Source, lang: Language = 'fr'): HTMLElement {
+function card(question: Question, source: Publisher, lang: Language = 'fr'): HTMLElement {
   render(<QuestionCard question={question} status={questionStatus(question, TODAY)} lang={lang} source={source} />, container);
   const section = container.querySelector<HTMLElement>('section.card');
   expect(section).not.toBeNull();

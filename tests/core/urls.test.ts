@@ -1,9 +1,10 @@
+import { SITE_HOSTS } from '../../lib/sites';
 import { describe, expect, it } from 'vitest';
 import type { QuestionId, QuestionKey } from '../../lib/model';
 import {
   AN_QUESTIONS, AN_WWW, anDeputyUrl, anDynUrl, anOldUrl, anOpenDataUrl, anUid, idFromAnUid,
   NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_LEGACY_LEGISLATURES, NOSDEPUTES_WWW, nosdeputesDeputyUrl, nosdeputesHost,
-  nosdeputesUrl, SUPPORTED_HOSTS,
+  nosdeputesUrl,
 } from '../../lib/urls';
 
 describe('anUid', () => {
@@ -137,7 +138,7 @@ describe('hosts', () => {
     expect(AN_WWW).toBe('www.assemblee-nationale.fr');
     expect(AN_QUESTIONS).toBe('questions.assemblee-nationale.fr');
     expect(NOSDEPUTES_WWW).toBe('www.nosdeputes.fr');
-    expect([...SUPPORTED_HOSTS].sort()).toStrictEqual([
+    expect([...SITE_HOSTS].sort()).toStrictEqual([
       '2007-2012.nosdeputes.fr',
       '2012-2017.nosdeputes.fr',
       '2017-2022.nosdeputes.fr',
@@ -146,7 +147,7 @@ describe('hosts', () => {
       'www.assemblee-nationale.fr',
       'www.nosdeputes.fr',
     ]);
-    expect(new Set(SUPPORTED_HOSTS).size).toBe(SUPPORTED_HOSTS.length);
+    expect(new Set(SITE_HOSTS).size).toBe(SITE_HOSTS.length);
   });
 
   it('maps each archive host to its legislature, one host per legacy legislature', () => {
@@ -168,7 +169,7 @@ describe('hosts', () => {
     for (const url of urls) {
       const parsed = new URL(url);
       expect(parsed.protocol, url).toBe('https:');
-      expect(SUPPORTED_HOSTS, url).toContain(parsed.hostname);
+      expect(SITE_HOSTS, url).toContain(parsed.hostname);
     }
   });
 });

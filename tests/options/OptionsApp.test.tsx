@@ -7,6 +7,7 @@ import { exportWatches } from '../../lib/exchange';
 import type { Language } from '../../lib/i18n';
 import { responseSchemas } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { SITES } from '../../lib/sites';
 import type { WatchRecord } from '../../lib/records';
 import { makeRecord, makeRef, NOW, TODAY } from '../store/helpers';
 import { byText, choose, click, deferred, fakeBackground, norm, queryByText, settle, type FakeHandlers } from '../popup/fake';
@@ -69,7 +70,7 @@ async function open(
   lang: Language = 'fr',
 ) {
   await act(() => {
-    render(<OptionsApp request={bg.request} settings={settings} lang={lang} download={download} today={TODAY} version="0.1.0" />, container);
+    render(<OptionsApp request={bg.request} settings={settings} lang={lang} download={download} today={TODAY} version="0.1.0" sites={SITES} />, container);
   });
   await settle();
 }

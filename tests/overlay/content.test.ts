@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Requester } from '../../lib/platform/client';
+import type { Requester } from '../../lib/messages';
 import type { AnyRequest } from '../../lib/messages';
 import { startOverlays } from '../../lib/content/start-overlays';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';

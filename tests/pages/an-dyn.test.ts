@@ -4,6 +4,7 @@ import { parseHtml } from '../../lib/sources/html';
 import { detectPage, parsePage, type PageParse } from '../../lib/sites';
 import { questionStatus, refStatus, type QuestionStatus } from '../../lib/status';
 import { DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText } from '../helpers/dom';
+import { cutPoints, SWEEP_TIMEOUT_MS } from '../helpers/sweep';
 
 const WWW = 'https://www.assemblee-nationale.fr';
 const QUESTIONS = 'https://questions.assemblee-nationale.fr';
@@ -428,12 +429,10 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
  * whole page does not have. Every cut position, every 23 characters, both DOMs.
  */
 describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, truncated HTML (%s)', (dom) => {
-  function cuts(name: string): string[] {
+  const cuts = (name: string): string[] => {
     const html = fixtureText(`an/${name}`);
-    const out: string[] = [];
-    for (let end = 0; end < html.length; end += 23) out.push(html.slice(0, end));
-    return out;
-  }
+    return cutPoints(html, { step: 23 }).map((end) => html.slice(0, end));
+  };
 
   it('an answered page cut anywhere reads as other, unknown or answered on the right date', () => {
     const url = `${WWW}/dyn/16/questions/QANR5L16QE4020`;
@@ -443,7 +442,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, truncated HTML (%s)',
       expect(['other', 'unknown', 'answered'], html.slice(-80)).toContain(state);
       if (result.kind === 'question' && state === 'answered') expect(result.question.answeredOn).toBe('2023-02-28');
     }
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   it('an answered page with its answer block first, cut anywhere, never reads as pending', () => {
     const url = `${WWW}/dyn/17/questions/QANR5L17QE1042`;
@@ -451,7 +450,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, truncated HTML (%s)',
       const result = parseText(html, url, dom);
       expect(['other', 'unknown', 'answered'], html.slice(-80)).toContain(stateOf(result));
     }
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   it('a pending page cut anywhere never reads as answered or closed', () => {
     const url = `${WWW}/dyn/17/questions/QANR5L17QE2871`;
@@ -460,7 +459,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, truncated HTML (%s)',
       expect(['other', 'unknown', 'overdue'], html.slice(-80)).toContain(stateOf(result));
       if (result.kind === 'question' && result.question.publishedOn) expect(result.question.publishedOn).toBe('2025-01-14');
     }
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   it('a closed page cut anywhere never reads as answered, and once its closure label shows, never as pending', () => {
     const url = `${WWW}/dyn/15/questions/QANR5L15QE19189`;
@@ -473,7 +472,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, truncated HTML (%s)',
     }
     // Known limit: a cut falling exactly between the "Date :" block and the "Date de cloture :"
     // block leaves a complete-looking pending page; only the fetch layer can tell (no `</html>`).
-  });
+  }, SWEEP_TIMEOUT_MS);
 });
 
 describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {

@@ -4,6 +4,7 @@ import type { Question } from '../../lib/model';
 import { detectPage } from '../../lib/sites';
 import { questionStatus } from '../../lib/status';
 import { DOM_IMPLEMENTATIONS, fixtureText } from '../helpers/dom';
+import { cutPoints, SWEEP_TIMEOUT_MS } from '../helpers/sweep';
 
 const OLD = 'https://questions.assemblee-nationale.fr';
 const WWW = 'https://www.assemblee-nationale.fr';
@@ -344,7 +345,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
     ];
     for (const [name, url, whole, facts] of cases) {
       const html = fixtureText(`an/${name}`);
-      for (let end = 0; end < html.length; end += 29) {
+      for (const end of cutPoints(html, { step: 29 })) {
         const result = parseText(html.slice(0, end), url, dom);
         if (result.kind !== 'question') {
           expect(result).toEqual({ kind: 'other' });
@@ -355,5 +356,5 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
         if (state === whole) expect(result.question).toMatchObject(facts);
       }
     }
-  });
+  }, SWEEP_TIMEOUT_MS);
 });

@@ -7,10 +7,11 @@ import { TODAY, deputyOf, itemsOf, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
 import type { Deputy, QuestionRef } from '../../lib/model';
 import { detectPage, parsePage, type PageParse } from '../../lib/sites';
-import { nosdeputesPages } from '../../lib/sites/nosdeputes';
+import { nosdeputesSite } from '../../lib/sites/nosdeputes';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from '../../lib/status';
 import { textOf } from '../../lib/text';
 import { DOM_IMPLEMENTATIONS, documentFromHtml, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';
+import { cutPoints, SWEEP_TIMEOUT_MS } from '../helpers/sweep';
 
 
 function read(file: string, url: string, dom: DomImplementation): PageParse {
@@ -20,7 +21,7 @@ function read(file: string, url: string, dom: DomImplementation): PageParse {
 /** The site's own parser, without parsePage's try/catch: bad input must not make it throw either. */
 function parseDirect(html: string, url: string, dom: DomImplementation): PageParse {
   const parsed = new URL(url);
-  const definition = nosdeputesPages.find((page) => page.detect(parsed));
+  const definition = nosdeputesSite.pages.find((page) => page.detect(parsed));
   if (!definition) throw new Error(`No NosDéputés reader for ${url}`);
   const doc = documentFromHtml(html, dom, url);
   try {
@@ -524,29 +525,22 @@ const TRUNCATION_CASES: { file: string; url: string; allowed: QuestionState[] }[
   { file: 'q-sans-reponse-variante.html', url: 'https://www.nosdeputes.fr/16/question/QE/15230', allowed: ['overdue', 'unknown'] },
 ];
 
-/** Cut points: every character of the date and status lines, a coarser step elsewhere. */
-function cutPoints(html: string, dom: DomImplementation): number[] {
-  const points = new Set<number>([Math.floor(html.length / 2)]);
-  for (let i = 0; i < html.length; i += dom === 'linkedom' ? 157 : 997) points.add(i);
-  const around = (pattern: RegExp, before: number, after: number) => {
-    const at = html.search(pattern);
-    if (at >= 0) for (let i = Math.max(0, at - before); i < Math.min(html.length, at + after); i++) points.add(i);
-  };
-  around(/Question soumise/, 10, 60);
-  around(/<div id="reponse">/, 10, 260);
-  return [...points].sort((a, b) => a - b);
-}
+/** Every character of the date and status lines, a coarser step elsewhere. */
+const cutsOf = (html: string, dom: DomImplementation) => cutPoints(html, {
+  step: dom === 'linkedom' ? 157 : 997,
+  around: [{ pattern: /Question soumise/, before: 10, after: 60 }, { pattern: /<div id="reponse">/, before: 10, after: 260 }],
+});
 
 describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
   it.each(TRUNCATION_CASES)('$file cut anywhere: never throws, never another status', ({ file, url, allowed }) => {
     const html = fixtureText(`nosdeputes/${file}`);
-    for (const cut of cutPoints(html, dom)) {
+    for (const cut of cutsOf(html, dom)) {
       const page = parseDirect(html.slice(0, cut), url, dom);
       if (page.kind === 'other') continue;
       const state = questionStatus(questionOf(page), TODAY).state;
       if (!allowed.includes(state)) throw new Error(`${file} cut at ${cut} reads as ${state}`);
     }
-  }, 60_000);
+  }, SWEEP_TIMEOUT_MS);
 
   it('reads a question page cut in half as other, or with an unreadable status', () => {
     for (const { file, url } of TRUNCATION_CASES) {
