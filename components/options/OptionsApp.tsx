@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Requester } from '../../lib/messages';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
+import { parseJson } from '../../lib/objects';
 import { CHECK_FREQUENCIES, siteEnabled, type Settings } from '../../lib/settings';
 
 export interface SettingsAccess {
@@ -81,10 +82,8 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
     // Cleared at once, so choosing the same file again after fixing it fires a change.
     input.value = '';
     if (!chosen) return;
-    let file: unknown;
-    try {
-      file = JSON.parse(await chosen.text());
-    } catch {
+    const file = parseJson(await chosen.text());
+    if (file === undefined) {
       setImportError(t.importErrors.json);
       return;
     }
