@@ -14,8 +14,8 @@ import { anQuestionPage, anQuestionRecord } from '../harness/an-question';
 import { addDays, type IsoDate } from '../lib/dates';
 import { questionId, type Question } from '../lib/model';
 import { parisInstant, parisMoment } from '../lib/paris-time';
-import type { WatchRecord } from '../lib/records';
-import type { CheckFrequency } from '../lib/settings';
+import { type WatchRecord } from '../lib/records';
+import { type CheckFrequency } from '../lib/settings';
 import { questionStatus } from '../lib/status';
 import { checkQuestion } from '../lib/polling/check';
 import { applyCheck, MAX_CHECKS_PER_RUN, rescheduled, runChecks, selectDue, type ScheduleContext } from '../lib/polling/core';
@@ -207,9 +207,8 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
     let visibleAt = Number.POSITIVE_INFINITY;
     let offCalendar = false;
     if (fate !== 'never') {
-      const delayDays = fate === 'answered'
-        ? -(o.meanAnswerDays / 2) * (Math.log(1 - world()) + Math.log(1 - world()))
-        : 20 + world() * 380;
+      const delayDays =
+        fate === 'answered' ? -(o.meanAnswerDays / 2) * (Math.log(1 - world()) + Math.log(1 - world())) : 20 + world() * 380;
       const jo = tuesdayFrom(addDays(publishedOn, Math.max(7, Math.round(delayDays))));
       offCalendar = fate === 'answered' && world() < o.offCalendarShare;
       if (offCalendar) {
@@ -221,14 +220,37 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
       }
     }
     const id = questionId(17, 'QE', 1000 + index);
-    questions.push({ index, id, publishedOn, watchedAt, fate, visibleAt, offCalendar, watched: false, week: -1, weekRequests: 0, weekReadings: 0 });
+    questions.push({
+      index,
+      id,
+      publishedOn,
+      watchedAt,
+      fate,
+      visibleAt,
+      offCalendar,
+      watched: false,
+      week: -1,
+      weekRequests: 0,
+      weekReadings: 0,
+    });
   }
   const byId = new Map(questions.map((q) => [q.id, q]));
 
   const r = {
-    totalRequests: 0, checks: 0, failedChecks: 0, blockedChecks: 0, requestsToPending: 0, requestsToDetect: 0, readingsWhilePending: 0,
-    maxRequestsPerQuestionWeek: 0, maxReadingsPerQuestionWeek: 0,
-    requestsAfterDetection: 0, minGap: Number.POSITIVE_INFINITY, maxChecksPerAlarm: 0, maxRequestsPerAlarm: 0, maxAlarmMs: 0,
+    totalRequests: 0,
+    checks: 0,
+    failedChecks: 0,
+    blockedChecks: 0,
+    requestsToPending: 0,
+    requestsToDetect: 0,
+    readingsWhilePending: 0,
+    maxRequestsPerQuestionWeek: 0,
+    maxReadingsPerQuestionWeek: 0,
+    requestsAfterDetection: 0,
+    minGap: Number.POSITIVE_INFINITY,
+    maxChecksPerAlarm: 0,
+    maxRequestsPerAlarm: 0,
+    maxAlarmMs: 0,
   };
   const latencies: number[] = [];
   const offCalendarLatencies: number[] = [];
@@ -245,7 +267,11 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
       const state = {
         number: 1000 + q.index,
         publishedOn: q.publishedOn,
-        ...(!visible ? {} : q.fate === 'closed' ? { closure: { on, label: "Retrait à l'initiative de l'auteur" } } : { answer: { on, text: 'La ministre répond.' } }),
+        ...(!visible
+          ? {}
+          : q.fate === 'closed'
+            ? { closure: { on, label: "Retrait à l'initiative de l'auteur" } }
+            : { answer: { on, text: 'La ministre répond.' } }),
       };
       body = record ? JSON.stringify(anQuestionRecord(state)) : anQuestionPage(state);
       bodies.set(key, body);
@@ -273,7 +299,13 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
     const at = clock;
     clock += o.fetchMs;
     const draw = network();
-    const reply = (status: number, body: string): SimResponse => ({ ok: status < 400, status, url, headers: NO_HEADERS, text: async () => body });
+    const reply = (status: number, body: string): SimResponse => ({
+      ok: status < 400,
+      status,
+      url,
+      headers: NO_HEADERS,
+      text: async () => body,
+    });
     if (draw < o.failureRate) return reply(503, 'Backend fetch failed');
     if (draw < o.failureRate + o.garbageRate) return reply(200, '<html><body>Erreur</body></html>');
     return reply(200, served(q, at, url.endsWith('.json')));
@@ -333,8 +365,14 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
         continue;
       }
       const question: Question = {
-        id: q.id, chamber: 'AN', legislature: 17, type: 'QE', number: 1000 + q.index,
-        author: { name: 'Mme Claire Exemple', anId: 'PA999903' }, publishedOn: q.publishedOn, urls: { an: anDynUrl(q.id) },
+        id: q.id,
+        chamber: 'AN',
+        legislature: 17,
+        type: 'QE',
+        number: 1000 + q.index,
+        author: { name: 'Mme Claire Exemple', anId: 'PA999903' },
+        publishedOn: q.publishedOn,
+        urls: { an: anDynUrl(q.id) },
       };
       const state = questionStatus(question, parisMoment(q.watchedAt).date).state;
       const watch: WatchRecord = { id: q.id, question, watchedAt: q.watchedAt, state, failures: 0, seen: true };

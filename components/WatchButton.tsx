@@ -20,11 +20,25 @@ export function WatchButton({ watched, busy, error, onToggle, lang, state, expla
   const final = watched && isFinal(state);
   return (
     <span class="watch">
-      <button type="button" class="watch__button" aria-pressed={watched ? 'true' : 'false'} aria-busy={busy ? 'true' : undefined} title={t.watchHelp} onClick={busy ? undefined : onToggle}>
-        <span aria-hidden="true" class="watch__mark">{watched ? '★' : '☆'}</span> {watched ? t.watching : t.watch}
+      <button
+        type="button"
+        class="watch__button"
+        aria-pressed={watched ? 'true' : 'false'}
+        aria-busy={busy ? 'true' : undefined}
+        title={t.watchHelp}
+        onClick={busy ? undefined : onToggle}
+      >
+        <span aria-hidden="true" class="watch__mark">
+          {watched ? '★' : '☆'}
+        </span>{' '}
+        {watched ? t.watching : t.watch}
       </button>
       {explain && final && <span class="watch__note">{state === 'answered' ? t.watchedAnswered : t.watchedFinal}</span>}
-      {error && <span class="watch__error" role="alert">{t.watchError}</span>}
+      {error && (
+        <span class="watch__error" role="alert">
+          {t.watchError}
+        </span>
+      )}
     </span>
   );
 }

@@ -26,9 +26,9 @@ export default defineContentScript({
       request,
       measure: bench
         ? (ms) => {
-          const root = document.documentElement;
-          root.setAttribute(root.hasAttribute('data-vigie-bench-ms') ? 'data-vigie-bench-warm-ms' : 'data-vigie-bench-ms', String(ms));
-        }
+            const root = document.documentElement;
+            root.setAttribute(root.hasAttribute('data-vigie-bench-ms') ? 'data-vigie-bench-warm-ms' : 'data-vigie-bench-ms', String(ms));
+          }
         : undefined,
     });
   },

@@ -37,22 +37,49 @@ ${answer ? `<section class="question-reponse _colored-ultralightgrey"><p class="
 }
 
 export function anQuestionRecord({ number, publishedOn, answer, closure }: AnQuestionState): unknown {
-  const infoJO = (dateJO: string) => ({ typeJO: 'JO_QUESTION', dateJO, pageJO: '100', numJO: '3', urlLegifrance: null, referenceNOR: null });
+  const infoJO = (dateJO: string) => ({
+    typeJO: 'JO_QUESTION',
+    dateJO,
+    pageJO: '100',
+    numJO: '3',
+    urlLegifrance: null,
+    referenceNOR: null,
+  });
   return {
     question: {
       '@xsi:type': 'QuestionEcrite_Type',
       uid: uid(number),
       identifiant: { numero: String(number), regime: '5eme Republique', legislature: '17' },
       type: 'QE',
-      indexationAN: { rubrique: "papiers d'identité", teteAnalyse: null, analyses: { analyse: "Délais de délivrance des titres d'identité" } },
-      auteur: { identite: { acteurRef: 'PA999903', mandatRef: 'PM999903' }, groupe: { organeRef: 'PO1', abrege: 'DR', developpe: 'Droite Républicaine' } },
+      indexationAN: {
+        rubrique: "papiers d'identité",
+        teteAnalyse: null,
+        analyses: { analyse: "Délais de délivrance des titres d'identité" },
+      },
+      auteur: {
+        identite: { acteurRef: 'PA999903', mandatRef: 'PM999903' },
+        groupe: { organeRef: 'PO1', abrege: 'DR', developpe: 'Droite Républicaine' },
+      },
       minInt: { organeRef: 'PO2', abrege: 'Intérieur', developpe: "Ministère de l'intérieur" },
-      minAttribs: { minAttrib: { infoJO: infoJO(publishedOn), denomination: { organeRef: 'PO2', abrege: 'Intérieur', developpe: "Ministère de l'intérieur" } } },
-      textesQuestion: { texteQuestion: { infoJO: infoJO(publishedOn), texte: "Mme Claire Exemple attire l'attention de M. le ministre de l'intérieur.", erratum: null } },
+      minAttribs: {
+        minAttrib: {
+          infoJO: infoJO(publishedOn),
+          denomination: { organeRef: 'PO2', abrege: 'Intérieur', developpe: "Ministère de l'intérieur" },
+        },
+      },
+      textesQuestion: {
+        texteQuestion: {
+          infoJO: infoJO(publishedOn),
+          texte: "Mme Claire Exemple attire l'attention de M. le ministre de l'intérieur.",
+          erratum: null,
+        },
+      },
       textesReponse: answer ? { texteReponse: { infoJO: infoJO(answer.on), texte: `<p>${answer.text}</p>`, erratum: null } } : null,
       cloture: answer
         ? { codeCloture: 'REP_PUB', libelleCloture: 'Réponse publiée', dateCloture: answer.on, infoJO: infoJO(answer.on) }
-        : closure ? { codeCloture: 'RET', libelleCloture: closure.label, dateCloture: closure.on, infoJO: null } : null,
+        : closure
+          ? { codeCloture: 'RET', libelleCloture: closure.label, dateCloture: closure.on, infoJO: null }
+          : null,
       signalement: null,
       renouvellements: null,
     },

@@ -21,7 +21,10 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(port: number, { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  port: number,
+  { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {},
+): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   const rules = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -74,13 +77,17 @@ export async function launchWithExtension(port: number, { locale = 'fr-FR', head
 }
 
 /** What the overlays say about themselves: the test contract of the content script. */
-export async function overlayHosts(page: Page): Promise<{ id: string | null; state: string | null; deputy: string | null; text: string }[]> {
-  return page.$$eval('vigie-overlay', (hosts) => hosts.map((host) => ({
-    id: host.getAttribute('data-vigie-id'),
-    state: host.getAttribute('data-vigie-state'),
-    deputy: host.getAttribute('data-vigie-deputy'),
-    text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  })));
+export async function overlayHosts(
+  page: Page,
+): Promise<{ id: string | null; state: string | null; deputy: string | null; text: string }[]> {
+  return page.$$eval('vigie-overlay', (hosts) =>
+    hosts.map((host) => ({
+      id: host.getAttribute('data-vigie-id'),
+      state: host.getAttribute('data-vigie-state'),
+      deputy: host.getAttribute('data-vigie-deputy'),
+      text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    })),
+  );
 }
 
 /**

@@ -51,7 +51,10 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
       for (let attempt = 0; attempt < 40; attempt++) {
         await new Promise((r) => setTimeout(r, 250));
         for (const candidate of await browser.pages()) {
-          const href = await Promise.race([candidate.evaluate(() => location.href), new Promise<string>((r) => setTimeout(() => r(''), 1_000))]).catch(() => '');
+          const href = await Promise.race([
+            candidate.evaluate(() => location.href),
+            new Promise<string>((r) => setTimeout(() => r(''), 1_000)),
+          ]).catch(() => '');
           if (href === url) return candidate;
         }
       }
@@ -62,10 +65,12 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
 }
 
 export async function overlaySummary(page: Page) {
-  return page.$$eval('vigie-overlay', (hosts) => hosts.map((host) => ({
-    id: host.getAttribute('data-vigie-id'),
-    state: host.getAttribute('data-vigie-state'),
-    deputy: host.getAttribute('data-vigie-deputy'),
-    text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  })));
+  return page.$$eval('vigie-overlay', (hosts) =>
+    hosts.map((host) => ({
+      id: host.getAttribute('data-vigie-id'),
+      state: host.getAttribute('data-vigie-state'),
+      deputy: host.getAttribute('data-vigie-deputy'),
+      text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    })),
+  );
 }

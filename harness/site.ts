@@ -40,7 +40,8 @@ export function bigNosdeputesList(count: number): string {
 
 /** Every text Vigie copies from the page, replaced by markup that would run if it were parsed as HTML. */
 export function hostileQuestionPage(): string {
-  const attack = (tag: string) => `&lt;img src=x onerror="window.__vigiePwned='${tag}'"&gt;&lt;script&gt;window.__vigiePwned='${tag}-script'&lt;/script&gt;`;
+  const attack = (tag: string) =>
+    `&lt;img src=x onerror="window.__vigiePwned='${tag}'"&gt;&lt;script&gt;window.__vigiePwned='${tag}-script'&lt;/script&gt;`;
   return fixture('nosdeputes/q-repondue.html')
     .replace('<a href="/helene-vasseur">Hélène Vasseur</a>', `<a href="/helene-vasseur">Hélène ${attack('author')}</a>`)
     .replace("au Ministère de l'agriculture</h1>", `au Ministère ${attack('ministry')}</h1>`)
@@ -194,8 +195,16 @@ export function serveSite(server: FixtureServer): void {
   server.routes.set('www.nosdeputes.fr/depute/elise-morvan', () => html(newSiteDeputyPage()));
   server.routes.set('www.nosdeputes.fr/gros-volume/questions', () => html(bigNosdeputesList(300)));
   server.routes.set('2017-2022.nosdeputes.fr/15/question/QE/666', () => html(hostileQuestionPage().replaceAll('24567', '666')));
-  server.routes.set('www.nosdeputes.fr/16/question/QE/99999', () => html(
-    '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>', 503));
-  server.routes.set('www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE404', () => html(
-    '<!doctype html><html lang="fr"><head><title>Page introuvable - Assemblée nationale</title></head><body><main><h1>Page introuvable</h1><p>La page demandée n’existe pas.</p></main></body></html>', 404));
+  server.routes.set('www.nosdeputes.fr/16/question/QE/99999', () =>
+    html(
+      '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>',
+      503,
+    ),
+  );
+  server.routes.set('www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE404', () =>
+    html(
+      '<!doctype html><html lang="fr"><head><title>Page introuvable - Assemblée nationale</title></head><body><main><h1>Page introuvable</h1><p>La page demandée n’existe pas.</p></main></body></html>',
+      404,
+    ),
+  );
 }

@@ -3,9 +3,27 @@ import { foldAccents } from './text';
 export type IsoDate = string;
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
-  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
-  decembre: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
 };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -14,7 +32,6 @@ const NUMERIC = /^(?:le\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 
 /** A date inside running text: "… publiée le 30 avril 2019 …", "… le : 07/01/2014 page …". */
 export const DATE_IN_TEXT = String.raw`(\d{1,2}(?:er)?\s+[a-zA-Zéèêûôâ.]+\s+\d{4}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})`;
-
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -37,7 +54,12 @@ function toIso(year: number, month: number, day: number): IsoDate | undefined {
  */
 export function parseFrenchDate(input: string | null | undefined): IsoDate | undefined {
   if (typeof input !== 'string') return undefined;
-  const text = foldAccents(input.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim().toLowerCase());
+  const text = foldAccents(
+    input
+      .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+      .trim()
+      .toLowerCase(),
+  );
   if (!text) return undefined;
   let m = ISO.exec(text);
   if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));

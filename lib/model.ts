@@ -26,10 +26,12 @@ export const anActorIdSchema = z.string().check(z.regex(/^PA\d+$/));
 export const deputySlugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 /** A parliamentary group as a page shows it: its acronym, its name, or both. */
-export const groupSchema = z.object({
-  acronym: z.optional(text),
-  name: z.optional(text),
-}).check(z.refine((g) => !!(g.acronym || g.name), 'A group needs an acronym or a name'));
+export const groupSchema = z
+  .object({
+    acronym: z.optional(text),
+    name: z.optional(text),
+  })
+  .check(z.refine((g) => !!(g.acronym || g.name), 'A group needs an acronym or a name'));
 export type Group = z.infer<typeof groupSchema>;
 
 export const authorSchema = z.object({
@@ -42,69 +44,71 @@ export const authorSchema = z.object({
 
 const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s]+$/));
 
-export const questionSchema = z.object({
-  id: questionIdSchema,
-  chamber: z.literal('AN'),
-  legislature: legislatureSchema,
-  type: questionTypeSchema,
-  number: questionNumberSchema,
-  author: authorSchema,
-  /** Ministère interrogé. */
-  ministry: z.optional(text),
-  /** Ministère attributaire / répondant, after any changement d'attribution. */
-  answeringMinistry: z.optional(text),
-  title: z.optional(text),
-  rubrique: z.optional(text),
-  publishedOn: z.optional(isoDateSchema),
-  answeredOn: z.optional(isoDateSchema),
-  /** Closed without an answer (withdrawn, end of mandate…). */
-  closedOn: z.optional(isoDateSchema),
-  closedReason: z.optional(text),
-  signaledOn: z.optional(isoDateSchema),
-  reassignedOn: z.optional(isoDateSchema),
-  renewedOn: z.optional(isoDateSchema),
-  text: z.optional(text),
-  answerText: z.optional(text),
-  /**
-   * Set when the source shows the question but its status cannot be read with certainty
-   * (a block we do not recognise, a source that contradicts itself): the status is then
-   * `unknown`, never a guess.
-   */
-  unreadableStatus: z.optional(text),
-  urls: z.object({
-    an: httpsUrl,
-    nosdeputes: z.optional(httpsUrl),
-  }),
-}).check(
-  z.refine((q) => q.id === questionId(q.legislature, q.type, q.number), 'id must match legislature, type and number'),
-);
+export const questionSchema = z
+  .object({
+    id: questionIdSchema,
+    chamber: z.literal('AN'),
+    legislature: legislatureSchema,
+    type: questionTypeSchema,
+    number: questionNumberSchema,
+    author: authorSchema,
+    /** Ministère interrogé. */
+    ministry: z.optional(text),
+    /** Ministère attributaire / répondant, after any changement d'attribution. */
+    answeringMinistry: z.optional(text),
+    title: z.optional(text),
+    rubrique: z.optional(text),
+    publishedOn: z.optional(isoDateSchema),
+    answeredOn: z.optional(isoDateSchema),
+    /** Closed without an answer (withdrawn, end of mandate…). */
+    closedOn: z.optional(isoDateSchema),
+    closedReason: z.optional(text),
+    signaledOn: z.optional(isoDateSchema),
+    reassignedOn: z.optional(isoDateSchema),
+    renewedOn: z.optional(isoDateSchema),
+    text: z.optional(text),
+    answerText: z.optional(text),
+    /**
+     * Set when the source shows the question but its status cannot be read with certainty
+     * (a block we do not recognise, a source that contradicts itself): the status is then
+     * `unknown`, never a guess.
+     */
+    unreadableStatus: z.optional(text),
+    urls: z.object({
+      an: httpsUrl,
+      nosdeputes: z.optional(httpsUrl),
+    }),
+  })
+  .check(z.refine((q) => q.id === questionId(q.legislature, q.type, q.number), 'id must match legislature, type and number'));
 export type Question = z.infer<typeof questionSchema>;
 
 /** One question as a list shows it. */
-export const questionRefSchema = z.object({
-  id: questionIdSchema,
-  legislature: legislatureSchema,
-  type: questionTypeSchema,
-  number: questionNumberSchema,
-  url: httpsUrl,
-  publishedOn: z.optional(isoDateSchema),
-  /** When the deputy filed it, where a list shows that instead of the JO publication date. */
-  depositedOn: z.optional(isoDateSchema),
-  answeredOn: z.optional(isoDateSchema),
-  /** Answered, even when the list gives no date. */
-  answered: z.boolean(),
-  closed: z.boolean(),
-  /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
-  pending: z.boolean(),
-  /** The list shows the item but no status words we can read. */
-  unreadableStatus: z.optional(text),
-  title: z.optional(text),
-  /** Ministère interrogé, where the list names it. */
-  ministry: z.optional(text),
-}).check(
-  z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
-  z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),
-);
+export const questionRefSchema = z
+  .object({
+    id: questionIdSchema,
+    legislature: legislatureSchema,
+    type: questionTypeSchema,
+    number: questionNumberSchema,
+    url: httpsUrl,
+    publishedOn: z.optional(isoDateSchema),
+    /** When the deputy filed it, where a list shows that instead of the JO publication date. */
+    depositedOn: z.optional(isoDateSchema),
+    answeredOn: z.optional(isoDateSchema),
+    /** Answered, even when the list gives no date. */
+    answered: z.boolean(),
+    closed: z.boolean(),
+    /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
+    pending: z.boolean(),
+    /** The list shows the item but no status words we can read. */
+    unreadableStatus: z.optional(text),
+    title: z.optional(text),
+    /** Ministère interrogé, where the list names it. */
+    ministry: z.optional(text),
+  })
+  .check(
+    z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
+    z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),
+  );
 export type QuestionRef = z.infer<typeof questionRefSchema>;
 
 export const deputySchema = z.object({

@@ -4,9 +4,53 @@
  */
 
 const ACCENT_FOLDS: Record<string, string> = {
-  à: 'a', â: 'a', ä: 'a', á: 'a', ã: 'a', å: 'a', ç: 'c', é: 'e', è: 'e', ê: 'e', ë: 'e', í: 'i', ì: 'i', î: 'i', ï: 'i',
-  ñ: 'n', ó: 'o', ò: 'o', ô: 'o', ö: 'o', õ: 'o', ú: 'u', ù: 'u', û: 'u', ü: 'u', ý: 'y', ÿ: 'y', œ: 'oe', æ: 'ae',
-  À: 'A', Â: 'A', Ä: 'A', Á: 'A', Ç: 'C', É: 'E', È: 'E', Ê: 'E', Ë: 'E', Î: 'I', Ï: 'I', Ô: 'O', Ö: 'O', Ù: 'U', Û: 'U', Ü: 'U', Œ: 'OE', Æ: 'AE',
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  á: 'a',
+  ã: 'a',
+  å: 'a',
+  ç: 'c',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  í: 'i',
+  ì: 'i',
+  î: 'i',
+  ï: 'i',
+  ñ: 'n',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  ö: 'o',
+  õ: 'o',
+  ú: 'u',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  ý: 'y',
+  ÿ: 'y',
+  œ: 'oe',
+  æ: 'ae',
+  À: 'A',
+  Â: 'A',
+  Ä: 'A',
+  Á: 'A',
+  Ç: 'C',
+  É: 'E',
+  È: 'E',
+  Ê: 'E',
+  Ë: 'E',
+  Î: 'I',
+  Ï: 'I',
+  Ô: 'O',
+  Ö: 'O',
+  Ù: 'U',
+  Û: 'U',
+  Ü: 'U',
+  Œ: 'OE',
+  Æ: 'AE',
 };
 
 /**
@@ -15,7 +59,8 @@ const ACCENT_FOLDS: Record<string, string> = {
  */
 export function foldAccents(text: string): string {
   // Combining accents (decomposed text) are dropped; precomposed letters are mapped.
-  return text.replace(/[^\u0000-\u007f]/g, (ch) => (ch >= '\u0300' && ch <= '\u036f' ? '' : ACCENT_FOLDS[ch] ?? ch));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: every character past ASCII, from U+0000 on purpose
+  return text.replace(/[^\u0000-\u007f]/g, (ch) => (ch >= '\u0300' && ch <= '\u036f' ? '' : (ACCENT_FOLDS[ch] ?? ch)));
 }
 
 export function cleanText(text: string | null | undefined): string {
@@ -27,10 +72,47 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
-  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR', 'BUTTON',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'BR',
+  'BUTTON',
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA']);
 
@@ -88,7 +170,7 @@ export const LABELLED_LINE = /^[^:>]{1,40}?\s?[:>](?:\s|$)/;
 export function valueAfterLabel(lines: readonly string[], label: RegExp): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const m = label.exec(lines[i]!);
-    if (!m || m.index !== 0) continue;
+    if (m?.index !== 0) continue;
     const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
     if (rest) return rest;
     const next = lines[i + 1];

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Requester } from '../../lib/messages';
+import { type Requester } from '../../lib/messages';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { parseJson } from '../../lib/objects';
@@ -121,17 +121,30 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
           <fieldset>
             <legend>{t.notificationsLegend}</legend>
             <label class="check">
-              <input type="checkbox" name="notifications" checked={settings.notifications} onChange={(e) => update({ notifications: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                name="notifications"
+                checked={settings.notifications}
+                onChange={(e) => update({ notifications: e.currentTarget.checked })}
+              />
               {t.notificationsLabel}
             </label>
           </fieldset>
           <fieldset>
             <legend>{t.frequencyLegend}</legend>
-            <p class="help" id="frequency-help">{t.frequencyHelp}</p>
+            <p class="help" id="frequency-help">
+              {t.frequencyHelp}
+            </p>
             {CHECK_FREQUENCIES.map((frequency) => (
               <label class="check" key={frequency}>
-                <input type="radio" name="frequency" value={frequency} checked={settings.frequency === frequency} aria-describedby="frequency-help"
-                  onChange={() => update({ frequency })} />
+                <input
+                  type="radio"
+                  name="frequency"
+                  value={frequency}
+                  checked={settings.frequency === frequency}
+                  aria-describedby="frequency-help"
+                  onChange={() => update({ frequency })}
+                />
                 {t.frequencies[frequency]}
               </label>
             ))}
@@ -140,51 +153,86 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
             <legend>{t.sitesLegend}</legend>
             {sites.map((site) => (
               <label class="check" key={site.id}>
-                <input type="checkbox" name={`site-${site.id}`} checked={siteEnabled(settings, site.id)}
-                  onChange={(e) => update({ sites: { ...settings.sites, [site.id]: e.currentTarget.checked } })} />
+                <input
+                  type="checkbox"
+                  name={`site-${site.id}`}
+                  checked={siteEnabled(settings, site.id)}
+                  onChange={(e) => update({ sites: { ...settings.sites, [site.id]: e.currentTarget.checked } })}
+                />
                 {site.name[lang]}
               </label>
             ))}
           </fieldset>
           <fieldset>
             <legend>{t.languageLegend}</legend>
-            <select name="language" aria-label={t.languageLegend} value={settings.language}
-              onChange={(e) => update({ language: e.currentTarget.value as Settings['language'] })}>
-              {(['auto', 'fr', 'en'] as const).map((value) => <option key={value} value={value}>{t.languages[value]}</option>)}
+            <select
+              name="language"
+              aria-label={t.languageLegend}
+              value={settings.language}
+              onChange={(e) => update({ language: e.currentTarget.value as Settings['language'] })}
+            >
+              {(['auto', 'fr', 'en'] as const).map((value) => (
+                <option key={value} value={value}>
+                  {t.languages[value]}
+                </option>
+              ))}
             </select>
           </fieldset>
-          <p class="status" role="status">{saved}</p>
+          <p class="status" role="status">
+            {saved}
+          </p>
         </form>
       )}
 
       <section class="data" aria-labelledby="data-title">
         <h2 id="data-title">{t.dataTitle}</h2>
         <p>{t.dataText}</p>
-        <p><button type="button" onClick={exportList}>{t.exportButton}</button></p>
+        <p>
+          <button type="button" onClick={exportList}>
+            {t.exportButton}
+          </button>
+        </p>
         <p>
           <label class="file">
-            {t.importLabel}{' '}
-            <input type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e.currentTarget)} />
+            {t.importLabel} <input type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e.currentTarget)} />
           </label>
         </p>
-        {importError && <p class="error" role="alert">{importError}</p>}
+        {importError && (
+          <p class="error" role="alert">
+            {importError}
+          </p>
+        )}
         {preview && (
-          <div class="preview" role="group" aria-label={t.importLabel}>
+          <fieldset class="preview" aria-label={t.importLabel}>
             <p>{t.importPreview(f.count(preview.added), f.count(preview.updated), f.count(preview.unchanged))}</p>
-            <button type="button" class="primary" onClick={applyImport}>{t.importApply}</button>{' '}
-            <button type="button" onClick={() => setPreview(undefined)}>{t.importCancel}</button>
+            <button type="button" class="primary" onClick={applyImport}>
+              {t.importApply}
+            </button>{' '}
+            <button type="button" onClick={() => setPreview(undefined)}>
+              {t.importCancel}
+            </button>
+          </fieldset>
+        )}
+        <p class="status" role="status">
+          {dataStatus}
+        </p>
+        {!confirmErase ? (
+          <p>
+            <button type="button" class="danger" onClick={() => setConfirmErase(true)}>
+              {t.eraseButton}
+            </button>
+          </p>
+        ) : (
+          <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
+            <p id="erase-question">{t.eraseConfirm}</p>
+            <button type="button" class="danger" onClick={erase}>
+              {t.eraseYes}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmErase(false)}>
+              {t.eraseNo}
+            </button>
           </div>
         )}
-        <p class="status" role="status">{dataStatus}</p>
-        {!confirmErase
-          ? <p><button type="button" class="danger" onClick={() => setConfirmErase(true)}>{t.eraseButton}</button></p>
-          : (
-            <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
-              <p id="erase-question">{t.eraseConfirm}</p>
-              <button type="button" class="danger" onClick={erase}>{t.eraseYes}</button>{' '}
-              <button type="button" onClick={() => setConfirmErase(false)}>{t.eraseNo}</button>
-            </div>
-          )}
       </section>
       <footer class="muted">Vigie {version}</footer>
     </main>

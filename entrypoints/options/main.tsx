@@ -20,7 +20,14 @@ const lang = uiLanguage(await loadSettings());
 document.documentElement.lang = lang;
 document.title = lang === 'fr' ? 'Vigie — réglages' : 'Vigie — settings';
 render(
-  <OptionsApp request={request} settings={{ load: loadSettings, save: saveSettings }} lang={lang} download={download}
-    today={todayInParis()} version={browser.runtime.getManifest().version} sites={SITES} />,
+  <OptionsApp
+    request={request}
+    settings={{ load: loadSettings, save: saveSettings }}
+    lang={lang}
+    download={download}
+    today={todayInParis()}
+    version={browser.runtime.getManifest().version}
+    sites={SITES}
+  />,
   document.getElementById('app')!,
 );

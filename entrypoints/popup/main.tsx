@@ -9,4 +9,7 @@ import { request } from '../../lib/platform/client';
 document.head.append(Object.assign(document.createElement('style'), { textContent: BADGE_CSS }));
 const lang = uiLanguage(await loadSettings());
 document.documentElement.lang = lang;
-render(<PopupApp request={request} lang={lang} openOptions={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);
+render(
+  <PopupApp request={request} lang={lang} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  document.getElementById('app')!,
+);

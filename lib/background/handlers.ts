@@ -1,13 +1,13 @@
 /** What the background answers; every store access goes through here. */
 import { todayInParis } from '../dates';
 import { checkImportFile, exportWatches, planImport } from '../exchange';
-import type { Handlers } from '../messages';
-import type { PoliteFetcher } from '../sources/polite-fetch';
-import type { Db } from './store/db';
+import { type Handlers } from '../messages';
+import { type PoliteFetcher } from '../sources/polite-fetch';
+import { type Db } from './store/db';
 import { recentEvents } from './store/events';
 import { applyImport, eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
-import type { Poller } from './poller';
+import { type Poller } from './poller';
 import { isPollable } from '../polling/schedule';
 import { scheduleInput } from '../polling/core';
 
@@ -60,7 +60,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const checked = checkImportFile(file);
       if (!checked.ok) throw new Error(`import:${checked.error}`);
       const db = await deps.db();
-      const existing = await getWatches(db, checked.file.watches.map((w) => w.id));
+      const existing = await getWatches(
+        db,
+        checked.file.watches.map((w) => w.id),
+      );
       const plan = planImport(checked.file, existing);
       if (apply && (plan.added.length || plan.updated.length)) {
         await applyImport(db, [...plan.added, ...plan.updated], deps.now());

@@ -1,9 +1,9 @@
 /** Browser notifications and the toolbar badge. */
 import { browser } from 'wxt/browser';
 import { notificationsFor, questionIdOf, SUMMARY_NOTIFICATION } from '../notifications';
-import type { Db } from './store/db';
+import { type Db } from './store/db';
 import { countUnseen, getWatches, markSeen } from './store/watches';
-import type { Change } from '../polling/changes';
+import { type Change } from '../polling/changes';
 import { loadSettings, uiLanguage } from '../platform/storage';
 
 export async function refreshBadge(db: Db): Promise<number> {
@@ -32,7 +32,7 @@ export async function announce(db: Db, changes: readonly Change[]): Promise<void
 
 /** Opens the page, or brings forward a tab that already shows it. */
 async function openOrFocus(url: string): Promise<void> {
-  const [tab] = await browser.tabs.query({ url: url.replace(/[?#].*$/, '') + '*' }).catch(() => []);
+  const [tab] = await browser.tabs.query({ url: `${url.replace(/[?#].*$/, '')}*` }).catch(() => []);
   if (tab?.id !== undefined) {
     await browser.tabs.update(tab.id, { active: true });
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);

@@ -4,13 +4,22 @@
  * real changes to `announce`. All state lives in the store; a worker killed mid-run loses at
  * most the check in flight.
  */
-import type { WatchRecord } from '../records';
-import type { Settings } from '../settings';
-import type { Change } from '../polling/changes';
+import { type WatchRecord } from '../records';
+import { type Settings } from '../settings';
+import { type Change } from '../polling/changes';
 import { checkQuestion, type CheckResult } from '../polling/check';
-import { applyCheck, MAX_CHECKS_PER_RUN, rescheduled, runChecks, selectDue, type AppliedCheck, type PollSummary, type ScheduleContext } from '../polling/core';
-import type { PoliteFetcher } from '../sources/polite-fetch';
-import type { Db } from './store/db';
+import {
+  applyCheck,
+  MAX_CHECKS_PER_RUN,
+  rescheduled,
+  runChecks,
+  selectDue,
+  type AppliedCheck,
+  type PollSummary,
+  type ScheduleContext,
+} from '../polling/core';
+import { type PoliteFetcher } from '../sources/polite-fetch';
+import { type Db } from './store/db';
 import { logEvent } from './store/events';
 import { listWatches, updateWatch, updateWatches } from './store/watches';
 
@@ -44,9 +53,11 @@ export class Poller {
     const previous = this.current ?? Promise.resolve(undefined);
     const next = previous.catch(() => undefined).then(() => this.runOnce(ids));
     this.current = next;
-    void next.finally(() => {
-      if (this.current === next) this.current = undefined;
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.current === next) this.current = undefined;
+      })
+      .catch(() => undefined);
     return next;
   }
 
@@ -91,7 +102,15 @@ export class Poller {
   private async commit(db: Db, record: WatchRecord, result: CheckResult): Promise<AppliedCheck | undefined> {
     const context = await this.context();
     let applied: AppliedCheck | undefined;
-    await updateWatch(db, record.id, (current) => (applied = applyCheck(current, result, context)).record, context.now);
+    await updateWatch(
+      db,
+      record.id,
+      (current) => {
+        applied = applyCheck(current, result, context);
+        return applied.record;
+      },
+      context.now,
+    );
     for (const event of applied?.events ?? []) await logEvent(db, event);
     return applied;
   }

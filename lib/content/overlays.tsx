@@ -8,10 +8,10 @@ import { DeputyCard } from '../../components/DeputyCard';
 import { ListBadge } from '../../components/ListBadge';
 import { QuestionCard } from '../../components/QuestionCard';
 import { OVERLAY_CSS } from '../../components/styles';
-import type { WatchProps } from '../../components/WatchButton';
-import type { IsoDate } from '../dates';
-import type { Language } from '../i18n';
-import type { DeputyFacts, Question, QuestionRef } from '../model';
+import { type WatchProps } from '../../components/WatchButton';
+import { type IsoDate } from '../dates';
+import { type Language } from '../i18n';
+import { type DeputyFacts, type Question, type QuestionRef } from '../model';
 import { pageAt, parsePage, type PageParse, type SitePage } from '../sites';
 import { questionStatus, refStatus } from '../status';
 import { createHost, placeHost } from './hosts';
@@ -91,19 +91,27 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
       if (!anchor) return [];
       const target = { id: question.id, question };
       const lookup = authorLookup(question);
-      return [{
-        key: `question:${question.id}:${status.state}`,
-        anchor,
-        target,
-        lookup,
-        attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
-        inline: false,
-        place: (host) => anchor.after(host),
-        view: (state) => (
-          <QuestionCard question={question} status={status} lang={env.lang} source={definition.site.publisher}
-            watch={watchProps(state, target)} authorFacts={lookup && state.deputies.get(lookup.key)} />
-        ),
-      }];
+      return [
+        {
+          key: `question:${question.id}:${status.state}`,
+          anchor,
+          target,
+          lookup,
+          attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
+          inline: false,
+          place: (host) => anchor.after(host),
+          view: (state) => (
+            <QuestionCard
+              question={question}
+              status={status}
+              lang={env.lang}
+              source={definition.site.publisher}
+              watch={watchProps(state, target)}
+              authorFacts={lookup && state.deputies.get(lookup.key)}
+            />
+          ),
+        },
+      ];
     }
     case 'question-list':
       return page.items.map(({ ref, element }) => {
@@ -123,14 +131,16 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
       const anchor = definition.anchor?.(doc);
       if (!anchor) return [];
       const { deputy } = page;
-      return [{
-        key: `deputy:${deputy.slug ?? deputy.name}`,
-        anchor,
-        attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
-        inline: false,
-        place: (host) => anchor.after(host),
-        view: () => <DeputyCard deputy={deputy} lang={env.lang} />,
-      }];
+      return [
+        {
+          key: `deputy:${deputy.slug ?? deputy.name}`,
+          anchor,
+          attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
+          inline: false,
+          place: (host) => anchor.after(host),
+          view: () => <DeputyCard deputy={deputy} lang={env.lang} />,
+        },
+      ];
     }
     case 'other':
       return [];
@@ -162,9 +172,8 @@ export class Overlays {
       this.url = url;
     }
     const definition = pageAt(url);
-    const planned = definition && (env.enabled?.(definition.site.id) ?? true)
-      ? plan(this.doc, definition, parsePage(this.doc, url), env)
-      : [];
+    const planned =
+      definition && (env.enabled?.(definition.site.id) ?? true) ? plan(this.doc, definition, parsePage(this.doc, url), env) : [];
     const wanted = new Map(planned.map((p) => [p.key, p]));
     this.mounted = this.mounted.filter((m) => {
       const keep = wanted.get(m.key)?.anchor === m.anchor && m.host.isConnected;
@@ -173,11 +182,13 @@ export class Overlays {
     });
     const present = new Set(this.mounted.map((m) => m.key));
     // Build every host off-document first, then insert them in one pass: no layout in between.
-    const built = planned.filter((p) => !present.has(p.key)).map(({ attributes, inline, place, ...p }) => {
-      const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
-      render(p.view(this.state), root);
-      return { mounted: { ...p, host }, place };
-    });
+    const built = planned
+      .filter((p) => !present.has(p.key))
+      .map(({ attributes, inline, place, ...p }) => {
+        const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
+        render(p.view(this.state), root);
+        return { mounted: { ...p, host }, place };
+      });
     for (const { mounted, place } of built) {
       place(mounted.host);
       this.mounted.push(mounted);

@@ -7,9 +7,9 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { Language } from '../i18n';
+import { type Language } from '../i18n';
 import { languageOf, readSettings, SETTINGS_KEY, settingsSchema, type Settings } from '../settings';
-import type { SourceState } from '../sources/polite-fetch';
+import { type SourceState } from '../sources/polite-fetch';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

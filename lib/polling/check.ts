@@ -5,14 +5,13 @@
  * and never a new status.
  */
 import { parseHtml } from '../sources/html';
-import type { Question } from '../model';
-import type { CheckSource } from '../records';
+import { type Question } from '../model';
+import { type CheckSource } from '../records';
 import { parsePage } from '../sites';
 import { parseAnRecord } from '../sources/an-opendata';
 import { parseJson } from '../objects';
 import { isPausing, type FetchOutcome, type PoliteFetcher } from '../sources/polite-fetch';
 import { anDynUrl, anOpenDataUrl } from '../urls';
-
 
 export type CheckResult =
   | { ok: true; question: Question; source: CheckSource }
@@ -53,7 +52,8 @@ async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | un
   if (!/<\/html>\s*$/i.test(outcome.body)) return { ok: false, source: 'an-page', reason: 'truncated page' };
   const page = parsePage(parseHtml(outcome.body), url);
   if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source: 'an-page', reason: 'not a question page' };
-  if (page.question.unreadableStatus) return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
+  if (page.question.unreadableStatus)
+    return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
   return { ok: true, question: merged(known, page.question), source: 'an-page' };
 }
 

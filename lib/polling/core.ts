@@ -5,11 +5,11 @@
  * (bench/simulate-year.ts) runs them against its model of the world. Neither re-implements them.
  */
 import { todayInParis } from '../dates';
-import type { EventRecord, WatchRecord } from '../records';
-import type { CheckFrequency } from '../settings';
+import { type EventRecord, type WatchRecord } from '../records';
+import { type CheckFrequency } from '../settings';
 import { questionStatus } from '../status';
 import { detectChange, type Change } from './changes';
-import type { CheckResult } from './check';
+import { type CheckResult } from './check';
 import { isPollable, nextCheckAt, type ScheduleInput } from './schedule';
 
 /** Checks per alarm: keeps one run well inside a service worker's lifetime (2 s apart). */
@@ -89,7 +89,11 @@ export interface AppliedCheck {
 export function applyCheck(record: WatchRecord, result: CheckResult, context: ScheduleContext): AppliedCheck {
   const { now, random } = context;
   if (!result.ok && result.retryAt !== undefined) {
-    return { record: { ...record, nextCheckAt: result.retryAt + Math.floor(random() * BLOCKED_JITTER_MS) }, outcome: 'blocked', events: [] };
+    return {
+      record: { ...record, nextCheckAt: result.retryAt + Math.floor(random() * BLOCKED_JITTER_MS) },
+      outcome: 'blocked',
+      events: [],
+    };
   }
   if (!result.ok) {
     const failures = record.failures + 1;
@@ -114,8 +118,19 @@ export function applyCheck(record: WatchRecord, result: CheckResult, context: Sc
   };
   // A success after failures: the retries took this week's catch-up check.
   const next = rescheduled(read, context, { ...scheduleInput(read), recovered: record.failures > 0 });
-  const events: EventRecord[] = [{ at: now, type: 'check', questionId: record.id, source: result.source, ok: true, from: record.state, to: state }];
-  if (change) events.push({ at: now, type: 'change', questionId: record.id, source: result.source, from: record.state, to: state, detail: change.kind });
+  const events: EventRecord[] = [
+    { at: now, type: 'check', questionId: record.id, source: result.source, ok: true, from: record.state, to: state },
+  ];
+  if (change)
+    events.push({
+      at: now,
+      type: 'change',
+      questionId: record.id,
+      source: result.source,
+      from: record.state,
+      to: state,
+      detail: change.kind,
+    });
   return { record: next, outcome: change ? 'changed' : 'checked', change, events };
 }
 

@@ -9,7 +9,7 @@
  */
 import { addDays } from '../dates';
 import { parisInstant, parisMoment } from '../paris-time';
-import type { CheckFrequency } from '../settings';
+import { type CheckFrequency } from '../settings';
 import { isFinal, type QuestionState } from '../status';
 
 /** Questions of earlier legislatures were all answered or closed when their legislature ended. */

@@ -6,7 +6,20 @@ import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
 import { groupFrom } from '../groups';
 import { parseQuestionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionId, type QuestionRef } from '../model';
 import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, nosdeputesUrl, parseUrl } from '../urls';
-import { capitalized, cleanText, constituency, findByText, HEADINGS, LABELLED_LINE, matchLine, stripTrailingParenthetical, textAfter, textLines, textOf, valueAfterLabel } from '../text';
+import {
+  capitalized,
+  cleanText,
+  constituency,
+  findByText,
+  HEADINGS,
+  LABELLED_LINE,
+  matchLine,
+  stripTrailingParenthetical,
+  textAfter,
+  textLines,
+  textOf,
+  valueAfterLabel,
+} from '../text';
 import { AN_DATE_LINES, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions, questionTypeFromLabel } from './an-labels';
 import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
@@ -107,8 +120,8 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   const publishedOn = dateFrom(lines, AN_DATE_LINES.published);
   const sittingOn = dateFrom(lines, AN_DATE_LINES.sitting);
   const answerHeading = findByText(main, /^Texte de la réponse\s*:?$/i, `${HEADINGS},p,div,span,strong`);
-  const answerText = (answerHeading && textAfter(answerHeading))
-    || textOf(main.querySelector('._colored-ultralightgrey ._pa-small')) || undefined;
+  const answerText =
+    (answerHeading && textAfter(answerHeading)) || textOf(main.querySelector('._colored-ultralightgrey ._pa-small')) || undefined;
   const answerDate = dateFrom(lines, AN_DATE_LINES.answered);
   // Questions au Gouvernement and oral questions are answered during the sitting itself.
   const answeredOn = answerDate ?? (key.type !== 'QE' ? sittingOn : undefined);
@@ -131,9 +144,11 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   else if (datesPlural && datesRead < 2) unreadableStatus = 'dates incomplete';
   else if (!publishedOn && !sittingOn) unreadableStatus = 'publication date unreadable';
 
-  const questionTextElement = (authorLink && questionTextAfter(authorLink, main, answerHeading))
-    ?? main.querySelector('._colored-primary + ._pa-small');
-  const title = textOf(main.querySelector('h1')) || /^Question n°\s*\d+\s*:\s*(.+?)\s*-\s*\d+e législature/i.exec(textOf(doc.querySelector('title')))?.[1];
+  const questionTextElement =
+    (authorLink && questionTextAfter(authorLink, main, answerHeading)) ?? main.querySelector('._colored-primary + ._pa-small');
+  const title =
+    textOf(main.querySelector('h1')) ||
+    /^Question n°\s*\d+\s*:\s*(.+?)\s*-\s*\d+e législature/i.exec(textOf(doc.querySelector('title')))?.[1];
   const answered = !!answeredOn;
 
   const question: Question = {
@@ -147,8 +162,10 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
     rubrique: valueAfterLabel(lines, /^Rubrique\s*:?/i),
     publishedOn: publishedOn ?? sittingOn,
     answeredOn,
-    closedOn: answered ? undefined : closure.closedOn ?? withdrawnOn,
-    closedReason: answered ? undefined : closure.closedReason ?? (withdrawnOn ? capitalized(cleanText(withdrawn?.[2])) || WITHDRAWN_REASON : undefined),
+    closedOn: answered ? undefined : (closure.closedOn ?? withdrawnOn),
+    closedReason: answered
+      ? undefined
+      : (closure.closedReason ?? (withdrawnOn ? capitalized(cleanText(withdrawn?.[2])) || WITHDRAWN_REASON : undefined)),
     signaledOn,
     reassignedOn,
     renewedOn,
@@ -211,9 +228,14 @@ export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
       answered,
       closed: false,
       pending,
-      unreadableStatus: answered || pending ? undefined
-        : contradictory ? 'contradictory status words'
-          : answerWords ? 'answer date unreadable' : 'status words not found',
+      unreadableStatus:
+        answered || pending
+          ? undefined
+          : contradictory
+            ? 'contradictory status words'
+            : answerWords
+              ? 'answer date unreadable'
+              : 'status words not found',
       title: valueAfterLabel(lines, /^Titre\s*:?/i),
     };
     list.add(ref, itemTitle(container, link));

@@ -3,7 +3,7 @@
  * (an-dyn) and its old ones (an-old): both print the same labels (docs/reference/an.md §2).
  */
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
-import type { QuestionKey, QuestionType } from '../model';
+import { type QuestionKey, type QuestionType } from '../model';
 import { matchLine, cleanText, textOf } from '../text';
 
 const D = DATE_IN_TEXT;
@@ -80,4 +80,3 @@ const DYN_LABEL = /^(?:Question de|Auteur|Type de question)\s*:/i;
 export function looksLikeAnDynPage(lines: readonly string[]): boolean {
   return lines.some((line) => DYN_LABEL.test(line));
 }
-

@@ -6,7 +6,16 @@
  */
 import { parseFrenchDate } from '../dates';
 import { groupFrom } from '../groups';
-import { parseQuestionId, questionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionId, type QuestionType } from '../model';
+import {
+  parseQuestionId,
+  questionId,
+  questionSchema,
+  validated,
+  WITHDRAWN_REASON,
+  type Question,
+  type QuestionId,
+  type QuestionType,
+} from '../model';
 import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
 import { capitalized, cleanText, findByText, HEADINGS, matchLine, textLines, textOf, valueAfterLabel } from '../text';
 import { readAnQuestion } from './an-dyn';
@@ -100,7 +109,10 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
     ...key,
     author: {
       name,
-      anId: /OMC_(PA\d+)|\/(PA\d+)/.exec(authorLink?.getAttribute('href') ?? '')?.slice(1).find(Boolean),
+      anId: /OMC_(PA\d+)|\/(PA\d+)/
+        .exec(authorLink?.getAttribute('href') ?? '')
+        ?.slice(1)
+        .find(Boolean),
       group: groupFrom(undefined, context.group, key.legislature),
       constituency: context.department,
     },

@@ -21,7 +21,8 @@ export type PageKind = (typeof SITES)[number]['pages'][number]['kind'];
 export type SitePage = PageDefinition<PageKind> & { site: SiteDefinition<SiteId, PageKind> };
 
 export const PAGES: readonly SitePage[] = SITES.flatMap((site: SiteDefinition<SiteId, PageKind>) =>
-  site.pages.map((page) => ({ ...page, site })));
+  site.pages.map((page) => ({ ...page, site })),
+);
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 

@@ -120,6 +120,6 @@ export const nosdeputesNewSite = defineSite({
     },
   ],
   // A Next.js app: tabs change route without reloading, and lists re-render in place.
-  isSinglePageApp: (doc) => doc.location?.hostname === NOSDEPUTES_WWW
-    && !!doc.querySelector('#__next, script[src*="/_next/"], link[href*="/_next/"]'),
+  isSinglePageApp: (doc) =>
+    doc.location?.hostname === NOSDEPUTES_WWW && !!doc.querySelector('#__next, script[src*="/_next/"], link[href*="/_next/"]'),
 });

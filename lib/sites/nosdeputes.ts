@@ -32,12 +32,58 @@ function isLegacyHost(url: URL): boolean {
 
 /** Site-wide first path segments that are not deputies (symfony routing.yml). */
 const RESERVED_SEGMENTS = new Set([
-  'deputes', 'depute', 'circonscription', 'circonscriptions', 'groupe', 'groupes', 'organisme', 'organismes',
-  'recherche', 'rechercher', 'synthese', 'synthesetri', 'faq', 'citoyen', 'citoyens', 'commentaires',
-  'commentaire', 'alerte', 'alertes', 'api', 'id', 'dossiers', 'dossier', 'profession', 'hasard', 'login',
-  'logout', 'compterendu', 'assister-aux-debats', 'question', 'questions', 'seance', 'section', 'scrutin',
-  'scrutins', 'amendement', 'amendements', 'document', 'documents', 'intervention', 'interventions', 'tag',
-  'tags', 'mentions-legales', 'plan', 'widget', 'css', 'js', 'images', 'ajax', 'favicon.ico', 'robots.txt',
+  'deputes',
+  'depute',
+  'circonscription',
+  'circonscriptions',
+  'groupe',
+  'groupes',
+  'organisme',
+  'organismes',
+  'recherche',
+  'rechercher',
+  'synthese',
+  'synthesetri',
+  'faq',
+  'citoyen',
+  'citoyens',
+  'commentaires',
+  'commentaire',
+  'alerte',
+  'alertes',
+  'api',
+  'id',
+  'dossiers',
+  'dossier',
+  'profession',
+  'hasard',
+  'login',
+  'logout',
+  'compterendu',
+  'assister-aux-debats',
+  'question',
+  'questions',
+  'seance',
+  'section',
+  'scrutin',
+  'scrutins',
+  'amendement',
+  'amendements',
+  'document',
+  'documents',
+  'intervention',
+  'interventions',
+  'tag',
+  'tags',
+  'mentions-legales',
+  'plan',
+  'widget',
+  'css',
+  'js',
+  'images',
+  'ajax',
+  'favicon.ico',
+  'robots.txt',
 ]);
 
 function deputySlugOf(segment: string | undefined): string | undefined {
@@ -182,7 +228,11 @@ export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
   const acronym = PHOTO_GROUP.exec(photoTitle)?.[1];
   const questionTextBlock = submitted?.parentElement;
   const text = questionTextBlock
-    ? Array.from(questionTextBlock.children).filter((el) => el.tagName === 'P').map(textOf).filter(Boolean).join('\n\n')
+    ? Array.from(questionTextBlock.children)
+        .filter((el) => el.tagName === 'P')
+        .map(textOf)
+        .filter(Boolean)
+        .join('\n\n')
     : undefined;
 
   const id = questionId(legislature, 'QE', number);
@@ -209,7 +259,8 @@ export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
 }
 
 /** "Question Écrite N° 12874 du 07/11/23 (Ministère …) (Sans réponse)" — `getTitre()` (§2.3). */
-const LIST_TITLE = /^Question [ÉE]crite N°\s*(\d{1,6}) du (\d{2}\/\d{2}\/\d{2})\s*\((.*)\)\s*\((Sans réponse|Retirée|Réponse le ([\d/]*))\)$/i;
+const LIST_TITLE =
+  /^Question [ÉE]crite N°\s*(\d{1,6}) du (\d{2}\/\d{2}\/\d{2})\s*\((.*)\)\s*\((Sans réponse|Retirée|Réponse le ([\d/]*))\)$/i;
 const LIST_TITLE_START = /^Question [ÉE]crite N°\s*(\d{1,6})/i;
 const LINK_PATH = /^\/(?:(\d{1,2})\/)?question\/QE\/(\d{1,6})\/?$/;
 
@@ -250,10 +301,8 @@ function parseList(doc: Document, url: URL): PageParse {
   return list.result();
 }
 
-const STATUS_LINE = new RegExp(
-  String.raw`^,?\s*(?:ancien(?:ne)?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$`,
-  'i',
-);
+const STATUS_LINE =
+  /^,?\s*(?:ancien(?:ne)?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$/i;
 const MANDATE_SINCE = new RegExp(`Mandat en cours depuis le ${D}`, 'i');
 /** "Mandat clos rempli du 21 juin 2017 au 3 juillet 2020 (…)" — `_fiche.php` for a finished mandate. */
 const MANDATE_SPAN = new RegExp(`Mandat (?:clos rempli )?(?:du|commencé le) ${D}.*?(?:au|terminé le|jusqu'au) ${D}`, 'i');
@@ -356,7 +405,8 @@ export const nosdeputesSite = defineSite({
       kind: 'nosdeputes-deputy',
       detect: isNosdeputesDeputy,
       parse: parseNosdeputesDeputy,
-      anchor: (doc) => doc.querySelector('.fiche_depute .info_depute') ?? doc.querySelector('.info_depute') ?? doc.querySelector('h1') ?? undefined,
+      anchor: (doc) =>
+        doc.querySelector('.fiche_depute .info_depute') ?? doc.querySelector('.info_depute') ?? doc.querySelector('h1') ?? undefined,
       examples: [
         'https://www.nosdeputes.fr/elise-morvan',
         'https://2007-2012.nosdeputes.fr/jean-pierre-brard',

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n';
+import { type Language } from '../i18n';
 import { questionRefSchema, validated, type Deputy, type Question, type QuestionRef } from '../model';
 
 export interface ListItem {

@@ -24,18 +24,24 @@ export const anRecordSchema = z.object({
     uid: z.string(),
     type: text,
     identifiant: z.nullish(z.object({ numero: numeric, legislature: numeric })),
-    indexationAN: z.nullish(z.object({
-      rubrique: text,
-      analyses: z.nullish(z.object({ analyse: z.nullish(oneOrMany(z.nullish(z.string()))) })),
-    })),
-    auteur: z.nullish(z.object({
-      identite: z.nullish(z.object({ acteurRef: text })),
-      groupe: z.nullish(z.object({ abrege: text, developpe: text })),
-    })),
+    indexationAN: z.nullish(
+      z.object({
+        rubrique: text,
+        analyses: z.nullish(z.object({ analyse: z.nullish(oneOrMany(z.nullish(z.string()))) })),
+      }),
+    ),
+    auteur: z.nullish(
+      z.object({
+        identite: z.nullish(z.object({ acteurRef: text })),
+        groupe: z.nullish(z.object({ abrege: text, developpe: text })),
+      }),
+    ),
     minInt: organSchema,
-    minAttribs: z.nullish(z.object({
-      minAttrib: z.nullish(oneOrMany(z.object({ infoJO: infoJoSchema, denomination: organSchema }))),
-    })),
+    minAttribs: z.nullish(
+      z.object({
+        minAttrib: z.nullish(oneOrMany(z.object({ infoJO: infoJoSchema, denomination: organSchema }))),
+      }),
+    ),
     textesQuestion: z.nullish(z.object({ texteQuestion: z.nullish(oneOrMany(texteSchema)) })),
     textesReponse: z.nullish(z.object({ texteReponse: z.nullish(oneOrMany(texteSchema)) })),
     cloture: z.nullish(z.object({ codeCloture: text, libelleCloture: text, dateCloture: text, infoJO: infoJoSchema })),
@@ -89,12 +95,12 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
   const closureLabel = clean(cloture?.libelleCloture);
   const closureSaysAnswered = cloture?.codeCloture === ANSWER_PUBLISHED || (!!closureLabel && ANSWER_LABEL.test(closureLabel));
   // The code is trusted only to confirm an answer; a label that says otherwise makes the record unreadable.
-  const closureDisagrees = !!cloture && (
-    (cloture.codeCloture === ANSWER_PUBLISHED && !!closureLabel && !ANSWER_LABEL.test(closureLabel))
-    || (answers.length > 0 && !!closureLabel && !ANSWER_LABEL.test(closureLabel))
-  );
+  const closureDisagrees =
+    !!cloture &&
+    ((cloture.codeCloture === ANSWER_PUBLISHED && !!closureLabel && !ANSWER_LABEL.test(closureLabel)) ||
+      (answers.length > 0 && !!closureLabel && !ANSWER_LABEL.test(closureLabel)));
   const answered = answers.length > 0 || closureSaysAnswered;
-  const answeredOn = answered ? date(lastAnswer?.infoJO?.dateJO) ?? date(cloture?.dateCloture) : undefined;
+  const answeredOn = answered ? (date(lastAnswer?.infoJO?.dateJO) ?? date(cloture?.dateCloture)) : undefined;
   const closedOn = !answered && cloture ? date(cloture.dateCloture) : undefined;
   const publishedOn = date(questionTexts[0]?.infoJO?.dateJO) ?? date(attributions[0]?.infoJO?.dateJO);
   const acteurRef = clean(record.auteur?.identite?.acteurRef);
@@ -131,7 +137,7 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
     answeredOn,
     closedOn,
     closedReason: closedOn ? closureLabel : undefined,
-    signaledOn: record.signalement ? date(record.signalement.infoJO?.dateJO) ?? date(record.signalement.dateDepotSignal) : undefined,
+    signaledOn: record.signalement ? (date(record.signalement.infoJO?.dateJO) ?? date(record.signalement.dateDepotSignal)) : undefined,
     reassignedOn: attributions.length > 1 ? date(lastAttribution?.infoJO?.dateJO) : undefined,
     text: richText(questionTexts[0]?.texte) ?? known?.text,
     answerText,

@@ -73,7 +73,7 @@ export function nextSourceState(state: SourceState, outcome: FetchOutcome, now: 
   const sourceFailed = !outcome.ok && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
   if (!sourceFailed) return { failures: 0 };
   const failures = state.failures + 1;
-  const retryAfter = Math.min(options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0);
+  const retryAfter = Math.min(options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? (outcome.retryAfterMs ?? 0) : 0);
   const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, options)) };
   if (failures >= options.circuitThreshold) next.circuitOpenUntil = now + Math.max(options.circuitOpenMs, retryAfter);
   return next;
@@ -83,7 +83,10 @@ export class PoliteFetcher {
   private queue: Promise<unknown> = Promise.resolve();
   private lastStart = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly deps: PoliteFetchDeps, private readonly options: PoliteFetchOptions = DEFAULT_FETCH_OPTIONS) {}
+  constructor(
+    private readonly deps: PoliteFetchDeps,
+    private readonly options: PoliteFetchOptions = DEFAULT_FETCH_OPTIONS,
+  ) {}
 
   /** Queued behind every other request; resolves with what happened, never rejects. */
   get(url: string, accept: string): Promise<FetchOutcome> {
@@ -115,11 +118,21 @@ export class PoliteFetcher {
         signal: controller.signal,
       });
       if (response.ok) {
-        outcome = { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+        outcome = {
+          ok: true,
+          status: response.status,
+          contentType: response.headers.get('content-type') ?? '',
+          body: await response.text(),
+        };
       } else {
-        outcome = { ok: false, reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.deps.now()) };
+        outcome = {
+          ok: false,
+          reason: 'http',
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.deps.now()),
+        };
       }
-    } catch (error) {
+    } catch {
       outcome = { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' };
     } finally {
       clearTimeout(timer);

@@ -52,7 +52,12 @@ describe('simulateYear: the world it simulates', () => {
     expect(daily.offCalendarLatency.count).toBeLessThan(daily.latency.count / 10);
     // The same world whatever the frequency: only the extension's behaviour differs.
     for (const other of [weekly, everyDay, dailyWithoutFailures]) {
-      expect([other.watched, other.finalWhenWatched, other.answered, other.closed]).toEqual([daily.watched, daily.finalWhenWatched, daily.answered, daily.closed]);
+      expect([other.watched, other.finalWhenWatched, other.answered, other.closed]).toEqual([
+        daily.watched,
+        daily.finalWhenWatched,
+        daily.answered,
+        daily.closed,
+      ]);
     }
   });
 
@@ -75,7 +80,9 @@ describe("simulateYear: budgets for 'daily'", () => {
     expect(daily.maxReadingsPerQuestionWeek).toBeLessThanOrEqual(2);
     // Each failed request costs one more request later, and no more.
     const { failureRate, garbageRate } = daily.options;
-    expect(daily.requestsPerPendingQuestionWeek).toBeLessThanOrEqual(daily.readingsPerPendingQuestionWeek * (1 + 2 * (failureRate + garbageRate)));
+    expect(daily.requestsPerPendingQuestionWeek).toBeLessThanOrEqual(
+      daily.readingsPerPendingQuestionWeek * (1 + 2 * (failureRate + garbageRate)),
+    );
   });
 
   it('0 requests to closed or answered questions after detection', () => {

@@ -13,7 +13,14 @@ describe('import boundaries', () => {
 
   it('reads the whole repository', () => {
     const paths = files.map((file) => file.path);
-    for (const path of ['lib/status.ts', 'lib/background/poller.ts', 'lib/content/overlays.tsx', 'components/Badge.tsx', 'entrypoints/content.ts', 'harness/site.ts']) {
+    for (const path of [
+      'lib/status.ts',
+      'lib/background/poller.ts',
+      'lib/content/overlays.tsx',
+      'components/Badge.tsx',
+      'entrypoints/content.ts',
+      'harness/site.ts',
+    ]) {
       expect(paths).toContain(path);
     }
   });
@@ -31,12 +38,28 @@ describe('the boundary check', () => {
   it.each([
     ['lib/status.ts', "import { browser } from 'wxt/browser';", 'lib/status.ts (core) imports wxt/browser'],
     ['lib/status.ts', "import { Badge } from '../components/Badge';", 'lib/status.ts (core) imports components/Badge'],
-    ['lib/sites/an-dyn.ts', "import { database } from '../background/store/db';", 'lib/sites/an-dyn.ts (core) imports lib/background/store/db'],
-    ['components/popup/WatchRow.tsx', "import { isPollable } from '../../lib/polling/schedule';", 'components/popup/WatchRow.tsx (ui) imports lib/polling/schedule'],
+    [
+      'lib/sites/an-dyn.ts',
+      "import { database } from '../background/store/db';",
+      'lib/sites/an-dyn.ts (core) imports lib/background/store/db',
+    ],
+    [
+      'components/popup/WatchRow.tsx',
+      "import { isPollable } from '../../lib/polling/schedule';",
+      'components/popup/WatchRow.tsx (ui) imports lib/polling/schedule',
+    ],
     ['components/Badge.tsx', "import { browser } from 'wxt/browser';", 'components/Badge.tsx (ui) imports wxt/browser'],
-    ['lib/content/overlays.tsx', "import { parseHtml } from '../sources/html';", 'lib/content/overlays.tsx (content) imports lib/sources/html'],
+    [
+      'lib/content/overlays.tsx',
+      "import { parseHtml } from '../sources/html';",
+      'lib/content/overlays.tsx (content) imports lib/sources/html',
+    ],
     ['lib/content/hosts.ts', "import { DOMParser } from 'linkedom';", 'lib/content/hosts.ts (content) imports linkedom'],
-    ['lib/background/poller.ts', "import { Overlays } from '../content/overlays';", 'lib/background/poller.ts (background) imports lib/content/overlays'],
+    [
+      'lib/background/poller.ts',
+      "import { Overlays } from '../content/overlays';",
+      'lib/background/poller.ts (background) imports lib/content/overlays',
+    ],
     ['bench/browser.ts', "import { serveSite } from '../tests/e2e/site';", 'bench/browser.ts (bench) imports tests/e2e/site'],
     ['scripts/demo.ts', "import { fixture } from '../tests/helpers/dom';", 'scripts/demo.ts (scripts) imports tests/helpers/dom'],
     ['entrypoints/background.ts', "import { serveSite } from '../harness/site';", 'entrypoints/background.ts (entry) imports harness/site'],
@@ -45,7 +68,14 @@ describe('the boundary check', () => {
   });
 
   it('lets a view name a type from anywhere: type-only imports are erased by the build', () => {
-    expect(importViolations([{ path: 'components/Badge.tsx', source: "import type { Db } from '../lib/background/store/db';\nimport { type Settings } from '../lib/platform/storage';" }])).toStrictEqual([]);
+    expect(
+      importViolations([
+        {
+          path: 'components/Badge.tsx',
+          source: "import type { Db } from '../lib/background/store/db';\nimport { type Settings } from '../lib/platform/storage';",
+        },
+      ]),
+    ).toStrictEqual([]);
   });
 
   it('reports background-only code the content script reaches through a harmless-looking module', () => {

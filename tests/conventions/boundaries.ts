@@ -49,17 +49,34 @@ const FORBIDDEN: Record<Context, RegExp[]> = {
 
 /** Module names a file loads at run time: type-only imports are erased by the build and do not count. */
 function runtimeSpecifiers(file: SourceFile): string[] {
-  const source = ts.createSourceFile(file.path, file.source, ts.ScriptTarget.Latest, false, file.path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file.path,
+    file.source,
+    ts.ScriptTarget.Latest,
+    false,
+    file.path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const names: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
-      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings)
-        && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((element) => element.isTypeOnly)));
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            !!clause.namedBindings &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((element) => element.isTypeOnly)));
       if (!typeOnly) names.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!node.isTypeOnly) names.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       names.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -71,7 +88,10 @@ function runtimeSpecifiers(file: SourceFile): string[] {
 /** Import targets of one file: repository paths (without extension) for relative imports, package names otherwise. */
 export function importsOf(file: SourceFile): string[] {
   return runtimeSpecifiers(file).map((name) => {
-    if (name.startsWith('.')) return normalize(join(dirname(file.path), name)).replace(/\\/g, '/').replace(/\.(tsx?|css)$/, '');
+    if (name.startsWith('.'))
+      return normalize(join(dirname(file.path), name))
+        .replace(/\\/g, '/')
+        .replace(/\.(tsx?|css)$/, '');
     const parts = name.split('/');
     if (name.startsWith('@')) return parts.slice(0, 2).join('/');
     return parts[0] === 'wxt' ? name : parts[0]!;
@@ -130,7 +150,8 @@ export function repositorySources(root: string): SourceFile[] {
       if (['node_modules', '.git', '.output', '.wxt', 'fixtures', '.e2e-tmp'].includes(name)) continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(ts|tsx|mts)$/.test(name)) out.push({ path: relative(root, path).replace(/\\/g, '/'), source: readFileSync(path, 'utf8') });
+      else if (/\.(ts|tsx|mts)$/.test(name))
+        out.push({ path: relative(root, path).replace(/\\/g, '/'), source: readFileSync(path, 'utf8') });
     }
   };
   walk(root);

@@ -29,16 +29,25 @@ describe('the site conventions check', () => {
     publisher: 'an',
     hosts: ['careless.example'],
     matches: ['https://careless.example/questions/*'],
-    pages: [{
-      kind: 'careless-question',
-      detect: (url) => url.hostname === 'careless.example' || url.pathname.startsWith('/q15/'),
-      parse: () => OTHER,
-      examples: ['https://careless.example/questions/1', 'https://careless.example/elsewhere/2', 'https://questions.assemblee-nationale.fr/q15/15-19189QE.htm'],
-    }],
+    pages: [
+      {
+        kind: 'careless-question',
+        detect: (url) => url.hostname === 'careless.example' || url.pathname.startsWith('/q15/'),
+        parse: () => OTHER,
+        examples: [
+          'https://careless.example/questions/1',
+          'https://careless.example/elsewhere/2',
+          'https://questions.assemblee-nationale.fr/q15/15-19189QE.htm',
+        ],
+      },
+    ],
   });
   const violations = siteConventionViolations({
     sites: [...SITES, careless],
-    fixtures: { ...SITE_FIXTURES, 'careless-question': [{ file: 'nosdeputes/q-repondue.html', url: 'https://careless.example/questions/24567' }] },
+    fixtures: {
+      ...SITE_FIXTURES,
+      'careless-question': [{ file: 'nosdeputes/q-repondue.html', url: 'https://careless.example/questions/24567' }],
+    },
     e2ePages: FIXTURE_PAGES,
     document,
   });
@@ -46,9 +55,9 @@ describe('the site conventions check', () => {
   it.each([
     'careless: no name in en',
     'careless/careless-question: 3 example URLs, fewer than 4',
-    'careless/careless-question: example https://careless.example/elsewhere/2 is outside the site\'s match patterns',
+    "careless/careless-question: example https://careless.example/elsewhere/2 is outside the site's match patterns",
     'careless/careless-question: example https://questions.assemblee-nationale.fr/q15/15-19189QE.htm is also accepted by anOld/an-old-question',
-    'careless/careless-question: example https://questions.assemblee-nationale.fr/q15/15-19189QE.htm is outside the site\'s match patterns',
+    "careless/careless-question: example https://questions.assemblee-nationale.fr/q15/15-19189QE.htm is outside the site's match patterns",
     'careless/careless-question: example https://questions.assemblee-nationale.fr/q15/15-19189QE.htm is on a host the site does not declare',
     'careless/careless-question: fixture nosdeputes/q-repondue.html reads as nothing in linkedom',
     'careless/careless-question: no page in the browser suites',
@@ -57,12 +66,19 @@ describe('the site conventions check', () => {
   });
 
   it('reports the careless detector on every page of other sites it accepts', () => {
-    expect(violations).toContain('anOld/an-old-question: example https://questions.assemblee-nationale.fr/q15/15-19189QE.htm is also accepted by careless/careless-question');
+    expect(violations).toContain(
+      'anOld/an-old-question: example https://questions.assemblee-nationale.fr/q15/15-19189QE.htm is also accepted by careless/careless-question',
+    );
   });
 
   it('reports a question page without an anchor for its card, and a kind without a fixture', () => {
     const anchorless = defineSite({ ...SITES[0], id: 'anchorless', pages: SITES[0].pages.map((page) => ({ ...page, anchor: undefined })) });
-    const found = siteConventionViolations({ sites: [anchorless], fixtures: { 'nosdeputes-question': SITE_FIXTURES['nosdeputes-question'] }, e2ePages: FIXTURE_PAGES, document });
+    const found = siteConventionViolations({
+      sites: [anchorless],
+      fixtures: { 'nosdeputes-question': SITE_FIXTURES['nosdeputes-question'] },
+      e2ePages: FIXTURE_PAGES,
+      document,
+    });
     expect(found).toContain('anchorless/nosdeputes-question: no anchor for the card on fixture nosdeputes/q-repondue.html in linkedom');
     expect(found).toContain('anchorless/nosdeputes-deputy: no fixture page');
   }, 30_000);

@@ -4,7 +4,7 @@
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { LANGUAGES } from '../../lib/i18n';
-import type { PageParse, SiteDefinition } from '../../lib/sites/types';
+import { type PageParse, type SiteDefinition } from '../../lib/sites/types';
 import { parseUrl } from '../../lib/urls';
 import { DOM_IMPLEMENTATIONS, type DomImplementation } from '../helpers/dom';
 
@@ -47,7 +47,8 @@ export function siteConventionViolations({ sites, fixtures, e2ePages, document }
       const where = `${site.id}/${page.kind}`;
       if (seenKinds.has(page.kind)) violations.push(`${where}: page kind used twice`);
       seenKinds.add(page.kind);
-      if (page.examples.length < MIN_EXAMPLES) violations.push(`${where}: ${page.examples.length} example URLs, fewer than ${MIN_EXAMPLES}`);
+      if (page.examples.length < MIN_EXAMPLES)
+        violations.push(`${where}: ${page.examples.length} example URLs, fewer than ${MIN_EXAMPLES}`);
 
       for (const example of page.examples) {
         const url = parseUrl(example);
@@ -57,9 +58,11 @@ export function siteConventionViolations({ sites, fixtures, e2ePages, document }
         }
         if (!page.detect(url)) violations.push(`${where}: its detector refuses its example ${example}`);
         for (const other of pages) {
-          if (other.page !== page && other.page.detect(url)) violations.push(`${where}: example ${example} is also accepted by ${other.site.id}/${other.page.kind}`);
+          if (other.page !== page && other.page.detect(url))
+            violations.push(`${where}: example ${example} is also accepted by ${other.site.id}/${other.page.kind}`);
         }
-        if (!patterns.some((pattern) => pattern.includes(url.href))) violations.push(`${where}: example ${example} is outside the site's match patterns`);
+        if (!patterns.some((pattern) => pattern.includes(url.href)))
+          violations.push(`${where}: example ${example} is outside the site's match patterns`);
         if (!site.hosts.includes(url.hostname)) violations.push(`${where}: example ${example} is on a host the site does not declare`);
       }
 
@@ -82,10 +85,16 @@ export function siteConventionViolations({ sites, fixtures, e2ePages, document }
           }
         }
         const [first, ...others] = reads.map((read) => JSON.stringify(summary(read.parsed)));
-        if (others.some((other) => other !== first)) violations.push(`${where}: fixture ${fixture.file} reads differently in ${DOM_IMPLEMENTATIONS.join(' and ')}`);
+        if (others.some((other) => other !== first))
+          violations.push(`${where}: fixture ${fixture.file} reads differently in ${DOM_IMPLEMENTATIONS.join(' and ')}`);
       }
 
-      if (!e2ePages.some(({ url }) => { const parsed = parseUrl(url); return !!parsed && page.detect(parsed); })) {
+      if (
+        !e2ePages.some(({ url }) => {
+          const parsed = parseUrl(url);
+          return !!parsed && page.detect(parsed);
+        })
+      ) {
         violations.push(`${where}: no page in the browser suites`);
       }
     }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '../../lib/background/handlers';
 import { parseResponse, route, type AnyRequest, type Handlers, type ResponseOf } from '../../lib/messages';
-import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/background/store/db';
+import { type FetchOutcome, type PoliteFetcher } from '../../lib/sources/polite-fetch';
+import { type Db } from '../../lib/background/store/db';
 import { freshIndexedDb, isValidRecord, makeQuestion, makeRecord, makeRef, NOW, openTestDb } from '../store/helpers';
 
 const ID = 'AN-16-QE-4020';
@@ -14,7 +14,11 @@ let handlers: Handlers;
 type Stub<F extends (...args: any[]) => any> = ReturnType<typeof vi.fn<F>>;
 let deps: {
   fetcher: { get: Stub<(url: string, accept: string) => Promise<FetchOutcome>> };
-  poller: { run: Stub<() => Promise<unknown>>; schedule: Stub<(ids: readonly string[]) => Promise<void>>; progress: { running: boolean; done: number; total: number } };
+  poller: {
+    run: Stub<() => Promise<unknown>>;
+    schedule: Stub<(ids: readonly string[]) => Promise<void>>;
+    progress: { running: boolean; done: number; total: number };
+  };
   onWatchesChanged: Stub<() => Promise<void>>;
   onErased: Stub<() => Promise<void>>;
 };
@@ -129,7 +133,12 @@ describe('createHandlers: the popup requests', () => {
     // Settled, or given up after SETTLING_ATTEMPTS failures: never asked for.
     expect(deps.poller.run).toHaveBeenLastCalledWith([ID, failing.id]);
     deps.poller.run.mockResolvedValueOnce({ checked: 0, failed: 0, changes: [], remaining: 0 });
-    expect(await ask({ type: 'watch.check', ids: [failing.id, settled.id, 'AN-16-QE-1'] }, true)).toEqual({ checked: 0, failed: 0, changed: 0, remaining: 0 });
+    expect(await ask({ type: 'watch.check', ids: [failing.id, settled.id, 'AN-16-QE-1'] }, true)).toEqual({
+      checked: 0,
+      failed: 0,
+      changed: 0,
+      remaining: 0,
+    });
     expect(deps.poller.run).toHaveBeenLastCalledWith([failing.id]);
     await expect(ask({ type: 'watch.check' })).rejects.toThrow('Not allowed from a web page: watch.check');
     expect(deps.poller.run).toHaveBeenCalledTimes(2);
