@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { SITE_HOSTS } from '../lib/sites';
+import { describeOverlayHosts, type OverlayHost } from './overlays';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
@@ -77,17 +78,8 @@ export async function launchWithExtension(
 }
 
 /** What the overlays say about themselves: the test contract of the content script. */
-export async function overlayHosts(
-  page: Page,
-): Promise<{ id: string | null; state: string | null; deputy: string | null; text: string }[]> {
-  return page.$$eval('vigie-overlay', (hosts) =>
-    hosts.map((host) => ({
-      id: host.getAttribute('data-vigie-id'),
-      state: host.getAttribute('data-vigie-state'),
-      deputy: host.getAttribute('data-vigie-deputy'),
-      text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    })),
-  );
+export async function overlayHosts(page: Page): Promise<OverlayHost[]> {
+  return page.$$eval('vigie-overlay', describeOverlayHosts);
 }
 
 /**

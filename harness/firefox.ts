@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SITE_HOSTS } from '../lib/sites';
+import { describeOverlayHosts, type OverlayHost } from './overlays';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.VIGIE_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -64,13 +65,6 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
   };
 }
 
-export async function overlaySummary(page: Page) {
-  return page.$$eval('vigie-overlay', (hosts) =>
-    hosts.map((host) => ({
-      id: host.getAttribute('data-vigie-id'),
-      state: host.getAttribute('data-vigie-state'),
-      deputy: host.getAttribute('data-vigie-deputy'),
-      text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    })),
-  );
+export async function overlaySummary(page: Page): Promise<OverlayHost[]> {
+  return page.$$eval('vigie-overlay', describeOverlayHosts);
 }
