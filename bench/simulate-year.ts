@@ -18,7 +18,16 @@ import { type WatchRecord } from '../lib/records';
 import { type CheckFrequency } from '../lib/settings';
 import { questionStatus } from '../lib/status';
 import { checkQuestion } from '../lib/polling/check';
-import { applyCheck, MAX_CHECKS_PER_RUN, rescheduled, runChecks, selectDue, type ScheduleContext } from '../lib/polling/core';
+import {
+  type AppliedCheck,
+  applyCheck,
+  applyFailure,
+  MAX_CHECKS_PER_RUN,
+  rescheduled,
+  runChecks,
+  selectDue,
+  type ScheduleContext,
+} from '../lib/polling/core';
 import { PoliteFetcher, type SourceState } from '../lib/sources/polite-fetch';
 import { anDynUrl, idFromAnUid } from '../lib/urls';
 
@@ -328,10 +337,11 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
   /** The watch list, as the store would hold it. */
   const records = new Map<string, WatchRecord>();
 
-  async function commit(record: WatchRecord, result: Awaited<ReturnType<typeof checkQuestion>>) {
+  /** Keeps what a check did to the watch, as the store would, and measures it. */
+  async function commit(record: WatchRecord, apply: (current: WatchRecord) => AppliedCheck) {
     const q = byId.get(record.id)!;
     const current = records.get(record.id)!;
-    const applied = applyCheck(current, result, context());
+    const applied = apply(current);
     records.set(record.id, applied.record);
     r.checks++;
     if (applied.outcome === 'blocked') r.blockedChecks++;
@@ -386,7 +396,8 @@ export async function simulateYear(options: SimulationOptions = {}): Promise<Sim
     const requestsBefore = r.totalRequests;
     await runChecks(batch, selection.due.length, {
       check: (record) => checkQuestion(fetcher, record.id, record.question),
-      commit,
+      commit: (record, result) => commit(record, (current) => applyCheck(current, result, context())),
+      fail: (record, reason) => commit(record, (current) => applyFailure(current, reason, context())),
     });
     r.maxChecksPerAlarm = Math.max(r.maxChecksPerAlarm, batch.length);
     r.maxRequestsPerAlarm = Math.max(r.maxRequestsPerAlarm, r.totalRequests - requestsBefore);

@@ -120,6 +120,12 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
 export const OVERLAY_ATTRIBUTE = 'data-vigie-host';
 
 const TEXT_NODE = 3;
+
+class ElementEnd {
+  constructor(readonly block: boolean) {}
+}
+const BLOCK_END = new ElementEnd(true);
+const INLINE_END = new ElementEnd(false);
 const ELEMENT_NODE = 1;
 
 /**
@@ -135,26 +141,34 @@ export function textLines(root: ParentNode | null | undefined): string[] {
     if (line) lines.push(line);
     current = '';
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        current += child.nodeValue ?? '';
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const element = child as Element;
-        const tag = element.tagName.toUpperCase();
-        if (SKIPPED_TAGS.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE)) continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) flush();
-        else current += ' ';
-        walk(element);
-        if (block) flush();
-        else current += ' ';
-      }
-    }
+  // A loop over an explicit stack, not recursion: fetched HTML nested thousands deep must not
+  // exhaust the call stack (a closing marker ends each element once its children are read).
+  const stack: (Node | ElementEnd)[] = [];
+  const pushChildren = (node: Node) => {
+    const children: Node[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   };
   // Start from the root element: linkedom links a document's doctype to nothing after it.
-  const start = (root as Document).documentElement ?? root;
-  walk(start as Node);
+  pushChildren(((root as Document).documentElement ?? root) as Node);
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item instanceof ElementEnd) {
+      if (item.block) flush();
+      else current += ' ';
+    } else if (item.nodeType === TEXT_NODE) {
+      current += item.nodeValue ?? '';
+    } else if (item.nodeType === ELEMENT_NODE) {
+      const element = item as Element;
+      const tag = element.tagName.toUpperCase();
+      if (SKIPPED_TAGS.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE)) continue;
+      const block = BLOCK_TAGS.has(tag);
+      if (block) flush();
+      else current += ' ';
+      stack.push(block ? BLOCK_END : INLINE_END);
+      pushChildren(element);
+    }
+  }
   flush();
   return lines;
 }

@@ -7,9 +7,10 @@
 import { type WatchRecord } from '../records';
 import { type Settings } from '../settings';
 import { type Change } from '../polling/changes';
-import { checkQuestion, type CheckResult } from '../polling/check';
+import { checkQuestion } from '../polling/check';
 import {
   applyCheck,
+  applyFailure,
   MAX_CHECKS_PER_RUN,
   rescheduled,
   runChecks,
@@ -85,7 +86,8 @@ export class Poller {
     try {
       summary = await runChecks(batch, selection.due.length, {
         check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question),
-        commit: (record, result) => this.commit(db, record, result),
+        commit: (record, result) => this.commit(db, record, (current, context) => applyCheck(current, result, context)),
+        fail: (record, reason) => this.commit(db, record, (current, context) => applyFailure(current, reason, context)),
         progress: (done) => {
           this.progress = { ...this.progress, done };
         },
@@ -99,14 +101,18 @@ export class Poller {
   }
 
   /** One transaction for the watch, then its events. */
-  private async commit(db: Db, record: WatchRecord, result: CheckResult): Promise<AppliedCheck | undefined> {
+  private async commit(
+    db: Db,
+    record: WatchRecord,
+    apply: (current: WatchRecord, context: ScheduleContext) => AppliedCheck,
+  ): Promise<AppliedCheck | undefined> {
     const context = await this.context();
     let applied: AppliedCheck | undefined;
     await updateWatch(
       db,
       record.id,
       (current) => {
-        applied = applyCheck(current, result, context);
+        applied = apply(current, context);
         return applied.record;
       },
       context.now,

@@ -9,7 +9,7 @@ import { type EventRecord, type WatchRecord } from '../records';
 import { type CheckFrequency } from '../settings';
 import { questionStatus } from '../status';
 import { detectChange, type Change } from './changes';
-import { type CheckResult } from './check';
+import { type CheckResult, describeError } from './check';
 import { isPollable, nextCheckAt, type ScheduleInput } from './schedule';
 
 /** Checks per alarm: keeps one run well inside a service worker's lifetime (2 s apart). */
@@ -142,11 +142,39 @@ export interface PollSummary {
   remaining: number;
 }
 
+/** Should a failure's own bookkeeping fail too, the watch still waits this long: never a retry at every alarm. */
+const FALLBACK_RETRY_MS = 24 * 3_600_000;
+
+/** A failed check, whatever made it fail: applied by the schedule's rules, or, should those throw, by a plain day's wait. */
+export function applyFailure(record: WatchRecord, reason: string, context: ScheduleContext): AppliedCheck {
+  try {
+    return applyCheck(record, { ok: false, reason }, context);
+  } catch {
+    return {
+      record: { ...record, failures: record.failures + 1, nextCheckAt: context.now + FALLBACK_RETRY_MS },
+      outcome: 'failed',
+      events: [{ at: context.now, type: 'check', questionId: record.id, ok: false, detail: reason }],
+    };
+  }
+}
+
 export interface RunSteps {
   check(record: WatchRecord): Promise<CheckResult>;
   /** Keeps what the check did; nothing when the watch went away in the meantime. */
   commit(record: WatchRecord, result: CheckResult): Promise<AppliedCheck | undefined>;
+  /** Keeps a failure the check or its commit threw, as `applyFailure` says. */
+  fail(record: WatchRecord, reason: string): Promise<AppliedCheck | undefined>;
   progress?(done: number): void;
+}
+
+/** One check, isolated: whatever it throws is this watch's failure, and the run goes on. */
+async function checkOne(record: WatchRecord, steps: RunSteps): Promise<AppliedCheck | undefined> {
+  try {
+    return await steps.commit(record, await steps.check(record));
+  } catch (error) {
+    const reason = `error (${describeError(error)})`;
+    return steps.fail(record, reason).catch((): AppliedCheck => ({ record, outcome: 'failed', events: [] }));
+  }
 }
 
 /**
@@ -156,7 +184,7 @@ export interface RunSteps {
 export async function runChecks(batch: readonly WatchRecord[], due: number, steps: RunSteps): Promise<PollSummary> {
   const summary: PollSummary = { checked: 0, failed: 0, changes: [], remaining: due };
   for (const record of batch) {
-    const applied = await steps.commit(record, await steps.check(record));
+    const applied = await checkOne(record, steps);
     if (applied?.outcome === 'blocked') break;
     summary.checked++;
     summary.remaining--;

@@ -522,22 +522,46 @@ describe('Poller.run: « Vérifier maintenant »', () => {
       makeWatch(407, { nextCheckAt: NOW - HOUR }),
       makeWatch(408, { nextCheckAt: NOW + 2 * 24 * HOUR }),
     );
-    // The worker dies on the first check (407, the more overdue of the forced ones).
+    // What the store says while the first check (407, the more overdue of the forced ones) is in flight.
+    let during: (number | undefined)[] = [];
     stub.overrides.set(anOpenDataUrl(idOf(407)), async () => {
-      throw new Error('worker stopped');
+      during = [(await stored(idOf(406))).nextCheckAt, (await stored(idOf(407))).nextCheckAt, (await stored(idOf(408))).nextCheckAt];
+      return ok(recordJson(407, 'pending'));
     });
-    await expect(poller.run([idOf(406), idOf(407)])).rejects.toThrow('worker stopped');
-    expect(stub.checkedIds()).toEqual([idOf(407)]);
+    await poller.run([idOf(406), idOf(407)]);
+    expect(stub.checkedIds()).toEqual([idOf(407), idOf(406)]);
     // min(existing, now): the forced one in the future is due now, the overdue one keeps its time.
-    expect((await stored(idOf(406))).nextCheckAt).toBe(NOW);
-    expect((await stored(idOf(407))).nextCheckAt).toBe(NOW - HOUR);
-    expect((await stored(idOf(408))).nextCheckAt).toBe(NOW + 2 * 24 * HOUR);
-    // The next alarm, without ids, checks both; 408 is still not due.
-    stub.overrides.clear();
+    expect(during).toEqual([NOW, NOW - HOUR, NOW + 2 * 24 * HOUR]);
+  });
+
+  it('an open-data answer nested 20,000 deep is read, and the run goes on (reliability D1)', async () => {
+    await put(makeWatch(411, { nextCheckAt: NOW - 2 * HOUR }), makeWatch(412, { nextCheckAt: NOW - HOUR }));
+    const json = JSON.parse(recordJson(411, 'answered')) as Json;
+    json.question.textesReponse.texteReponse.texte = `${'<div>'.repeat(20_000)}La ministre répond.${'</div>'.repeat(20_000)}`;
+    stub.overrides.set(anOpenDataUrl(idOf(411)), ok(JSON.stringify(json)));
+    const summary = await poller.run();
+    expect(stub.checkedIds()).toEqual([idOf(411), idOf(412)]);
+    expect(summary.checked).toBe(2);
+    const deep = await stored(idOf(411));
+    expect(deep.state).toBe('answered');
+    expect(deep.question?.answerText).toBe('La ministre répond.');
+  });
+
+  it('a check that throws is that watch’s failure, with its backoff: the run goes on to the others', async () => {
+    await put(makeWatch(409, { nextCheckAt: NOW - 2 * HOUR }), makeWatch(410, { nextCheckAt: NOW - HOUR }));
+    stub.overrides.set(anOpenDataUrl(idOf(409)), async () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(await poller.run()).toEqual({ checked: 2, failed: 1, changes: [], remaining: 0 });
+    expect(stub.checkedIds()).toEqual([idOf(409), idOf(410)]);
+    const failed = await stored(idOf(409));
+    expect(failed.failures).toBe(1);
+    expect(failed.nextCheckAt).toBeGreaterThan(NOW);
+    // The next alarm does not ask again about the failed watch before its retry time.
     stub.get.mockClear();
     clock.now = NOW + MINUTE;
-    expect(await poller.run()).toEqual({ checked: 2, failed: 0, changes: [], remaining: 0 });
-    expect(stub.checkedIds()).toEqual([idOf(407), idOf(406)]);
+    await poller.run();
+    expect(stub.checkedIds()).toEqual([]);
   });
 
   it('through the handler, only pollable questions are checked', async () => {
