@@ -17,7 +17,7 @@ export const exportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION),
-    exportedAt: z.string(),
+    exportedAt: z.string().check(z.maxLength(40)),
     watches: z.array(exportedWatchSchema).check(z.maxLength(100_000)),
   })
   .check(z.refine((file) => new Set(file.watches.map((w) => w.id)).size === file.watches.length, 'The file lists a question twice'));

@@ -5,8 +5,9 @@ import { QUESTION_STATES } from './status';
 
 export const questionStateSchema = z.enum(QUESTION_STATES);
 
-/** Milliseconds since the epoch. */
-export const timestampSchema = z.number().check(z.int(), z.minimum(0));
+/** Milliseconds since the epoch, before the end of the century: a date out there is an edited or broken file. */
+export const LATEST_TIMESTAMP = Date.UTC(2101, 0, 1);
+export const timestampSchema = z.number().check(z.int(), z.minimum(0), z.maximum(LATEST_TIMESTAMP));
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -58,7 +59,7 @@ export const eventRecordSchema = z.object({
   ok: z.optional(z.boolean()),
   from: z.optional(questionStateSchema),
   to: z.optional(questionStateSchema),
-  detail: z.optional(z.string()),
+  detail: z.optional(z.string().check(z.maxLength(500))),
 });
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 

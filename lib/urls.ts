@@ -1,4 +1,4 @@
-import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './model';
+import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './question-key';
 
 export const AN_WWW = 'www.assemblee-nationale.fr';
 export const AN_QUESTIONS = 'questions.assemblee-nationale.fr';
@@ -87,4 +87,10 @@ export function anDeputyUrl(anId: string): string {
 export function nosdeputesDeputyUrl(slug: string, legislature?: number): string {
   const host = legislature === undefined ? undefined : nosdeputesHost(legislature);
   return host ? `https://${host}/${slug}` : `https://${NOSDEPUTES_WWW}/depute/${slug}`;
+}
+
+/** Where a question is read, on each publisher: always built from its key. */
+export function questionUrls(id: QuestionId | QuestionKey): { an: string; nosdeputes?: string } {
+  const nosdeputes = nosdeputesUrl(id);
+  return nosdeputes ? { an: anDynUrl(id), nosdeputes } : { an: anDynUrl(id) };
 }

@@ -94,7 +94,7 @@ describe('questionSchema', () => {
   ])('rejects %s', (_name, overrides) => {
     const result = questionSchema.safeParse({ ...FULL, ...overrides });
     expect(result.success).toBe(false);
-    expect(messages(result)).toContain('Expected a calendar date YYYY-MM-DD');
+    expect(messages(result)).toContain('Expected a calendar date YYYY-MM-DD between 1958 and 2100');
   });
 
   it.each<[string, Record<string, unknown>]>([

@@ -31,7 +31,7 @@ describe('toRow', () => {
     expect(row.ministry).toBe('Ministère de la santé et de la prévention');
     expect(row.title).toBe('Prise de rendez-vous en ligne');
     expect(row.anUrl).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020');
-    expect(row.nosdeputesUrl).toBeUndefined();
+    expect(row.nosdeputesUrl).toBe('https://2022-2024.nosdeputes.fr/16/question/QE/4020');
     expect(row.haystack).toBe(
       '4020 16 an-16-qe-4020 elise morvan ministere de la sante et de la prevention ministere de la sante et de la prevention' +
         ' prise de rendez-vous en ligne relancer le cabinet',

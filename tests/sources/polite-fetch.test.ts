@@ -238,6 +238,67 @@ describe('PoliteFetcher: outcomes', () => {
   });
 });
 
+/** A response as the browser gives it after following redirects: `url` is where it landed. */
+function landedAt(url: string, body = '{"question":{"uid":"QANR5L16QE4020"}}'): Response {
+  const response = new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' } });
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
+}
+
+describe('PoliteFetcher: only the host asked answers (reliability D4)', () => {
+  it('a redirect to another host is not believed: no body, a source failure', async () => {
+    const h = harness(() => landedAt('https://evil.test/rec.json'));
+    expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'elsewhere' });
+    expect(h.states.get(HOST_A)).toMatchObject({ failures: 1, backoffUntil: T0 + 300 + OPTIONS.baseBackoffMs });
+  });
+
+  it('a redirect to plain http on the same host is not believed either', async () => {
+    const h = harness(() => landedAt(URL_A.replace('https:', 'http:')));
+    expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'elsewhere' });
+  });
+
+  it('a redirect within the same host is followed', async () => {
+    const h = harness(() => landedAt(`${URL_A}?v=2`));
+    expect(await h.fetcher.get(URL_A, 'application/json')).toMatchObject({ ok: true, body: '{"question":{"uid":"QANR5L16QE4020"}}' });
+  });
+});
+
+describe('PoliteFetcher: bodies have a size limit', () => {
+  it('a declared length over the limit is refused unread, and is not held against the source', async () => {
+    const h = harness(() => new Response('x'.repeat(10), { status: 200, headers: { 'content-length': String(64 * 1024 * 1024) } }));
+    expect(await h.fetcher.get(URL_A, 'application/json', 1024)).toEqual({ ok: false, reason: 'too-large' });
+    expect(h.states.get(HOST_A)).toEqual({ failures: 0 });
+  });
+
+  it('a body that grows past the limit as it streams is cut off', async () => {
+    const chunk = new Uint8Array(600).fill(120);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const h = harness(() => new Response(stream, { status: 200 }));
+    expect(await h.fetcher.get(URL_A, 'application/json', 1000)).toEqual({ ok: false, reason: 'too-large' });
+  });
+
+  it('a body within the limit is read whole, however it is chunked', async () => {
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // « é » split across two chunks: the decoder must join it.
+        const bytes = encoder.encode('réponse');
+        controller.enqueue(bytes.slice(0, 2));
+        controller.enqueue(bytes.slice(2));
+        controller.close();
+      },
+    });
+    const h = harness(() => new Response(stream, { status: 200 }));
+    expect(await h.fetcher.get(URL_A, 'text/html', 1000)).toMatchObject({ ok: true, body: 'réponse' });
+  });
+});
+
 describe('PoliteFetcher: backoff and circuit breaker', () => {
   it('while backing off, answers backoff without calling fetch', async () => {
     const h = harness(status(503));
