@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SUPPORTED_HOSTS } from './lib/urls';
+import { SITE_HOSTS } from './lib/sites';
 
-const hostPermissions = SUPPORTED_HOSTS.map((host) => `https://${host}/*`);
+const hostPermissions = SITE_HOSTS.map((host) => `https://${host}/*`);
 
 export default defineConfig({
   // The bench build (timing marks in the content script) never overwrites the real one.
@@ -25,6 +25,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'alarms', 'notifications'],
+    // From Chrome 110 each extension API call resets the service worker's idle timer and the
+    // 5-minute cap is gone: a polling run (storage reads between requests 2 s apart) is not cut short.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '110' }),
     action: { default_title: '__MSG_extName__' },
     // Everything Vigie runs ships in the package: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },

@@ -2,11 +2,11 @@
  * The in-browser measures: the content script's cost on real pages (the bench build reports
  * each detect → parse → render pass), and the store with 10,000 watches.
  */
-import type { Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { exportWatches } from '../lib/exchange';
 import { questionId, type Question } from '../lib/model';
 import { questionStatus } from '../lib/status';
-import type { WatchRecord } from '../lib/records';
+import { type WatchRecord } from '../lib/records';
 import { anDynUrl, nosdeputesUrl } from '../lib/urls';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/browser';
 import { html, startFixtureServer, type FixtureServer } from '../harness/server';
@@ -68,12 +68,26 @@ function benchQuestion(i: number): Question {
   const number = 1 + i;
   const id = questionId(17, 'QE', number);
   return {
-    id, chamber: 'AN', legislature: 17, type: 'QE', number,
-    author: { name: `Député ${i % 577}`, anId: `PA${700000 + (i % 577)}`, group: { acronym: 'EPR', name: 'Ensemble pour la République' }, constituency: 'Finistère (3e circonscription)' },
-    ministry: 'Intérieur', answeringMinistry: 'Intérieur', title: `Question de démonstration n° ${number}`, rubrique: 'Sécurité',
+    id,
+    chamber: 'AN',
+    legislature: 17,
+    type: 'QE',
+    number,
+    author: {
+      name: `Député ${i % 577}`,
+      anId: `PA${700000 + (i % 577)}`,
+      group: { acronym: 'EPR', name: 'Ensemble pour la République' },
+      constituency: 'Finistère (3e circonscription)',
+    },
+    ministry: 'Intérieur',
+    answeringMinistry: 'Intérieur',
+    title: `Question de démonstration n° ${number}`,
+    rubrique: 'Sécurité',
     publishedOn: '2025-01-14',
     ...(i % 3 === 0 ? { answeredOn: '2025-06-10' } : {}),
-    text: 'M. le député attire l’attention de M. le ministre de l’intérieur sur une question de démonstration, écrite pour mesurer Vigie avec dix mille questions suivies. '.repeat(3),
+    text: 'M. le député attire l’attention de M. le ministre de l’intérieur sur une question de démonstration, écrite pour mesurer Vigie avec dix mille questions suivies. '.repeat(
+      3,
+    ),
     urls: { an: anDynUrl(id), nosdeputes: nosdeputesUrl(id) },
   };
 }
@@ -81,7 +95,15 @@ function benchQuestion(i: number): Question {
 export function tenThousandWatches(now: number): WatchRecord[] {
   return Array.from({ length: 10_000 }, (_, i) => {
     const question = benchQuestion(i);
-    return { id: question.id, question, watchedAt: now - i * 60_000, state: questionStatus(question, '2026-11-29').state, failures: 0, seen: i % 50 !== 0, lastCheckedAt: now - 3_600_000 };
+    return {
+      id: question.id,
+      question,
+      watchedAt: now - i * 60_000,
+      state: questionStatus(question, '2026-11-29').state,
+      failures: 0,
+      seen: i % 50 !== 0,
+      lastCheckedAt: now - 3_600_000,
+    };
   });
 }
 

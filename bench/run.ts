@@ -23,15 +23,23 @@ interface Budget {
 const quick = process.argv.includes('--quick');
 const LOADS = quick ? 8 : 30;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-const atMost = (name: string, value: number, unit: string, budget: number, note?: string): Budget =>
-  ({ name, value: round(value), unit, budget, met: value <= budget, ...(note ? { note } : {}) });
+const atMost = (name: string, value: number, unit: string, budget: number, note?: string): Budget => ({
+  name,
+  value: round(value),
+  unit,
+  budget,
+  met: value <= budget,
+  ...(note ? { note } : {}),
+});
 
 function gzipKb(dir: string, files: string[]): number {
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file)), { level: 9 }).length, 0) / 1024;
 }
 
 const production = '.output/chrome-mv3';
-const contentScripts = readdirSync(join(production, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`);
+const contentScripts = readdirSync(join(production, 'content-scripts'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `content-scripts/${f}`);
 const budgets: Budget[] = [];
 
 const server = await startBenchSite();
@@ -43,23 +51,59 @@ try {
   const list = await measurePage(browser, LIST_500, LOADS);
   const store = await measureStore(browser, quick ? 3 : 10);
   budgets.push(
-    atMost('content script on a question page', seed.vigie, 'ms', 2, `seed question 15/QE/19189, median of ${LOADS} loads; the same pass once compiled: ${round(seed.warm)} ms`),
-    atMost('content script vs the page’s own load', (100 * seed.vigie) / seed.pageLoad, '%', 1, `page load ${round(seed.pageLoad)} ms from a local server; own parsing and layout ${round(seed.pageParse)} ms (ratio ${round(seed.vigie / seed.pageParse, 3)})`),
-    atMost('list page, 500 items', list.vigie, 'ms', 30, `all 500 badges rendered, median of ${LOADS} loads; once compiled: ${round(list.warm)} ms`),
+    atMost(
+      'content script on a question page',
+      seed.vigie,
+      'ms',
+      2,
+      `seed question 15/QE/19189, median of ${LOADS} loads; the same pass once compiled: ${round(seed.warm)} ms`,
+    ),
+    atMost(
+      'content script vs the page’s own load',
+      (100 * seed.vigie) / seed.pageLoad,
+      '%',
+      1,
+      `page load ${round(seed.pageLoad)} ms from a local server; own parsing and layout ${round(seed.pageParse)} ms (ratio ${round(seed.vigie / seed.pageParse, 3)})`,
+    ),
+    atMost(
+      'list page, 500 items',
+      list.vigie,
+      'ms',
+      30,
+      `all 500 badges rendered, median of ${LOADS} loads; once compiled: ${round(list.warm)} ms`,
+    ),
     atMost('content-script bundle (gzip)', gzipKb(production, contentScripts), 'KB', 25, contentScripts.join(', ')),
     atMost('background bundle (gzip)', gzipKb(production, ['background.js']), 'KB', 120),
-    atMost('popup first paint, 10,000 watches', store.popupFirstPaint, 'ms', 100, `rows on screen after ${round(store.popupListReady)} ms; write all ${round(store.writeAll)} ms, read all ${round(store.readAll)} ms`),
+    atMost(
+      'popup first paint, 10,000 watches',
+      store.popupFirstPaint,
+      'ms',
+      100,
+      `rows on screen after ${round(store.popupListReady)} ms; write all ${round(store.writeAll)} ms, read all ${round(store.readAll)} ms`,
+    ),
   );
 } finally {
   await browser.close();
   await server.close();
 }
 
-const year = simulateYear();
+const year = await simulateYear();
 budgets.push(
-  atMost('requests per pending question per week', year.requestsPerPendingQuestionWeek, 'requests', 2, `simulated year, ${year.watched} watched questions, frequency ${year.options.frequency}`),
+  atMost(
+    'requests per pending question per week',
+    year.requestsPerPendingQuestionWeek,
+    'requests',
+    2,
+    `simulated year, ${year.watched} watched questions, frequency ${year.options.frequency}`,
+  ),
   atMost('requests to closed or answered questions', year.requestsAfterDetection, 'requests', 0),
-  atMost('answers detected, 99th percentile', year.latency.p99Hours, 'h', 24, `median ${round(year.latency.medianHours)} h, max ${round(year.latency.maxHours)} h over ${year.latency.count} JO answers; ${year.offCalendarLatency.count} published off the JO calendar: p99 ${round(year.offCalendarLatency.p99Hours)} h`),
+  atMost(
+    'answers detected, 99th percentile',
+    year.latency.p99Hours,
+    'h',
+    24,
+    `median ${round(year.latency.medianHours)} h, max ${round(year.latency.maxHours)} h over ${year.latency.count} JO answers; ${year.offCalendarLatency.count} published off the JO calendar: p99 ${round(year.offCalendarLatency.p99Hours)} h`,
+  ),
 );
 
 const machine = {
@@ -74,6 +118,12 @@ writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOSt
 const rows = budgets.map((b) => [b.met ? 'met' : 'MISSED', b.name, `${b.value} ${b.unit}`, `≤ ${b.budget} ${b.unit}`, b.note ?? '']);
 const widths = [6, 42, 16, 14].map((w, i) => Math.max(w, ...rows.map((r) => r[i]!.length)));
 console.log(`Vigie bench — ${machine.cpu}, ${machine.os}, Node ${machine.node}, Chromium ${chromium}${quick ? ' (quick)' : ''}\n`);
-for (const row of rows) console.log(row.slice(0, 4).map((cell, i) => cell.padEnd(widths[i]!)).join('  ') + (row[4] ? `  ${row[4]}` : ''));
+for (const row of rows)
+  console.log(
+    row
+      .slice(0, 4)
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ') + (row[4] ? `  ${row[4]}` : ''),
+  );
 console.log('\nbench/results.json written.');
 if (process.env.CI && budgets.some((b) => !b.met)) process.exitCode = 1;

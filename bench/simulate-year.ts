@@ -1,21 +1,35 @@
 /**
  * One year of polling, simulated: a thousand watched questions of the 17th legislature, their
- * answers and closures appearing at the Assemblée on JO Tuesdays (and a few on other days),
- * polled by the REAL schedule (`nextCheckAt`, `isPollable` from lib/polling/schedule.ts) with
- * the poller's batching (an alarm every 15 minutes, at most MAX_CHECKS_PER_RUN checks, most
- * overdue first), the check's order (record, then page), and the polite fetcher's source state
- * (2 s between requests, exponential backoff, circuit breaker, with its real `backoffDelay` and
- * DEFAULT_FETCH_OPTIONS). IndexedDB and the Poller class are left out (a year of them is too
- * slow): the per-question state lives in memory and follows what Poller.checkOne writes.
+ * answers and closures appearing at the Assemblée on JO Tuesdays (and a few on other days).
+ * Everything the extension does is the product's own code: the polling core (lib/polling/core.ts:
+ * which watches are due, what a check does to a record, the run loop and its cap), the schedule,
+ * the check (lib/polling/check.ts: record, then page, through the same parsers) and the polite
+ * fetcher with its pacing, backoff and circuit breaker. The simulation keeps only its model of the
+ * world: when answers appear, what the Assemblée serves (harness/an-question.ts), which requests
+ * fail, and a clock that requests, waits and alarms move forward.
  *
  * Run alone: `SIMULATE_YEAR=1 npx vite-node bench/simulate-year.ts [frequency] [seed]`.
  */
+import { anQuestionPage, anQuestionRecord } from '../harness/an-question';
 import { addDays, type IsoDate } from '../lib/dates';
-import { MAX_CHECKS_PER_RUN } from '../lib/background/poller';
-import { isPollable, nextCheckAt, type ScheduleInput } from '../lib/polling/schedule';
+import { questionId, type Question } from '../lib/model';
 import { parisInstant, parisMoment } from '../lib/paris-time';
-import type { CheckFrequency } from '../lib/settings';
-import { backoffDelay, DEFAULT_FETCH_OPTIONS } from '../lib/sources/polite-fetch';
+import { type WatchRecord } from '../lib/records';
+import { type CheckFrequency } from '../lib/settings';
+import { questionStatus } from '../lib/status';
+import { checkQuestion } from '../lib/polling/check';
+import {
+  type AppliedCheck,
+  applyCheck,
+  applyFailure,
+  MAX_CHECKS_PER_RUN,
+  rescheduled,
+  runChecks,
+  selectDue,
+  type ScheduleContext,
+} from '../lib/polling/core';
+import { PoliteFetcher, type SourceState } from '../lib/sources/polite-fetch';
+import { anDynUrl, idFromAnUid } from '../lib/urls';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -131,36 +145,24 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Fate = 'answered' | 'closed' | 'never';
-type State = 'pending' | 'answered' | 'closed';
 
+/** A question of the simulated world, and what the simulation measures about it. */
 interface SimQuestion {
   index: number;
+  id: string;
   publishedOn: IsoDate;
   watchedAt: number;
   fate: Fate;
   /** When the answer or closure can be read at the Assemblée (Infinity: not this year). */
   visibleAt: number;
   offCalendar: boolean;
-  // What Poller.checkOne keeps in the WatchRecord:
-  active: boolean;
-  state: State;
-  lastCheckedAt?: number;
-  nextCheckAt?: number;
-  failures: number;
+  watched: boolean;
   detectedAt?: number;
   /** The simulated week (from the start, a Monday) of the last request, and what it saw. */
   week: number;
   weekRequests: number;
   weekReadings: number;
 }
-
-interface SourceState {
-  failures: number;
-  backoffUntil?: number;
-  circuitOpenUntil?: number;
-}
-
-type Attempt = { kind: 'blocked'; until: number } | { kind: 'ok' } | { kind: 'bad'; sourceFailed: boolean };
 
 function latencyFigures(hours: number[]): LatencyFigures {
   if (!hours.length) return { count: 0, medianHours: 0, p99Hours: 0, maxHours: 0 };
@@ -180,60 +182,19 @@ function tuesdayFrom(date: IsoDate): IsoDate {
   return addDays(date, offset);
 }
 
-/**
- * The schedule asks Intl for Paris wall-clock parts many times per call, and a year of checks
- * makes that nearly the whole cost. While `run` runs, formatToParts on Europe/Paris formatters
- * without seconds answers from a cache keyed by the UTC hour, with the minute filled in: Paris
- * is a whole number of hours from UTC and changes offset on the hour, so every instant of a UTC
- * hour has the same Paris date, weekday and hour. Same answers as Intl's (checked in the test).
- */
-export function withCachedParisParts<T>(run: () => T): T {
-  const proto = Intl.DateTimeFormat.prototype;
-  const original = proto.formatToParts;
-  const eligible = new WeakMap<Intl.DateTimeFormat, false | { minute?: string }>();
-  const caches = new WeakMap<Intl.DateTimeFormat, Map<number, Intl.DateTimeFormatPart[]>>();
-  const fits = (format: Intl.DateTimeFormat) => {
-    let fit = eligible.get(format);
-    if (fit === undefined) {
-      const o = format.resolvedOptions();
-      const ok = o.timeZone === 'Europe/Paris' && o.second === undefined && o.fractionalSecondDigits === undefined
-        && (o.minute === undefined || o.minute === '2-digit');
-      fit = ok ? { minute: o.minute } : false;
-      eligible.set(format, fit);
-    }
-    return fit;
-  };
-  proto.formatToParts = function cached(this: Intl.DateTimeFormat, date?: Date | number) {
-    const options = date === undefined ? undefined : fits(this);
-    if (!options) return original.call(this, date);
-    const ms = typeof date === 'number' ? date : date!.getTime();
-    if (!Number.isFinite(ms)) return original.call(this, date);
-    const hour = Math.floor(ms / HOUR);
-    let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new Map()));
-    let parts = cache.get(hour);
-    if (!parts) {
-      parts = original.call(this, hour * HOUR);
-      if (cache.size > 500_000) cache.clear();
-      cache.set(hour, parts);
-    }
-    if (!options.minute) return parts.map((p) => ({ ...p }));
-    const minute = String(Math.floor((ms - hour * HOUR) / MINUTE)).padStart(2, '0');
-    return parts.map((p) => (p.type === 'minute' ? { type: p.type, value: minute } : { ...p }));
-  };
-  try {
-    return run();
-  } finally {
-    proto.formatToParts = original;
-  }
+/** What the Assemblée serves, in the few fields the product reads from a response. */
+interface SimResponse {
+  ok: boolean;
+  status: number;
+  url: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
 }
 
-export function simulateYear(options: SimulationOptions = {}): SimulationResult {
+const NO_HEADERS = { get: () => null };
+
+export async function simulateYear(options: SimulationOptions = {}): Promise<SimulationResult> {
   const o: Required<SimulationOptions> = { ...DEFAULT_SIMULATION, ...options };
-  return withCachedParisParts(() => simulate(o));
-}
-
-function simulate(o: Required<SimulationOptions>): SimulationResult {
   const world = seededRandom(o.seed);
   const dice = seededRandom(o.seed ^ 0x5eed_d1ce);
   const network = seededRandom(o.seed ^ 0x7e57_0be7);
@@ -255,9 +216,8 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
     let visibleAt = Number.POSITIVE_INFINITY;
     let offCalendar = false;
     if (fate !== 'never') {
-      const delayDays = fate === 'answered'
-        ? -(o.meanAnswerDays / 2) * (Math.log(1 - world()) + Math.log(1 - world()))
-        : 20 + world() * 380;
+      const delayDays =
+        fate === 'answered' ? -(o.meanAnswerDays / 2) * (Math.log(1 - world()) + Math.log(1 - world())) : 20 + world() * 380;
       const jo = tuesdayFrom(addDays(publishedOn, Math.max(7, Math.round(delayDays))));
       offCalendar = fate === 'answered' && world() < o.offCalendarShare;
       if (offCalendar) {
@@ -268,34 +228,73 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
         visibleAt = parisInstant(jo, 6) + Math.floor(world() * 6 * HOUR);
       }
     }
-    questions.push({ index, publishedOn, watchedAt, fate, visibleAt, offCalendar, active: false, state: 'pending', failures: 0, week: -1, weekRequests: 0, weekReadings: 0 });
+    const id = questionId(17, 'QE', 1000 + index);
+    questions.push({
+      index,
+      id,
+      publishedOn,
+      watchedAt,
+      fate,
+      visibleAt,
+      offCalendar,
+      watched: false,
+      week: -1,
+      weekRequests: 0,
+      weekReadings: 0,
+    });
   }
-
-  const scheduleInput = (q: SimQuestion, failures = q.failures): ScheduleInput => ({
-    state: q.state, legislature: 17, lastCheckedAt: q.lastCheckedAt, failures, snapshotOnly: false,
-  });
-  const truth = (q: SimQuestion, at: number): State => (at >= q.visibleAt ? (q.fate === 'closed' ? 'closed' : 'answered') : 'pending');
-
-  // The polite fetcher: one host, paced, with its backoff and circuit breaker.
-  const source: SourceState = { failures: 0 };
-  let lastStart = Number.NEGATIVE_INFINITY;
-  let clock = start;
+  const byId = new Map(questions.map((q) => [q.id, q]));
 
   const r = {
-    totalRequests: 0, checks: 0, failedChecks: 0, blockedChecks: 0, requestsToPending: 0, requestsToDetect: 0, readingsWhilePending: 0,
-    maxRequestsPerQuestionWeek: 0, maxReadingsPerQuestionWeek: 0,
-    requestsAfterDetection: 0, minGap: Number.POSITIVE_INFINITY, maxChecksPerAlarm: 0, maxRequestsPerAlarm: 0, maxAlarmMs: 0,
+    totalRequests: 0,
+    checks: 0,
+    failedChecks: 0,
+    blockedChecks: 0,
+    requestsToPending: 0,
+    requestsToDetect: 0,
+    readingsWhilePending: 0,
+    maxRequestsPerQuestionWeek: 0,
+    maxReadingsPerQuestionWeek: 0,
+    requestsAfterDetection: 0,
+    minGap: Number.POSITIVE_INFINITY,
+    maxChecksPerAlarm: 0,
+    maxRequestsPerAlarm: 0,
+    maxAlarmMs: 0,
   };
   const latencies: number[] = [];
   const offCalendarLatencies: number[] = [];
+  let clock = start;
 
-  function attempt(q: SimQuestion): Attempt {
-    if (source.circuitOpenUntil && source.circuitOpenUntil > clock) return { kind: 'blocked', until: source.circuitOpenUntil };
-    if (source.backoffUntil && source.backoffUntil > clock) return { kind: 'blocked', until: source.backoffUntil };
-    clock = Math.max(clock, lastStart + DEFAULT_FETCH_OPTIONS.minIntervalMs);
-    lastStart = clock;
+  /** The question as the Assemblée shows it at `at`, record or page; built once per state, as a cache would serve it. */
+  const bodies = new Map<string, string>();
+  const served = (q: SimQuestion, at: number, record: boolean) => {
+    const visible = at >= q.visibleAt;
+    const key = `${q.id}:${visible}:${record}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      const on = parisMoment(q.visibleAt).date;
+      const state = {
+        number: 1000 + q.index,
+        publishedOn: q.publishedOn,
+        ...(!visible
+          ? {}
+          : q.fate === 'closed'
+            ? { closure: { on, label: "Retrait à l'initiative de l'auteur" } }
+            : { answer: { on, text: 'La ministre répond.' } }),
+      };
+      body = record ? JSON.stringify(anQuestionRecord(state)) : anQuestionPage(state);
+      bodies.set(key, body);
+    }
+    return body;
+  };
+
+  /** The Assemblée over the network: 503s and garbage at the configured rates, then the question's record or page. */
+  async function fetchFromWorld(input: string | URL | Request): Promise<SimResponse> {
+    const url = String(input);
+    const q = byId.get(idFromAnUid(/QANR5L\d+QE\d+/.exec(url)?.[0] ?? '') ?? '');
+    if (!q) throw new Error(`The simulated Assemblée has no ${url}`);
     r.totalRequests++;
-    if (q.state !== 'pending') r.requestsAfterDetection++;
+    if (q.detectedAt !== undefined) r.requestsAfterDetection++;
     else if (clock < q.visibleAt) r.requestsToPending++;
     else r.requestsToDetect++;
     const week = Math.floor((clock - start) / WEEK);
@@ -306,99 +305,115 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
     }
     q.weekRequests++;
     r.maxRequestsPerQuestionWeek = Math.max(r.maxRequestsPerQuestionWeek, q.weekRequests);
+    const at = clock;
     clock += o.fetchMs;
     const draw = network();
-    if (draw < o.failureRate) {
-      source.failures++;
-      source.backoffUntil = clock + backoffDelay(source.failures, DEFAULT_FETCH_OPTIONS);
-      if (source.failures >= DEFAULT_FETCH_OPTIONS.circuitThreshold) source.circuitOpenUntil = clock + DEFAULT_FETCH_OPTIONS.circuitOpenMs;
-      return { kind: 'bad', sourceFailed: true };
-    }
-    source.failures = 0;
-    delete source.backoffUntil;
-    delete source.circuitOpenUntil;
-    return draw < o.failureRate + o.garbageRate ? { kind: 'bad', sourceFailed: false } : { kind: 'ok' };
+    const reply = (status: number, body: string): SimResponse => ({
+      ok: status < 400,
+      status,
+      url,
+      headers: NO_HEADERS,
+      text: async () => body,
+    });
+    if (draw < o.failureRate) return reply(503, 'Backend fetch failed');
+    if (draw < o.failureRate + o.garbageRate) return reply(200, '<html><body>Erreur</body></html>');
+    return reply(200, served(q, at, url.endsWith('.json')));
   }
 
-  /**
-   * Poller.checkOne over checkQuestion: record, then page. A wait asked by the source before any
-   * request of this check returns 'blocked' and stops the run; after a failed reading, it is the
-   * question's failure.
-   */
-  function checkOne(q: SimQuestion): 'blocked' | undefined {
+  const sources = new Map<string, SourceState>();
+  const fetcher = new PoliteFetcher({
+    fetch: fetchFromWorld as unknown as typeof fetch,
+    now: () => clock,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    loadState: async (source) => sources.get(source) ?? { failures: 0 },
+    saveState: async (source, state) => {
+      sources.set(source, state);
+    },
+  });
+  const context = (): ScheduleContext => ({ now: clock, frequency: o.frequency, random: dice });
+
+  /** The watch list, as the store would hold it. */
+  const records = new Map<string, WatchRecord>();
+
+  /** Keeps what a check did to the watch, as the store would, and measures it. */
+  async function commit(record: WatchRecord, apply: (current: WatchRecord) => AppliedCheck) {
+    const q = byId.get(record.id)!;
+    const current = records.get(record.id)!;
+    const applied = apply(current);
+    records.set(record.id, applied.record);
     r.checks++;
-    let result: Attempt = attempt(q);
-    const first = result;
-    if (result.kind === 'bad') result = attempt(q);
-    const now = clock;
-    if (result.kind === 'blocked' && first.kind === 'blocked') {
+    if (applied.outcome === 'blocked') r.blockedChecks++;
+    if (applied.outcome === 'blocked' || applied.outcome === 'failed') {
       r.failedChecks++;
-      r.blockedChecks++;
-      q.nextCheckAt = result.until + Math.floor(dice() * 10 * MINUTE);
-      return 'blocked';
+      return applied;
     }
-    if (result.kind !== 'ok') {
-      r.failedChecks++;
-      q.failures++;
-      q.nextCheckAt = nextCheckAt(scheduleInput(q), now, o.frequency, dice);
-      return undefined;
-    }
+    const now = applied.record.lastCheckedAt!;
     if (now < q.visibleAt) r.readingsWhilePending++;
     q.weekReadings++;
     r.maxReadingsPerQuestionWeek = Math.max(r.maxReadingsPerQuestionWeek, q.weekReadings);
-    if (q.lastCheckedAt !== undefined) r.minGap = Math.min(r.minGap, now - q.lastCheckedAt);
-    const state = truth(q, now);
-    if (state !== q.state) {
+    if (current.lastCheckedAt !== undefined) r.minGap = Math.min(r.minGap, now - current.lastCheckedAt);
+    if (applied.change && applied.change.kind !== 'signaled') {
       q.detectedAt = now;
       (q.offCalendar ? offCalendarLatencies : latencies).push((now - q.visibleAt) / HOUR);
     }
-    const recovered = q.failures > 0;
-    q.state = state;
-    q.lastCheckedAt = now;
-    q.failures = 0;
-    q.nextCheckAt = nextCheckAt({ ...scheduleInput(q), recovered }, now, o.frequency, dice);
-    return undefined;
+    return applied;
   }
 
-  // Watch order: the handler schedules each question when it is watched.
   const byWatch = [...questions].sort((a, b) => a.watchedAt - b.watchedAt);
   let nextToWatch = 0;
   let finalWhenWatched = 0;
-  const active: SimQuestion[] = [];
 
   for (let alarm = start + MINUTE; alarm < end; alarm += o.alarmMinutes * MINUTE) {
     while (nextToWatch < byWatch.length && byWatch[nextToWatch]!.watchedAt <= alarm) {
       const q = byWatch[nextToWatch++]!;
-      q.active = true;
+      q.watched = true;
       // The page the user watched it from already showed the answer: never polled.
-      if (truth(q, q.watchedAt) !== 'pending') {
-        q.state = truth(q, q.watchedAt);
+      if (q.watchedAt >= q.visibleAt) {
         finalWhenWatched++;
         continue;
       }
-      q.nextCheckAt = nextCheckAt(scheduleInput(q), q.watchedAt, o.frequency, dice);
-      active.push(q);
+      const question: Question = {
+        id: q.id,
+        chamber: 'AN',
+        legislature: 17,
+        type: 'QE',
+        number: 1000 + q.index,
+        author: { name: 'Mme Claire Exemple', anId: 'PA999903' },
+        publishedOn: q.publishedOn,
+        urls: { an: anDynUrl(q.id) },
+      };
+      const state = questionStatus(question, parisMoment(q.watchedAt).date).state;
+      const watch: WatchRecord = { id: q.id, question, watchedAt: q.watchedAt, state, failures: 0, seen: true };
+      records.set(q.id, rescheduled(watch, { now: q.watchedAt, frequency: o.frequency, random: dice }));
     }
     clock = Math.max(clock, alarm);
     const now = clock;
-    const due = active.filter((q) => isPollable(scheduleInput(q)) && q.nextCheckAt !== undefined && q.nextCheckAt <= now);
-    if (!due.length) continue;
-    due.sort((a, b) => a.nextCheckAt! - b.nextCheckAt!);
-    const batch = due.slice(0, MAX_CHECKS_PER_RUN);
+    const selection = selectDue([...records.values()], now);
+    if (!selection.due.length) continue;
+    const batch = selection.due.slice(0, MAX_CHECKS_PER_RUN);
     const requestsBefore = r.totalRequests;
-    for (const q of batch) if (checkOne(q) === 'blocked') break;
+    await runChecks(batch, selection.due.length, {
+      check: (record) => checkQuestion(fetcher, record.id, record.question),
+      commit: (record, result) => commit(record, (current) => applyCheck(current, result, context())),
+      fail: (record, reason) => commit(record, (current) => applyFailure(current, reason, context())),
+    });
     r.maxChecksPerAlarm = Math.max(r.maxChecksPerAlarm, batch.length);
     r.maxRequestsPerAlarm = Math.max(r.maxRequestsPerAlarm, r.totalRequests - requestsBefore);
     r.maxAlarmMs = Math.max(r.maxAlarmMs, clock - now);
-    // Final questions leave the working set (the poller skips them: isPollable is false).
-    for (let i = active.length - 1; i >= 0; i--) if (!isPollable(scheduleInput(active[i]!))) active.splice(i, 1);
+    // Answered and closed questions leave the working set: the core never selects them again.
+    for (const { id } of batch) {
+      const state = records.get(id)!.state;
+      if (state === 'answered' || state === 'closed') records.delete(id);
+    }
   }
 
   let pendingWeeks = 0;
   let undetected = 0;
   let undetectedMax = 0;
   for (const q of questions) {
-    if (!q.active || q.watchedAt >= end) continue;
+    if (!q.watched || q.watchedAt >= end) continue;
     if (q.fate !== 'never' && q.visibleAt <= q.watchedAt) continue;
     pendingWeeks += (Math.min(q.visibleAt, end) - q.watchedAt) / WEEK;
     if (q.detectedAt === undefined && q.visibleAt < end) {
@@ -406,15 +421,16 @@ function simulate(o: Required<SimulationOptions>): SimulationResult {
       undetectedMax = Math.max(undetectedMax, (end - q.visibleAt) / HOUR);
     }
   }
-  const watched = questions.filter((q) => q.active).length - finalWhenWatched;
+  const detected = questions.filter((q) => q.detectedAt !== undefined);
+  const watched = questions.filter((q) => q.watched).length - finalWhenWatched;
   const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
   return {
     options: o,
     watched,
     finalWhenWatched,
-    answered: questions.filter((q) => q.state === 'answered' && q.detectedAt !== undefined).length,
-    closed: questions.filter((q) => q.state === 'closed' && q.detectedAt !== undefined).length,
-    pendingAtEnd: questions.filter((q) => q.active && q.state === 'pending').length,
+    answered: detected.filter((q) => q.fate === 'answered').length,
+    closed: detected.filter((q) => q.fate === 'closed').length,
+    pendingAtEnd: [...records.values()].length,
     totalRequests: r.totalRequests,
     checks: r.checks,
     failedChecks: r.failedChecks,
@@ -444,7 +460,7 @@ if (typeof process !== 'undefined' && process.env.SIMULATE_YEAR && !process.env.
   const seed = process.argv[3] ? Number(process.argv[3]) : DEFAULT_SIMULATION.seed;
   for (const frequency of frequencies) {
     const t0 = performance.now();
-    const { options: _options, ...figures } = simulateYear({ frequency, seed });
+    const { options: _options, ...figures } = await simulateYear({ frequency, seed });
     console.log(frequency, `(${Math.round(performance.now() - t0)} ms)`, JSON.stringify(figures, null, 2));
   }
 }

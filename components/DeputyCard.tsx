@@ -1,6 +1,6 @@
-import type { Language } from '../lib/i18n';
+import { type Language } from '../lib/i18n';
 import { MESSAGES } from '../lib/i18n';
-import type { Deputy } from '../lib/model';
+import { type Deputy } from '../lib/model';
 import { DeputyLine } from './DeputyLine';
 
 export function DeputyCard({ deputy, lang }: { deputy: Deputy; lang: Language }) {

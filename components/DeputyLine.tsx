@@ -1,21 +1,11 @@
-import { groupFromAcronym } from '../lib/groups';
+import { groupFrom } from '../lib/groups';
 import { formatters, MESSAGES, type Language } from '../lib/i18n';
-import type { Group } from '../lib/model';
+import { type DeputyFacts, type Group } from '../lib/model';
 import { foldAccents } from '../lib/text';
 import { anDeputyUrl, nosdeputesDeputyUrl } from '../lib/urls';
 
-export interface DeputyFacts {
-  name: string;
-  slug?: string;
-  anId?: string;
-  group?: Group;
-  constituency?: string;
-  mandateStart?: string;
-  mandateEnd?: string;
-}
-
 export interface DeputyLineProps {
-  deputy: DeputyFacts;
+  deputy: DeputyFacts & { name: string };
   legislature?: number;
   lang: Language;
   /** Leave the name out where the page already shows it above. */
@@ -24,7 +14,7 @@ export interface DeputyLineProps {
 
 function groupText(group: Group | undefined, legislature: number | undefined): string | undefined {
   if (!group) return undefined;
-  const full = group.acronym && !group.name ? groupFromAcronym(group.acronym, legislature) : group;
+  const full = group.acronym && !group.name ? (groupFrom(group.acronym, undefined, legislature) ?? group) : group;
   if (full.acronym && full.name && full.acronym !== full.name) return `${full.acronym} — ${full.name}`;
   return full.name ?? full.acronym;
 }
@@ -33,7 +23,9 @@ function groupText(group: Group | undefined, legislature: number | undefined): s
 export function slugFromName(name: string): string | undefined {
   const slug = foldAccents(name)
     .replace(/^(?:M\.|Mme|Mlle|Monsieur|Madame)\s+/i, '')
-    .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return slug || undefined;
 }
 
@@ -41,17 +33,32 @@ export function DeputyLine({ deputy, legislature, lang, showName = true }: Deput
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const slug = deputy.slug ?? slugFromName(deputy.name);
-  const mandate = deputy.mandateStart && deputy.mandateEnd
-    ? t.mandateSpan(f.date(deputy.mandateStart), f.date(deputy.mandateEnd))
-    : deputy.mandateStart ? t.mandateSince(f.date(deputy.mandateStart)) : undefined;
+  const mandate =
+    deputy.mandateStart && deputy.mandateEnd
+      ? t.mandateSpan(f.date(deputy.mandateStart), f.date(deputy.mandateEnd))
+      : deputy.mandateStart
+        ? t.mandateSince(f.date(deputy.mandateStart))
+        : undefined;
   const facts = [groupText(deputy.group, legislature), deputy.constituency, mandate].filter(Boolean) as string[];
   return (
     <p class="deputy">
       {showName && <strong class="deputy__name">{deputy.name}</strong>}
-      {facts.map((fact) => <span class="deputy__fact" key={fact}>{fact}</span>)}
+      {facts.map((fact) => (
+        <span class="deputy__fact" key={fact}>
+          {fact}
+        </span>
+      ))}
       <span class="deputy__links">
-        {deputy.anId && <a href={anDeputyUrl(deputy.anId)} rel="noopener">{t.deputyOnAn}</a>}
-        {slug && <a href={nosdeputesDeputyUrl(slug, legislature)} rel="noopener">{t.deputyOnNosdeputes}</a>}
+        {deputy.anId && (
+          <a href={anDeputyUrl(deputy.anId)} rel="noopener">
+            {t.deputyOnAn}
+          </a>
+        )}
+        {slug && (
+          <a href={nosdeputesDeputyUrl(slug, legislature)} rel="noopener">
+            {t.deputyOnNosdeputes}
+          </a>
+        )}
       </span>
     </p>
   );

@@ -1,5 +1,5 @@
-import type { Language } from '../lib/i18n';
-import type { QuestionStatus } from '../lib/status';
+import { type Language } from '../lib/i18n';
+import { type QuestionStatus } from '../lib/status';
 import { Badge } from './Badge';
 import { WatchButton, type WatchProps } from './WatchButton';
 

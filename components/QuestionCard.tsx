@@ -1,18 +1,17 @@
 import { formatters, MESSAGES, type Language, type Messages } from '../lib/i18n';
-import type { DeputyFacts, Question } from '../lib/model';
-import type { QuestionStatus } from '../lib/status';
+import { type DeputyFacts, type Question } from '../lib/model';
+import { type Publisher } from '../lib/sites/types';
+import { type QuestionStatus } from '../lib/status';
 import { Badge } from './Badge';
 import { DeputyLine } from './DeputyLine';
 import { WatchButton, type WatchProps } from './WatchButton';
-
-export type Source = 'an' | 'nosdeputes';
 
 export interface QuestionCardProps {
   question: Question;
   status: QuestionStatus;
   lang: Language;
   /** The site the card sits on: it links to the other one. */
-  source: Source;
+  source: Publisher;
   watch?: WatchProps;
   /** What the background learnt about the author, where the page says less. */
   authorFacts?: DeputyFacts;
@@ -25,8 +24,7 @@ interface Step {
 }
 
 function timeline(question: Question, status: QuestionStatus, t: Messages): Step[] {
-  const step = (date: string | undefined, label: string, detail?: string): Step | undefined =>
-    date ? { date, label, detail } : undefined;
+  const step = (date: string | undefined, label: string, detail?: string): Step | undefined => (date ? { date, label, detail } : undefined);
   const steps = [
     step(question.publishedOn, t.timelinePublished),
     step(question.reassignedOn, t.timelineReassigned),
@@ -56,8 +54,7 @@ export function QuestionCard({ question, status, lang, source, watch, authorFact
         <ol class="timeline">
           {steps.map((step) => (
             <li key={step.label}>
-              <span class="timeline__label">{step.label}</span>{' '}
-              <time dateTime={step.date}>{f.date(step.date)}</time>
+              <span class="timeline__label">{step.label}</span> <time dateTime={step.date}>{f.date(step.date)}</time>
               {step.detail && <span class="timeline__detail"> — {step.detail}</span>}
             </li>
           ))}
@@ -65,15 +62,21 @@ export function QuestionCard({ question, status, lang, source, watch, authorFact
       )}
       {asked && answering && asked !== answering && (
         <p class="ministries">
-          <span class="visually-hidden">{t.ministryAsked} / {t.ministryAnswering} : </span>
+          <span class="visually-hidden">
+            {t.ministryAsked} / {t.ministryAnswering} :{' '}
+          </span>
           {t.ministryChange(asked, answering)}
         </p>
       )}
       <DeputyLine deputy={{ ...authorFacts, ...question.author }} legislature={question.legislature} lang={lang} />
       <p class="links">
-        {otherUrl
-          ? <a href={otherUrl} rel="noopener">{source === 'an' ? t.onNosdeputes : t.onAn}</a>
-          : <span class="muted">{t.anOnly}</span>}
+        {otherUrl ? (
+          <a href={otherUrl} rel="noopener">
+            {source === 'an' ? t.onNosdeputes : t.onAn}
+          </a>
+        ) : (
+          <span class="muted">{t.anOnly}</span>
+        )}
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { QuestionState } from '../lib/status';
+import { type QuestionState } from '../lib/status';
 
 const PATHS: Record<QuestionState, string> = {
   answered: 'M3.5 8.5l3 3 6-7',

@@ -1,5 +1,5 @@
 import { MESSAGES, type Language } from '../lib/i18n';
-import type { QuestionState } from '../lib/status';
+import { isFinal, type QuestionState } from '../lib/status';
 
 export interface WatchProps {
   watched: boolean;
@@ -17,14 +17,28 @@ export interface WatchButtonProps extends WatchProps {
 
 export function WatchButton({ watched, busy, error, onToggle, lang, state, explain }: WatchButtonProps) {
   const t = MESSAGES[lang];
-  const final = watched && (state === 'closed' || state === 'answered');
+  const final = watched && isFinal(state);
   return (
     <span class="watch">
-      <button type="button" class="watch__button" aria-pressed={watched ? 'true' : 'false'} aria-busy={busy ? 'true' : undefined} title={t.watchHelp} onClick={busy ? undefined : onToggle}>
-        <span aria-hidden="true" class="watch__mark">{watched ? '★' : '☆'}</span> {watched ? t.watching : t.watch}
+      <button
+        type="button"
+        class="watch__button"
+        aria-pressed={watched ? 'true' : 'false'}
+        aria-busy={busy ? 'true' : undefined}
+        title={t.watchHelp}
+        onClick={busy ? undefined : onToggle}
+      >
+        <span aria-hidden="true" class="watch__mark">
+          {watched ? '★' : '☆'}
+        </span>{' '}
+        {watched ? t.watching : t.watch}
       </button>
       {explain && final && <span class="watch__note">{state === 'answered' ? t.watchedAnswered : t.watchedFinal}</span>}
-      {error && <span class="watch__error" role="alert">{t.watchError}</span>}
+      {error && (
+        <span class="watch__error" role="alert">
+          {t.watchError}
+        </span>
+      )}
     </span>
   );
 }

@@ -3,8 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
 import { announce, onNotificationClicked, refreshBadge } from '../lib/background/notify';
 import { Poller } from '../lib/background/poller';
-import { loadSettings } from '../lib/platform/settings-store';
-import { loadSourceState, saveSourceState } from '../lib/background/source-state';
+import { loadSettings, loadSourceState, saveSourceState } from '../lib/platform/storage';
 import { route } from '../lib/messages';
 import { PoliteFetcher } from '../lib/sources/polite-fetch';
 import { pruneCache } from '../lib/background/store/cache';
@@ -53,11 +52,15 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so that the event that woke the worker reaches them.
   browser.runtime.onMessage.addListener((message, sender) =>
-    route(message, { fromExtensionPage: sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionOrigin) }, handlers));
+    route(message, { fromExtensionPage: sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionOrigin) }, handlers),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== POLL_ALARM) return;
     // Expired deputy facts are dropped on the same beat, so the cache never grows for good.
-    void poller.run().catch(() => undefined).then(async () => pruneCache(await database()));
+    void poller
+      .run()
+      .catch(() => undefined)
+      .then(async () => pruneCache(await database()));
   });
   browser.notifications.onClicked.addListener((id) => {
     void database().then((db) => onNotificationClicked(db, id));
@@ -65,5 +68,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensureAlarm());
   browser.runtime.onStartup.addListener(() => void ensureAlarm());
   void ensureAlarm();
-  void database().then(refreshBadge).catch(() => undefined);
+  void database()
+    .then(refreshBadge)
+    .catch(() => undefined);
 });

@@ -5,12 +5,15 @@ export interface AnQuestionState {
   number: number;
   publishedOn: string;
   answer?: { on: string; text: string };
+  /** Closed without an answer (a withdrawal), with the Assemblée's label. */
+  closure?: { on: string; label: string };
 }
 
 const uid = (number: number) => `QANR5L17QE${number}`;
 
-export function anQuestionPage({ number, publishedOn, answer }: AnQuestionState): string {
+export function anQuestionPage({ number, publishedOn, answer, closure }: AnQuestionState): string {
   const date = formatters('fr').date;
+  const closed = closure && !answer ? `<p>Date de cloture : ${date(closure.on)} - ${closure.label}</p>` : '';
   const dates = answer
     ? `<p class="_bold">Dates :</p>
        <span class="_regular">Question publiée le <a class="link">${date(publishedOn)}</a></span>
@@ -28,26 +31,55 @@ export function anQuestionPage({ number, publishedOn, answer }: AnQuestionState)
 <p>Auteur : <span>Mme Claire Exemple</span></p><p>Type de question : <span>Question écrite</span></p>
 <p>Rubrique : <span>Papiers d'identité</span></p><p>Ministère interrogé : <span>Intérieur</span></p>
 <p id="blocMinistereAttributaire">Ministère répondant : <span>Intérieur</span></p>
-<div class="question-dates">${dates}</div></aside></div>
+<div class="question-dates">${dates}</div>${closed}</aside></div>
 ${answer ? `<section class="question-reponse _colored-ultralightgrey"><p class="_bold">Texte de la réponse</p><p class="_pa-small">${answer.text}</p></section>` : ''}
 </main></body></html>`;
 }
 
-export function anQuestionRecord({ number, publishedOn, answer }: AnQuestionState): unknown {
-  const infoJO = (dateJO: string) => ({ typeJO: 'JO_QUESTION', dateJO, pageJO: '100', numJO: '3', urlLegifrance: null, referenceNOR: null });
+export function anQuestionRecord({ number, publishedOn, answer, closure }: AnQuestionState): unknown {
+  const infoJO = (dateJO: string) => ({
+    typeJO: 'JO_QUESTION',
+    dateJO,
+    pageJO: '100',
+    numJO: '3',
+    urlLegifrance: null,
+    referenceNOR: null,
+  });
   return {
     question: {
       '@xsi:type': 'QuestionEcrite_Type',
       uid: uid(number),
       identifiant: { numero: String(number), regime: '5eme Republique', legislature: '17' },
       type: 'QE',
-      indexationAN: { rubrique: "papiers d'identité", teteAnalyse: null, analyses: { analyse: "Délais de délivrance des titres d'identité" } },
-      auteur: { identite: { acteurRef: 'PA999903', mandatRef: 'PM999903' }, groupe: { organeRef: 'PO1', abrege: 'DR', developpe: 'Droite Républicaine' } },
+      indexationAN: {
+        rubrique: "papiers d'identité",
+        teteAnalyse: null,
+        analyses: { analyse: "Délais de délivrance des titres d'identité" },
+      },
+      auteur: {
+        identite: { acteurRef: 'PA999903', mandatRef: 'PM999903' },
+        groupe: { organeRef: 'PO1', abrege: 'DR', developpe: 'Droite Républicaine' },
+      },
       minInt: { organeRef: 'PO2', abrege: 'Intérieur', developpe: "Ministère de l'intérieur" },
-      minAttribs: { minAttrib: { infoJO: infoJO(publishedOn), denomination: { organeRef: 'PO2', abrege: 'Intérieur', developpe: "Ministère de l'intérieur" } } },
-      textesQuestion: { texteQuestion: { infoJO: infoJO(publishedOn), texte: "Mme Claire Exemple attire l'attention de M. le ministre de l'intérieur.", erratum: null } },
+      minAttribs: {
+        minAttrib: {
+          infoJO: infoJO(publishedOn),
+          denomination: { organeRef: 'PO2', abrege: 'Intérieur', developpe: "Ministère de l'intérieur" },
+        },
+      },
+      textesQuestion: {
+        texteQuestion: {
+          infoJO: infoJO(publishedOn),
+          texte: "Mme Claire Exemple attire l'attention de M. le ministre de l'intérieur.",
+          erratum: null,
+        },
+      },
       textesReponse: answer ? { texteReponse: { infoJO: infoJO(answer.on), texte: `<p>${answer.text}</p>`, erratum: null } } : null,
-      cloture: answer ? { codeCloture: 'REP_PUB', libelleCloture: 'Réponse publiée', dateCloture: answer.on, infoJO: infoJO(answer.on) } : null,
+      cloture: answer
+        ? { codeCloture: 'REP_PUB', libelleCloture: 'Réponse publiée', dateCloture: answer.on, infoJO: infoJO(answer.on) }
+        : closure
+          ? { codeCloture: 'RET', libelleCloture: closure.label, dateCloture: closure.on, infoJO: null }
+          : null,
       signalement: null,
       renouvellements: null,
     },

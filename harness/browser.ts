@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { SUPPORTED_HOSTS } from '../lib/urls';
+import { SITE_HOSTS } from '../lib/sites';
+import { describeOverlayHosts, type OverlayHost } from './overlays';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,9 +22,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(port: number, { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  port: number,
+  { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {},
+): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
-  const rules = SUPPORTED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const rules = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
@@ -74,13 +78,8 @@ export async function launchWithExtension(port: number, { locale = 'fr-FR', head
 }
 
 /** What the overlays say about themselves: the test contract of the content script. */
-export async function overlayHosts(page: Page): Promise<{ id: string | null; state: string | null; deputy: string | null; text: string }[]> {
-  return page.$$eval('vigie-overlay', (hosts) => hosts.map((host) => ({
-    id: host.getAttribute('data-vigie-id'),
-    state: host.getAttribute('data-vigie-state'),
-    deputy: host.getAttribute('data-vigie-deputy'),
-    text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  })));
+export async function overlayHosts(page: Page): Promise<OverlayHost[]> {
+  return page.$$eval('vigie-overlay', describeOverlayHosts);
 }
 
 /**

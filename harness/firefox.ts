@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { SUPPORTED_HOSTS } from '../lib/urls';
+import { SITE_HOSTS } from '../lib/sites';
+import { describeOverlayHosts, type OverlayHost } from './overlays';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.VIGIE_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -30,7 +31,7 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
     // Lets the harness open moz-extension:// pages (BiDi refuses otherwise).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.dns.localDomains': SUPPORTED_HOSTS.join(','),
+      'network.dns.localDomains': SITE_HOSTS.join(','),
       'network.socket.forcePort': `443=${port}`,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.locale.requested': 'fr',
@@ -51,7 +52,10 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
       for (let attempt = 0; attempt < 40; attempt++) {
         await new Promise((r) => setTimeout(r, 250));
         for (const candidate of await browser.pages()) {
-          const href = await Promise.race([candidate.evaluate(() => location.href), new Promise<string>((r) => setTimeout(() => r(''), 1_000))]).catch(() => '');
+          const href = await Promise.race([
+            candidate.evaluate(() => location.href),
+            new Promise<string>((r) => setTimeout(() => r(''), 1_000)),
+          ]).catch(() => '');
           if (href === url) return candidate;
         }
       }
@@ -61,11 +65,6 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
   };
 }
 
-export async function overlaySummary(page: Page) {
-  return page.$$eval('vigie-overlay', (hosts) => hosts.map((host) => ({
-    id: host.getAttribute('data-vigie-id'),
-    state: host.getAttribute('data-vigie-state'),
-    deputy: host.getAttribute('data-vigie-deputy'),
-    text: (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  })));
+export async function overlaySummary(page: Page): Promise<OverlayHost[]> {
+  return page.$$eval('vigie-overlay', describeOverlayHosts);
 }

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 export interface Reply {
@@ -30,10 +30,27 @@ function certificate(dir: string): { key: Buffer; cert: Buffer } {
   const cert = join(dir, 'cert.pem');
   if (!existsSync(cert)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '7',
-      '-subj', '/CN=vigie-fixtures', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '7',
+        '-subj',
+        '/CN=vigie-fixtures',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
@@ -47,8 +64,14 @@ export async function startFixtureServer(certDir: string): Promise<FixtureServer
     requests.push({ host, path: url.pathname + url.search, at: Date.now() });
     const route = routes.get(host + url.pathname);
     const reply: Reply = !route
-      ? { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><title>404 Not Found</title><h1>Not Found</h1>' }
-      : typeof route === 'function' ? route(req, url) : route;
+      ? {
+          status: 404,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: '<!doctype html><title>404 Not Found</title><h1>Not Found</h1>',
+        }
+      : typeof route === 'function'
+        ? route(req, url)
+        : route;
     res.writeHead(reply.status ?? 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...reply.headers });
     res.end(reply.body);
   });
@@ -57,10 +80,11 @@ export async function startFixtureServer(certDir: string): Promise<FixtureServer
     port: (server.address() as AddressInfo).port,
     routes,
     requests,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

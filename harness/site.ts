@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { html, type FixtureServer } from './server';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 export const fixture = (name: string) => readFileSync(FIXTURES + name, 'utf8');
 
 export interface ExpectedOverlay {
@@ -40,7 +40,8 @@ export function bigNosdeputesList(count: number): string {
 
 /** Every text Vigie copies from the page, replaced by markup that would run if it were parsed as HTML. */
 export function hostileQuestionPage(): string {
-  const attack = (tag: string) => `&lt;img src=x onerror="window.__vigiePwned='${tag}'"&gt;&lt;script&gt;window.__vigiePwned='${tag}-script'&lt;/script&gt;`;
+  const attack = (tag: string) =>
+    `&lt;img src=x onerror="window.__vigiePwned='${tag}'"&gt;&lt;script&gt;window.__vigiePwned='${tag}-script'&lt;/script&gt;`;
   return fixture('nosdeputes/q-repondue.html')
     .replace('<a href="/helene-vasseur">Hélène Vasseur</a>', `<a href="/helene-vasseur">Hélène ${attack('author')}</a>`)
     .replace("au Ministère de l'agriculture</h1>", `au Ministère ${attack('ministry')}</h1>`)
@@ -157,6 +158,24 @@ export const FIXTURE_PAGES: FixturePage[] = [
     overlays: [{ id: 'AN-14-QE-47351', state: 'answered', says: 'Répondue en 126 jours (67 j de retard)' }],
   },
   {
+    url: 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions',
+    body: () => fixture('an/an-deputy-questions.html'),
+    overlays: [
+      { id: 'AN-17-QE-4512', state: 'pending', says: 'En attente' },
+      { id: 'AN-17-QE-4388', state: 'answered', says: 'Répondue' },
+      { id: 'AN-17-QG-389', state: 'answered' },
+      { id: 'AN-17-QE-3921', state: 'pending' },
+      { id: 'AN-17-QE-3507', state: 'answered' },
+      { id: 'AN-17-QOSD-164', state: 'answered' },
+      { id: 'AN-17-QE-2990', state: 'pending' },
+      { id: 'AN-17-QE-2714', state: 'answered' },
+      { id: 'AN-17-QG-201', state: 'answered' },
+      { id: 'AN-17-QE-1876', state: 'pending' },
+      { id: 'AN-17-QE-1234', state: 'answered' },
+      { id: 'AN-17-QE-905', state: 'pending' },
+    ],
+  },
+  {
     url: 'https://www.nosdeputes.fr/depute/elise-morvan/qag',
     body: newSiteDeputyPage,
     overlays: [
@@ -176,8 +195,16 @@ export function serveSite(server: FixtureServer): void {
   server.routes.set('www.nosdeputes.fr/depute/elise-morvan', () => html(newSiteDeputyPage()));
   server.routes.set('www.nosdeputes.fr/gros-volume/questions', () => html(bigNosdeputesList(300)));
   server.routes.set('2017-2022.nosdeputes.fr/15/question/QE/666', () => html(hostileQuestionPage().replaceAll('24567', '666')));
-  server.routes.set('www.nosdeputes.fr/16/question/QE/99999', () => html(
-    '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>', 503));
-  server.routes.set('www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE404', () => html(
-    '<!doctype html><html lang="fr"><head><title>Page introuvable - Assemblée nationale</title></head><body><main><h1>Page introuvable</h1><p>La page demandée n’existe pas.</p></main></body></html>', 404));
+  server.routes.set('www.nosdeputes.fr/16/question/QE/99999', () =>
+    html(
+      '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>',
+      503,
+    ),
+  );
+  server.routes.set('www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE404', () =>
+    html(
+      '<!doctype html><html lang="fr"><head><title>Page introuvable - Assemblée nationale</title></head><body><main><h1>Page introuvable</h1><p>La page demandée n’existe pas.</p></main></body></html>',
+      404,
+    ),
+  );
 }

@@ -3,9 +3,27 @@ import { foldAccents } from './text';
 export type IsoDate = string;
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
-  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
-  decembre: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
 };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -14,7 +32,6 @@ const NUMERIC = /^(?:le\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 
 /** A date inside running text: "… publiée le 30 avril 2019 …", "… le : 07/01/2014 page …". */
 export const DATE_IN_TEXT = String.raw`(\d{1,2}(?:er)?\s+[a-zA-Zéèêûôâ.]+\s+\d{4}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})`;
-
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -37,7 +54,12 @@ function toIso(year: number, month: number, day: number): IsoDate | undefined {
  */
 export function parseFrenchDate(input: string | null | undefined): IsoDate | undefined {
   if (typeof input !== 'string') return undefined;
-  const text = foldAccents(input.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim().toLowerCase());
+  const text = foldAccents(
+    input
+      .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+      .trim()
+      .toLowerCase(),
+  );
   if (!text) return undefined;
   let m = ISO.exec(text);
   if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -60,6 +82,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
   const m = ISO.exec(value);
   return !!m && toIso(Number(m[1]), Number(m[2]), Number(m[3])) === value;
+}
+
+/** The calendar day a timestamp string starts with (« 2024-06-09T00:00:00+02:00 »), if it is one. */
+export function isoDay(value: string | null | undefined): IsoDate | undefined {
+  const day = value?.slice(0, 10);
+  return isIsoDate(day) ? day : undefined;
 }
 
 function parts(date: IsoDate): [number, number, number] {
@@ -97,14 +125,18 @@ function lastSundayOneAmUtc(year: number, month: number): number {
 }
 
 /**
- * The calendar day in Paris, where the Journal officiel is dated. Paris is UTC+1, and UTC+2 from
- * the last Sunday of March to the last Sunday of October at 01:00 UTC (EU rule since 1996);
- * computed rather than asked of `Intl`, whose time-zone data costs a page 15–20 ms to load.
+ * Hours between UTC and Paris at an instant: 1, and 2 from the last Sunday of March to the last
+ * Sunday of October at 01:00 UTC (the EU rule since 1996; Vigie never asks about earlier instants).
+ * Computed rather than asked of `Intl`, whose time-zone data costs a page 15–20 ms to load and a
+ * year's simulation most of its time; tests/core/intl-equivalence.test.ts holds it to `Intl`.
  */
+export function parisOffsetHours(ms: number): 1 | 2 {
+  const year = new Date(ms).getUTCFullYear();
+  return ms >= lastSundayOneAmUtc(year, 3) && ms < lastSundayOneAmUtc(year, 10) ? 2 : 1;
+}
+
+/** The calendar day in Paris, where the Journal officiel is dated. */
 export function todayInParis(now: Date = new Date()): IsoDate {
-  const ms = now.getTime();
-  const year = now.getUTCFullYear();
-  const summer = ms >= lastSundayOneAmUtc(year, 3) && ms < lastSundayOneAmUtc(year, 10);
-  const paris = new Date(ms + (summer ? 2 : 1) * 3_600_000);
+  const paris = new Date(now.getTime() + parisOffsetHours(now.getTime()) * 3_600_000);
   return toIso(paris.getUTCFullYear(), paris.getUTCMonth() + 1, paris.getUTCDate())!;
 }

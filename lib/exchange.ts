@@ -12,14 +12,15 @@ export const EXPORT_VERSION = 1;
 
 /** A watch as exported: the user's data, without the poller's bookkeeping. */
 export const exportedWatchSchema = z.omit(watchFieldsSchema, { failures: true, nextCheckAt: true });
-export type ExportedWatch = z.infer<typeof exportedWatchSchema>;
 
-export const exportFileSchema = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: z.string(),
-  watches: z.array(exportedWatchSchema).check(z.maxLength(100_000)),
-}).check(z.refine((file) => new Set(file.watches.map((w) => w.id)).size === file.watches.length, 'The file lists a question twice'));
+export const exportFileSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string().check(z.maxLength(40)),
+    watches: z.array(exportedWatchSchema).check(z.maxLength(100_000)),
+  })
+  .check(z.refine((file) => new Set(file.watches.map((w) => w.id)).size === file.watches.length, 'The file lists a question twice'));
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
 export function exportWatches(records: readonly WatchRecord[], now: number): ExportFile {

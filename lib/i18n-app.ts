@@ -1,5 +1,5 @@
 /** Words of the popup and the options page (kept apart so the content script stays small). */
-import type { Count, Language } from './i18n';
+import { type Count, type Language } from './i18n';
 
 function englishOrdinal(n: number): string {
   if (n % 100 >= 11 && n % 100 <= 13) return 'th';
@@ -24,7 +24,8 @@ export const APP_MESSAGES = {
     checkAll: 'Tout vérifier',
     checking: (done: number, total: number) => `Vérification… ${done} / ${total}`,
     checkedAll: (n: Count) => `${n.text} ${n.one ? 'question vérifiée' : 'questions vérifiées'}`,
-    checkedSome: (n: Count, rest: Count) => `${n.text} ${n.one ? 'question vérifiée' : 'questions vérifiées'} ; ${rest.text} autre(s) le seront dans les minutes qui viennent, sans surcharger le site de l’Assemblée.`,
+    checkedSome: (n: Count, rest: Count) =>
+      `${n.text} ${n.one ? 'question vérifiée' : 'questions vérifiées'} ; ${rest.text} autre(s) le seront dans les minutes qui viennent, sans surcharger le site de l’Assemblée.`,
     count: (shown: Count, total: Count) => `${shown.text} sur ${total.text}`,
     questionNumber: (n: number, leg: number) => `n° ${n} · ${leg}e législature`,
     daysOpen: (n: Count) => `ouverte depuis ${n.text} ${n.one ? 'jour' : 'jours'}`,
@@ -44,15 +45,24 @@ export const APP_MESSAGES = {
     undo: 'Annuler',
     more: (n: Count) => `Afficher ${n.text} de plus`,
     emptyTitle: 'Aucune question suivie',
-    emptyText: 'Ouvrez une question écrite sur NosDéputés.fr ou assemblee-nationale.fr et appuyez sur « Suivre » : Vigie vérifiera pour vous si le gouvernement a répondu.',
+    emptyText:
+      'Ouvrez une question écrite sur NosDéputés.fr ou assemblee-nationale.fr et appuyez sur « Suivre » : Vigie vérifiera pour vous si le gouvernement a répondu.',
     emptyExample: 'Exemple : une question de la 17e législature',
     noMatch: 'Aucune question ne correspond à ces filtres.',
     historyEmpty: 'Rien encore : chaque vérification et chaque changement apparaîtront ici.',
-    eventLabels: { watch: 'Suivie', unwatch: 'Plus suivie', check: 'Vérification', change: 'Changement', quarantine: 'Donnée invalide écartée', import: 'Import' },
+    eventLabels: {
+      watch: 'Suivie',
+      unwatch: 'Plus suivie',
+      check: 'Vérification',
+      change: 'Changement',
+      quarantine: 'Donnée invalide écartée',
+      import: 'Import',
+    },
     checkOk: 'réussie',
     checkFailed: (why: string) => `échec (${why})`,
     sources: { 'an-opendata': 'données ouvertes AN', 'an-page': 'page AN' },
-    quarantined: (n: Count) => `${n.text} ${n.one ? 'enregistrement invalide a été mis' : 'enregistrements invalides ont été mis'} de côté.`,
+    quarantined: (n: Count) =>
+      `${n.text} ${n.one ? 'enregistrement invalide a été mis' : 'enregistrements invalides ont été mis'} de côté.`,
     options: 'Réglages',
     error: 'Vigie n’a pas pu lire la liste. Réessayez.',
     actionFailed: 'Vigie n’a pas pu faire cette action. Réessayez.',
@@ -61,31 +71,29 @@ export const APP_MESSAGES = {
     notificationsLegend: 'Notifications',
     notificationsLabel: 'Me notifier quand une question suivie reçoit une réponse, est close ou signalée',
     frequencyLegend: 'Fréquence des vérifications',
-    frequencyHelp: 'Les réponses paraissent au Journal officiel chaque semaine (le mardi). Une question n’est jamais vérifiée plus d’une fois par jour ; closes et répondues ne le sont plus du tout.',
+    frequencyHelp:
+      'Les réponses paraissent au Journal officiel chaque semaine (le mardi). Une question n’est jamais vérifiée plus d’une fois par jour ; closes et répondues ne le sont plus du tout.',
     frequencies: {
       weekly: 'Hebdomadaire : le jour de parution du JO',
       daily: 'Normale : le jour du JO et un rattrapage en fin de semaine (recommandé)',
       'every-day': 'Quotidienne : chaque jour',
     },
     sitesLegend: 'Afficher Vigie sur',
-    sites: {
-      nosdeputes: 'NosDéputés.fr, archives des législatures 13 à 16',
-      nosdeputesNew: 'NosDéputés.fr, nouveau site (17e législature)',
-      an: 'assemblee-nationale.fr, pages actuelles',
-      anOld: 'questions.assemblee-nationale.fr, anciennes pages',
-    },
     languageLegend: 'Langue',
     languages: { auto: 'Celle du navigateur', fr: 'Français', en: 'English' },
     saved: 'Réglages enregistrés.',
     dataTitle: 'Données',
-    dataText: 'Vigie garde vos questions suivies, vos notes, un historique des vérifications et un cache des fiches de députés dans ce navigateur, et nulle part ailleurs. Aucun compte, aucun serveur : les seules requêtes envoyées vont aux sites officiels (assemblee-nationale.fr, NosDéputés.fr) pour les questions que vous suivez.',
+    dataText:
+      'Vigie garde vos questions suivies, vos notes, un historique des vérifications et un cache des fiches de députés dans ce navigateur, et nulle part ailleurs. Aucun compte, aucun serveur : les seules requêtes envoyées vont aux sites officiels (assemblee-nationale.fr, NosDéputés.fr) pour les questions que vous suivez.',
     exportButton: 'Exporter ma liste (JSON)',
     exported: (n: Count) => `${n.text} ${n.one ? 'question exportée' : 'questions exportées'}.`,
     importLabel: 'Importer une liste',
-    importPreview: (added: Count, updated: Count, unchanged: Count) => `${added.text} à ajouter, ${updated.text} à mettre à jour, ${unchanged.text} inchangée(s).`,
+    importPreview: (added: Count, updated: Count, unchanged: Count) =>
+      `${added.text} à ajouter, ${updated.text} à mettre à jour, ${unchanged.text} inchangée(s).`,
     importApply: 'Importer',
     importCancel: 'Annuler',
-    imported: (n: Count) => `Import terminé : ${n.text} ${n.one ? 'question ajoutée ou mise à jour' : 'questions ajoutées ou mises à jour'}.`,
+    imported: (n: Count) =>
+      `Import terminé : ${n.text} ${n.one ? 'question ajoutée ou mise à jour' : 'questions ajoutées ou mises à jour'}.`,
     importErrors: {
       json: 'Ce fichier n’est pas du JSON lisible.',
       'not-vigie': 'Ce fichier n’est pas un export de Vigie.',
@@ -115,7 +123,8 @@ export const APP_MESSAGES = {
     checkAll: 'Check all',
     checking: (done: number, total: number) => `Checking… ${done} / ${total}`,
     checkedAll: (n: Count) => `${n.text} ${n.one ? 'question checked' : 'questions checked'}`,
-    checkedSome: (n: Count, rest: Count) => `${n.text} ${n.one ? 'question checked' : 'questions checked'}; ${rest.text} more will follow in the coming minutes, without overloading the Assembly’s site.`,
+    checkedSome: (n: Count, rest: Count) =>
+      `${n.text} ${n.one ? 'question checked' : 'questions checked'}; ${rest.text} more will follow in the coming minutes, without overloading the Assembly’s site.`,
     count: (shown: Count, total: Count) => `${shown.text} of ${total.text}`,
     questionNumber: (n: number, leg: number) => `no. ${n} · ${leg}${englishOrdinal(leg)} legislature`,
     daysOpen: (n: Count) => `open for ${n.text} ${n.one ? 'day' : 'days'}`,
@@ -135,11 +144,19 @@ export const APP_MESSAGES = {
     undo: 'Undo',
     more: (n: Count) => `Show ${n.text} more`,
     emptyTitle: 'No watched question yet',
-    emptyText: 'Open a written question on NosDéputés.fr or assemblee-nationale.fr and press « Suivre » (Watch): Vigie will check for you whether the government has answered.',
+    emptyText:
+      'Open a written question on NosDéputés.fr or assemblee-nationale.fr and press « Suivre » (Watch): Vigie will check for you whether the government has answered.',
     emptyExample: 'Example: a question of the 17th legislature',
     noMatch: 'No question matches these filters.',
     historyEmpty: 'Nothing yet: every check and every change will show here.',
-    eventLabels: { watch: 'Watched', unwatch: 'Unwatched', check: 'Check', change: 'Change', quarantine: 'Invalid data set aside', import: 'Import' },
+    eventLabels: {
+      watch: 'Watched',
+      unwatch: 'Unwatched',
+      check: 'Check',
+      change: 'Change',
+      quarantine: 'Invalid data set aside',
+      import: 'Import',
+    },
     checkOk: 'succeeded',
     checkFailed: (why: string) => `failed (${why})`,
     sources: { 'an-opendata': 'AN open data', 'an-page': 'AN page' },
@@ -152,28 +169,25 @@ export const APP_MESSAGES = {
     notificationsLegend: 'Notifications',
     notificationsLabel: 'Notify me when a watched question is answered, closed or signalled',
     frequencyLegend: 'How often to check',
-    frequencyHelp: 'Answers appear in the Journal officiel every week (on Tuesdays). A question is never checked more than once a day; closed and answered ones are not checked at all.',
+    frequencyHelp:
+      'Answers appear in the Journal officiel every week (on Tuesdays). A question is never checked more than once a day; closed and answered ones are not checked at all.',
     frequencies: {
       weekly: 'Weekly: on the day the JO comes out',
       daily: 'Normal: on JO day and a catch-up at the end of the week (recommended)',
       'every-day': 'Daily: every day',
     },
     sitesLegend: 'Show Vigie on',
-    sites: {
-      nosdeputes: 'NosDéputés.fr, archives of legislatures 13 to 16',
-      nosdeputesNew: 'NosDéputés.fr, new site (17th legislature)',
-      an: 'assemblee-nationale.fr, current pages',
-      anOld: 'questions.assemblee-nationale.fr, old pages',
-    },
     languageLegend: 'Language',
     languages: { auto: 'The browser’s', fr: 'Français', en: 'English' },
     saved: 'Settings saved.',
     dataTitle: 'Data',
-    dataText: 'Vigie keeps your watched questions, your notes, a history of checks and a cache of deputies’ details in this browser, and nowhere else. No account, no server: the only requests sent go to the official sites (assemblee-nationale.fr, NosDéputés.fr) for the questions you watch.',
+    dataText:
+      'Vigie keeps your watched questions, your notes, a history of checks and a cache of deputies’ details in this browser, and nowhere else. No account, no server: the only requests sent go to the official sites (assemblee-nationale.fr, NosDéputés.fr) for the questions you watch.',
     exportButton: 'Export my list (JSON)',
     exported: (n: Count) => `${n.text} ${n.one ? 'question' : 'questions'} exported.`,
     importLabel: 'Import a list',
-    importPreview: (added: Count, updated: Count, unchanged: Count) => `${added.text} to add, ${updated.text} to update, ${unchanged.text} unchanged.`,
+    importPreview: (added: Count, updated: Count, unchanged: Count) =>
+      `${added.text} to add, ${updated.text} to update, ${unchanged.text} unchanged.`,
     importApply: 'Import',
     importCancel: 'Cancel',
     imported: (n: Count) => `Import done: ${n.text} ${n.one ? 'question' : 'questions'} added or updated.`,
@@ -190,5 +204,3 @@ export const APP_MESSAGES = {
     erased: 'All of Vigie’s data has been erased.',
   },
 } satisfies Record<Language, Record<string, unknown>>;
-
-export type AppMessages = (typeof APP_MESSAGES)['fr'];

@@ -3,7 +3,7 @@
  * user pick a language other than the browser's, which `browser.i18n` cannot do; `_locales`
  * still carries the extension's name and description for the stores.
  */
-import type { IsoDate } from './dates';
+import { type IsoDate } from './dates';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,9 +42,7 @@ const GROUP_SEPARATOR: Record<Language, string> = { fr: '\u202f', en: ',' };
 export function formatters(lang: Language): Formatters {
   const number = (value: number) => {
     const digits = String(Math.abs(Math.trunc(value)));
-    const grouped = digits.length > 3
-      ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR[lang])
-      : digits;
+    const grouped = digits.length > 3 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR[lang]) : digits;
     return value < 0 ? `-${grouped}` : grouped;
   };
   return {

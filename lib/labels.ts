@@ -1,5 +1,6 @@
-import type { Formatters, Messages } from './i18n';
-import type { QuestionStatus } from './status';
+import { type Formatters, type Messages } from './i18n';
+import { WITHDRAWN_REASON } from './model';
+import { type QuestionStatus } from './status';
 
 /** The badge's words: the state, said in full, never left to a colour. */
 export function statusLabel(status: QuestionStatus, t: Messages, f: Formatters): string {
@@ -18,9 +19,10 @@ export function statusLabel(status: QuestionStatus, t: Messages, f: Formatters):
       if (!status.dueOn) return t.pending;
       return status.signaled ? t.signaledDue(f.date(status.dueOn)) : t.pendingUntil(f.date(status.dueOn));
     case 'closed': {
-      const reason = status.closedReason && status.closedReason.toLowerCase() !== 'retirée'
-        ? status.closedReason.charAt(0).toLowerCase() + status.closedReason.slice(1)
-        : undefined;
+      const reason =
+        status.closedReason && status.closedReason.toLowerCase() !== WITHDRAWN_REASON.toLowerCase()
+          ? status.closedReason.charAt(0).toLowerCase() + status.closedReason.slice(1)
+          : undefined;
       const after = status.daysOpen !== undefined ? t.closedAfter(n(status.daysOpen)) : undefined;
       if (reason && after) return `${t.closed} — ${reason}, ${after}`;
       if (reason) return `${t.closed} — ${reason}`;

@@ -4,7 +4,15 @@
  * and again on receipt.
  */
 import * as z from 'zod/mini';
-import { anActorIdSchema, deputyFactsSchema, deputySlugSchema, legislatureSchema, questionIdSchema, questionRefSchema, questionSchema } from './model';
+import {
+  anActorIdSchema,
+  deputyFactsSchema,
+  deputySlugSchema,
+  legislatureSchema,
+  questionIdSchema,
+  questionRefSchema,
+  questionSchema,
+} from './model';
 import { exportFileSchema } from './exchange';
 import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema, watchRecordSchema } from './records';
 
@@ -35,7 +43,10 @@ export const requestSchemas = {
   'poll.progress': z.object({ type: z.literal('poll.progress') }),
   'watch.seen': z.object({ type: z.literal('watch.seen'), ids }),
   'watch.note': z.object({ type: z.literal('watch.note'), id: questionIdSchema, note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),
-  'events.recent': z.object({ type: z.literal('events.recent'), limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))) }),
+  'events.recent': z.object({
+    type: z.literal('events.recent'),
+    limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+  }),
   'data.export': z.object({ type: z.literal('data.export') }),
   /** `apply: false` previews the merge; nothing is written unless the whole file is valid. */
   'data.import': z.object({ type: z.literal('data.import'), file: z.unknown(), apply: z.boolean() }),
@@ -69,6 +80,9 @@ export type RequestOf<T extends RequestType> = z.infer<(typeof requestSchemas)[T
 export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;
 export type AnyRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
 
+/** Sends one request and resolves with its validated reply: what the views and the overlays are given. */
+export type Requester = <M extends AnyRequest>(message: M) => Promise<ResponseOf<M['type']>>;
+
 /** What a content script, running inside a website, may ask for. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['watch.states', 'watch.set', 'deputy.facts']);
 
@@ -82,18 +96,28 @@ const envelopeSchema = z.union([
 /** zod/mini carries no error texts (they would weigh on the content script): say it ourselves. */
 function issueText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type': return `expected ${issue.expected}`;
-    case 'too_big': return `at most ${String(issue.maximum)}`;
-    case 'too_small': return `at least ${String(issue.minimum)}`;
-    case 'invalid_format': return `not a valid ${issue.format}`;
-    case 'invalid_value': return `expected ${issue.values.map(String).join(' or ')}`;
-    case 'unrecognized_keys': return `unexpected ${issue.keys.join(', ')}`;
-    default: return issue.message;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `at least ${String(issue.minimum)}`;
+    case 'invalid_format':
+      return `not a valid ${issue.format}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map(String).join(' or ')}`;
+    case 'unrecognized_keys':
+      return `unexpected ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
   }
 }
 
 function describeIssues(error: z.core.$ZodError): string {
-  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(message)'}: ${issueText(issue)}`).join('; ');
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(message)'}: ${issueText(issue)}`)
+    .join('; ');
 }
 
 export type ParsedRequest = { ok: true; request: AnyRequest } | { ok: false; error: string };

@@ -1,21 +1,38 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
+import { dropUndefined } from './objects';
+import { parseQuestionId, QUESTION_ID, QUESTION_TYPES, type QuestionKey, questionId } from './question-key';
+import { anDynUrl, questionUrls } from './urls';
+
+export { parseQuestionId, QUESTION_TYPES, questionId, type QuestionId, type QuestionKey, type QuestionType } from './question-key';
 
 // Every schema validates a handful of values once: compiling validators with `new Function`
 // would cost more than it saves, and extension pages and content scripts forbid eval anyway.
 z.config({ jitless: true });
 
-export const isoDateSchema = z.string().check(z.refine(isIsoDate, 'Expected a calendar date YYYY-MM-DD'));
-const text = z.string().check(z.minLength(1));
+/** Every date Vigie handles falls in the Fifth Republic, and before the end of the century. */
+export const EARLIEST_DATE = '1958-10-04';
+export const LATEST_DATE = '2100-12-31';
+export const isoDateSchema = z
+  .string()
+  .check(
+    z.refine(
+      (value) => isIsoDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE,
+      'Expected a calendar date YYYY-MM-DD between 1958 and 2100',
+    ),
+  );
 
-export const QUESTION_TYPES = ['QE', 'QG', 'QOSD'] as const;
+/** A length past which a page's or a file's words are cut rather than kept whole. */
+const SHORT_TEXT_MAX = 2_000;
+/** A question's text and its answer are kept this long at most; the rest stays on the Assemblée's page. */
+export const STORED_TEXT_MAX = 20_000;
+
+const cut = (max: number) => (value: string) => (value.length > max ? value.slice(0, max) : value);
+const text = z.string().check(z.minLength(1), z.overwrite(cut(SHORT_TEXT_MAX)));
+const longText = z.string().check(z.minLength(1));
+
 export const questionTypeSchema = z.enum(QUESTION_TYPES);
-export type QuestionType = z.infer<typeof questionTypeSchema>;
-
-/** `AN-15-QE-19189`: chamber, legislature, type, number. */
-export const QUESTION_ID = /^AN-([1-9]\d?)-(QE|QG|QOSD)-([1-9]\d{0,5})$/;
 export const questionIdSchema = z.string().check(z.regex(QUESTION_ID));
-export type QuestionId = z.infer<typeof questionIdSchema>;
 
 export const legislatureSchema = z.number().check(z.int(), z.minimum(1), z.maximum(99));
 export const questionNumberSchema = z.number().check(z.int(), z.minimum(1));
@@ -25,10 +42,12 @@ export const anActorIdSchema = z.string().check(z.regex(/^PA\d+$/));
 export const deputySlugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 /** A parliamentary group as a page shows it: its acronym, its name, or both. */
-export const groupSchema = z.object({
-  acronym: z.optional(text),
-  name: z.optional(text),
-}).check(z.refine((g) => !!(g.acronym || g.name), 'A group needs an acronym or a name'));
+export const groupSchema = z
+  .object({
+    acronym: z.optional(text),
+    name: z.optional(text),
+  })
+  .check(z.refine((g) => !!(g.acronym || g.name), 'A group needs an acronym or a name'));
 export type Group = z.infer<typeof groupSchema>;
 
 export const authorSchema = z.object({
@@ -38,73 +57,82 @@ export const authorSchema = z.object({
   group: z.optional(groupSchema),
   constituency: z.optional(text),
 });
-export type Author = z.infer<typeof authorSchema>;
 
 const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s]+$/));
 
-export const questionSchema = z.object({
-  id: questionIdSchema,
-  chamber: z.literal('AN'),
-  legislature: legislatureSchema,
-  type: questionTypeSchema,
-  number: questionNumberSchema,
-  author: authorSchema,
-  /** Ministère interrogé. */
-  ministry: z.optional(text),
-  /** Ministère attributaire / répondant, after any changement d'attribution. */
-  answeringMinistry: z.optional(text),
-  title: z.optional(text),
-  rubrique: z.optional(text),
-  publishedOn: z.optional(isoDateSchema),
-  answeredOn: z.optional(isoDateSchema),
-  /** Closed without an answer (withdrawn, end of mandate…). */
-  closedOn: z.optional(isoDateSchema),
-  closedReason: z.optional(text),
-  signaledOn: z.optional(isoDateSchema),
-  reassignedOn: z.optional(isoDateSchema),
-  renewedOn: z.optional(isoDateSchema),
-  text: z.optional(text),
-  answerText: z.optional(text),
-  /**
-   * Set when the source shows the question but its status cannot be read with certainty
-   * (a block we do not recognise, a source that contradicts itself): the status is then
-   * `unknown`, never a guess.
-   */
-  unreadableStatus: z.optional(text),
-  urls: z.object({
-    an: httpsUrl,
-    nosdeputes: z.optional(httpsUrl),
-  }),
-}).check(
-  z.refine((q) => q.id === questionId(q.legislature, q.type, q.number), 'id must match legislature, type and number'),
-);
+export const questionSchema = z
+  .object({
+    id: questionIdSchema,
+    chamber: z.literal('AN'),
+    legislature: legislatureSchema,
+    type: questionTypeSchema,
+    number: questionNumberSchema,
+    author: authorSchema,
+    /** Ministère interrogé. */
+    ministry: z.optional(text),
+    /** Ministère attributaire / répondant, after any changement d'attribution. */
+    answeringMinistry: z.optional(text),
+    title: z.optional(text),
+    rubrique: z.optional(text),
+    publishedOn: z.optional(isoDateSchema),
+    answeredOn: z.optional(isoDateSchema),
+    /** Closed without an answer (withdrawn, end of mandate…). */
+    closedOn: z.optional(isoDateSchema),
+    closedReason: z.optional(text),
+    signaledOn: z.optional(isoDateSchema),
+    reassignedOn: z.optional(isoDateSchema),
+    renewedOn: z.optional(isoDateSchema),
+    text: z.optional(longText),
+    answerText: z.optional(longText),
+    /** The text or the answer was longer than Vigie keeps: the popup says so and links to the page. */
+    textsCapped: z.optional(z.literal(true)),
+    /**
+     * Set when the source shows the question but its status cannot be read with certainty
+     * (a block we do not recognise, a source that contradicts itself): the status is then
+     * `unknown`, never a guess.
+     */
+    unreadableStatus: z.optional(text),
+    urls: z.object({
+      an: httpsUrl,
+      nosdeputes: z.optional(httpsUrl),
+    }),
+  })
+  .check(
+    z.refine((q) => q.id === questionId(q.legislature, q.type, q.number), 'id must match legislature, type and number'),
+    z.overwrite(capTexts),
+    // Addresses come from the key, whatever a page's links or an imported file said.
+    z.overwrite((q) => withKey(q.id, (key) => ({ ...q, urls: questionUrls(key) })) ?? q),
+  );
 export type Question = z.infer<typeof questionSchema>;
 
 /** One question as a list shows it. */
-export const questionRefSchema = z.object({
-  id: questionIdSchema,
-  legislature: legislatureSchema,
-  type: questionTypeSchema,
-  number: questionNumberSchema,
-  url: httpsUrl,
-  publishedOn: z.optional(isoDateSchema),
-  /** When the deputy filed it, where a list shows that instead of the JO publication date. */
-  depositedOn: z.optional(isoDateSchema),
-  answeredOn: z.optional(isoDateSchema),
-  /** Answered, even when the list gives no date. */
-  answered: z.boolean(),
-  closed: z.boolean(),
-  /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
-  pending: z.boolean(),
-  /** The list shows the item but no status words we can read. */
-  unreadableStatus: z.optional(text),
-  title: z.optional(text),
-  /** Ministère interrogé, where the list names it. */
-  ministry: z.optional(text),
-}).check(
-  z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
-  z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),
-);
+export const questionRefSchema = z
+  .object({
+    id: questionIdSchema,
+    legislature: legislatureSchema,
+    type: questionTypeSchema,
+    number: questionNumberSchema,
+    url: httpsUrl,
+    publishedOn: z.optional(isoDateSchema),
+    /** When the deputy filed it, where a list shows that instead of the JO publication date. */
+    depositedOn: z.optional(isoDateSchema),
+    answeredOn: z.optional(isoDateSchema),
+    /** Answered, even when the list gives no date. */
+    answered: z.boolean(),
+    closed: z.boolean(),
+    /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
+    pending: z.boolean(),
+    /** The list shows the item but no status words we can read. */
+    unreadableStatus: z.optional(text),
+    title: z.optional(text),
+    /** Ministère interrogé, where the list names it. */
+    ministry: z.optional(text),
+  })
+  .check(
+    z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
+    z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),
+    z.overwrite((r) => withKey(r.id, (key) => ({ ...r, url: anDynUrl(key) })) ?? r),
+  );
 export type QuestionRef = z.infer<typeof questionRefSchema>;
 
 export const deputySchema = z.object({
@@ -124,18 +152,32 @@ export type Deputy = z.infer<typeof deputySchema>;
 export const deputyFactsSchema = z.partial(deputySchema);
 export type DeputyFacts = z.infer<typeof deputyFactsSchema>;
 
-export function questionId(legislature: number, type: QuestionType, number: number): QuestionId {
-  return `AN-${legislature}-${type}-${number}`;
+/** Zod runs every check, even after one failed: an address is derived only from a well-formed key. */
+function withKey<T>(id: string, build: (key: QuestionKey) => T): T | undefined {
+  const key = parseQuestionId(id);
+  return key ? build(key) : undefined;
 }
 
-export interface QuestionKey {
-  legislature: number;
-  type: QuestionType;
-  number: number;
+/** A question whose text or answer is longer than Vigie keeps, cut to `STORED_TEXT_MAX` and marked. */
+function capTexts<Q extends { text?: string; answerText?: string; textsCapped?: true }>(question: Q): Q {
+  const long = (value: string | undefined) => (value?.length ?? 0) > STORED_TEXT_MAX;
+  if (!long(question.text) && !long(question.answerText)) return question;
+  return {
+    ...question,
+    ...(question.text !== undefined ? { text: cut(STORED_TEXT_MAX)(question.text) } : {}),
+    ...(question.answerText !== undefined ? { answerText: cut(STORED_TEXT_MAX)(question.answerText) } : {}),
+    textsCapped: true,
+  };
 }
 
-export function parseQuestionId(id: string): QuestionKey | undefined {
-  const m = QUESTION_ID.exec(id);
-  if (!m) return undefined;
-  return { legislature: Number(m[1]), type: m[2] as QuestionType, number: Number(m[3]) };
+/**
+ * The reason a site gives when it says only « Retirée »: what the closure label leaves unsaid
+ * rather than words to repeat.
+ */
+export const WITHDRAWN_REASON = 'Retirée';
+
+/** `value` without its undefined members, if it passes `schema`; nothing otherwise. */
+export function validated<T>(schema: z.ZodMiniType<T>, value: object): T | undefined {
+  const result = schema.safeParse(dropUndefined(value));
+  return result.success ? result.data : undefined;
 }

@@ -1,5 +1,5 @@
 /** The words of Vigie's browser notifications. */
-import type { Change } from './polling/changes';
+import { type Change } from './polling/changes';
 import { formatters, MESSAGES, type Count, type Language } from './i18n';
 
 /** Notification words live here: the content script, which never notifies, does not carry them. */
@@ -52,11 +52,18 @@ export function notificationFor({ kind, question, status }: Change, lang: Langua
   const number = String(question.number);
   const ministry = question.answeringMinistry ?? question.ministry;
   const late = status.daysLate ? t.lateSuffix(f.count(status.daysLate)) : '';
-  const detail = kind === 'answered'
-    ? (status.daysOpen !== undefined ? t.notifyAnsweredBody(f.count(status.daysOpen)) + late : '')
-    : kind === 'closed'
-      ? [status.closedReason, status.daysOpen !== undefined ? t.notifyClosedBody(f.count(status.daysOpen)) : ''].filter(Boolean).join(', ')
-      : status.dueOn ? t.notifySignaledBody(f.date(status.dueOn)) : '';
+  const detail =
+    kind === 'answered'
+      ? status.daysOpen !== undefined
+        ? t.notifyAnsweredBody(f.count(status.daysOpen)) + late
+        : ''
+      : kind === 'closed'
+        ? [status.closedReason, status.daysOpen !== undefined ? t.notifyClosedBody(f.count(status.daysOpen)) : '']
+            .filter(Boolean)
+            .join(', ')
+        : status.dueOn
+          ? t.notifySignaledBody(f.date(status.dueOn))
+          : '';
   return {
     id: notificationId(question.id),
     title: kind === 'answered' ? t.notifyAnswered(number) : kind === 'closed' ? t.notifyClosed(number) : t.notifySignaled(number),
@@ -66,8 +73,16 @@ export function notificationFor({ kind, question, status }: Change, lang: Langua
 
 export function summaryFor(changes: readonly Change[], lang: Language): NotificationText {
   const t = NOTIFY[lang];
-  const numbers = changes.slice(0, 8).map((c) => c.question.number).join(', ') + (changes.length > 8 ? '…' : '');
-  return { id: SUMMARY_NOTIFICATION, title: t.notifySummary(formatters(lang).count(changes.length)), message: t.notifySummaryBody(numbers) };
+  const numbers =
+    changes
+      .slice(0, 8)
+      .map((c) => c.question.number)
+      .join(', ') + (changes.length > 8 ? '…' : '');
+  return {
+    id: SUMMARY_NOTIFICATION,
+    title: t.notifySummary(formatters(lang).count(changes.length)),
+    message: t.notifySummaryBody(numbers),
+  };
 }
 
 /** One notification per question, or one summary for a burst. */

@@ -23,3 +23,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const otherKeys = Object.keys(b).filter((k) => b[k] !== undefined);
   return keys.length === otherKeys.length && keys.every((k) => sameValue(a[k], b[k]));
 }
+
+/** JSON from the network or a file: nothing, rather than an exception, for text that is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

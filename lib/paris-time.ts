@@ -1,10 +1,7 @@
 /** Wall-clock time in Paris, where the Journal officiel is published, from and to epoch ms. */
-import type { IsoDate } from './dates';
+import { parisOffsetHours, type IsoDate } from './dates';
 
-const PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris', hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-});
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const HOUR = 3_600_000;
 
 export interface ParisMoment {
   date: IsoDate;
@@ -14,13 +11,15 @@ export interface ParisMoment {
   minute: number;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 export function parisMoment(ms: number): ParisMoment {
-  const parts = Object.fromEntries(PARTS.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const wall = new Date(ms + parisOffsetHours(ms) * HOUR);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAYS[parts.weekday!]!,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
+    date: `${String(wall.getUTCFullYear()).padStart(4, '0')}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`,
+    weekday: wall.getUTCDay(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
   };
 }
 

@@ -1,12 +1,13 @@
 /** What the store keeps, validated on every read: the watch list is the user's data. */
 import * as z from 'zod/mini';
 import { questionIdSchema, questionRefSchema, questionSchema } from './model';
+import { QUESTION_STATES } from './status';
 
-export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
 export const questionStateSchema = z.enum(QUESTION_STATES);
 
-/** Milliseconds since the epoch. */
-export const timestampSchema = z.number().check(z.int(), z.minimum(0));
+/** Milliseconds since the epoch, before the end of the century: a date out there is an edited or broken file. */
+export const LATEST_TIMESTAMP = Date.UTC(2101, 0, 1);
+export const timestampSchema = z.number().check(z.int(), z.minimum(0), z.maximum(LATEST_TIMESTAMP));
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -36,7 +37,7 @@ export const watchRecordSchema = watchFieldsSchema.check(
 );
 export type WatchRecord = z.infer<typeof watchRecordSchema>;
 
-export const CACHE_KINDS = ['deputy', 'question'] as const;
+export const CACHE_KINDS = ['deputy'] as const;
 export const cacheRecordSchema = z.object({
   key: z.string().check(z.minLength(1)),
   kind: z.enum(CACHE_KINDS),
@@ -48,6 +49,7 @@ export type CacheRecord = z.infer<typeof cacheRecordSchema>;
 
 export const EVENT_TYPES = ['watch', 'unwatch', 'check', 'change', 'quarantine', 'import'] as const;
 export const CHECK_SOURCES = ['an-opendata', 'an-page'] as const;
+export type CheckSource = (typeof CHECK_SOURCES)[number];
 export const eventRecordSchema = z.object({
   seq: z.optional(z.number()),
   at: timestampSchema,
@@ -57,7 +59,7 @@ export const eventRecordSchema = z.object({
   ok: z.optional(z.boolean()),
   from: z.optional(questionStateSchema),
   to: z.optional(questionStateSchema),
-  detail: z.optional(z.string()),
+  detail: z.optional(z.string().check(z.maxLength(500))),
 });
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 

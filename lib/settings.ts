@@ -1,23 +1,18 @@
 /** User settings, in storage.local, validated with defaults: a bad or missing value never breaks Vigie. */
 import * as z from 'zod/mini';
 import { languageFromLocale, type Language } from './i18n';
-import type { PageKind } from './sites/types';
 
 export const CHECK_FREQUENCIES = ['weekly', 'daily', 'every-day'] as const;
 export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
 
-export const SITE_FAMILIES = ['nosdeputes', 'nosdeputesNew', 'an', 'anOld'] as const;
-export type SiteFamily = (typeof SITE_FAMILIES)[number];
-
 export const settingsSchema = z.object({
   notifications: z._default(z.boolean(), true),
   frequency: z._default(z.enum(CHECK_FREQUENCIES), 'daily'),
-  sites: z._default(z.object({
-    nosdeputes: z._default(z.boolean(), true),
-    nosdeputesNew: z._default(z.boolean(), true),
-    an: z._default(z.boolean(), true),
-    anOld: z._default(z.boolean(), true),
-  }), { nosdeputes: true, nosdeputesNew: true, an: true, anOld: true }),
+  /**
+   * Sites the user turned off, by site id (lib/sites): every site is on unless said otherwise, so a
+   * site added in an update is on, and this module need not load the site registry.
+   */
+  sites: z._default(z.record(z.string().check(z.regex(/^[a-zA-Z]{1,40}$/)), z.boolean()), {}),
   language: z._default(z.enum(['auto', 'fr', 'en']), 'auto'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -38,19 +33,8 @@ export function readSettings(stored: unknown): Settings {
   return settings as Settings;
 }
 
-const FAMILY_OF_KIND: Record<PageKind, SiteFamily> = {
-  'nosdeputes-question': 'nosdeputes',
-  'nosdeputes-deputy-questions': 'nosdeputes',
-  'nosdeputes-search': 'nosdeputes',
-  'nosdeputes-deputy': 'nosdeputes',
-  'nosdeputes-new-deputy-questions': 'nosdeputesNew',
-  'an-question': 'an',
-  'an-deputy-questions': 'an',
-  'an-old-question': 'anOld',
-};
-
-export function siteEnabled(settings: Settings, kind: PageKind): boolean {
-  return settings.sites[FAMILY_OF_KIND[kind]];
+export function siteEnabled(settings: Settings, siteId: string): boolean {
+  return settings.sites[siteId] !== false;
 }
 
 export function languageOf(settings: Settings, browserLocale: string | undefined): Language {

@@ -1,8 +1,14 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import { dropUndefined } from './objects';
-import type { Question, QuestionRef, QuestionType } from './model';
+import { type Question, type QuestionRef, type QuestionType } from './model';
 
-export type QuestionState = 'answered' | 'pending' | 'overdue' | 'closed' | 'unknown';
+export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
+
+/** Answered and closed questions never change again: never checked, never late any more. */
+export function isFinal(state: QuestionState): boolean {
+  return state === 'answered' || state === 'closed';
+}
 
 export interface QuestionStatus {
   state: QuestionState;
@@ -71,14 +77,21 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
 
   if (facts.answered || answeredOn) {
     return dropUndefined<QuestionStatus>({
-      state: 'answered', signaled, dueOn, answeredOn,
+      state: 'answered',
+      signaled,
+      dueOn,
+      answeredOn,
       daysOpen: answeredOn ? open(answeredOn) : undefined,
       daysLate: answeredOn ? late(dueOn, answeredOn) : undefined,
     });
   }
   if (facts.closed || closedOn) {
     return dropUndefined<QuestionStatus>({
-      state: 'closed', signaled, dueOn, closedOn, closedReason: facts.closedReason,
+      state: 'closed',
+      signaled,
+      dueOn,
+      closedOn,
+      closedReason: facts.closedReason,
       daysOpen: closedOn ? open(closedOn) : undefined,
       daysLate: closedOn ? late(dueOn, closedOn) : undefined,
     });
@@ -94,7 +107,9 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
   if (today < publishedOn) return unknown;
   const overdue = dueOn !== undefined && today > dueOn;
   return dropUndefined<QuestionStatus>({
-    state: overdue ? 'overdue' : 'pending', signaled, dueOn,
+    state: overdue ? 'overdue' : 'pending',
+    signaled,
+    dueOn,
     daysOpen: open(today),
     daysLate: overdue ? late(dueOn, today) : undefined,
   });

@@ -4,9 +4,53 @@
  */
 
 const ACCENT_FOLDS: Record<string, string> = {
-  à: 'a', â: 'a', ä: 'a', á: 'a', ã: 'a', å: 'a', ç: 'c', é: 'e', è: 'e', ê: 'e', ë: 'e', í: 'i', ì: 'i', î: 'i', ï: 'i',
-  ñ: 'n', ó: 'o', ò: 'o', ô: 'o', ö: 'o', õ: 'o', ú: 'u', ù: 'u', û: 'u', ü: 'u', ý: 'y', ÿ: 'y', œ: 'oe', æ: 'ae',
-  À: 'A', Â: 'A', Ä: 'A', Á: 'A', Ç: 'C', É: 'E', È: 'E', Ê: 'E', Ë: 'E', Î: 'I', Ï: 'I', Ô: 'O', Ö: 'O', Ù: 'U', Û: 'U', Ü: 'U', Œ: 'OE', Æ: 'AE',
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  á: 'a',
+  ã: 'a',
+  å: 'a',
+  ç: 'c',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  í: 'i',
+  ì: 'i',
+  î: 'i',
+  ï: 'i',
+  ñ: 'n',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  ö: 'o',
+  õ: 'o',
+  ú: 'u',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  ý: 'y',
+  ÿ: 'y',
+  œ: 'oe',
+  æ: 'ae',
+  À: 'A',
+  Â: 'A',
+  Ä: 'A',
+  Á: 'A',
+  Ç: 'C',
+  É: 'E',
+  È: 'E',
+  Ê: 'E',
+  Ë: 'E',
+  Î: 'I',
+  Ï: 'I',
+  Ô: 'O',
+  Ö: 'O',
+  Ù: 'U',
+  Û: 'U',
+  Ü: 'U',
+  Œ: 'OE',
+  Æ: 'AE',
 };
 
 /**
@@ -15,7 +59,8 @@ const ACCENT_FOLDS: Record<string, string> = {
  */
 export function foldAccents(text: string): string {
   // Combining accents (decomposed text) are dropped; precomposed letters are mapped.
-  return text.replace(/[^\u0000-\u007f]/g, (ch) => (ch >= '\u0300' && ch <= '\u036f' ? '' : ACCENT_FOLDS[ch] ?? ch));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: every character past ASCII, from U+0000 on purpose
+  return text.replace(/[^\u0000-\u007f]/g, (ch) => (ch >= '\u0300' && ch <= '\u036f' ? '' : (ACCENT_FOLDS[ch] ?? ch)));
 }
 
 export function cleanText(text: string | null | undefined): string {
@@ -27,10 +72,47 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
-  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR', 'BUTTON',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'BR',
+  'BUTTON',
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA']);
 
@@ -38,6 +120,12 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
 export const OVERLAY_ATTRIBUTE = 'data-vigie-host';
 
 const TEXT_NODE = 3;
+
+class ElementEnd {
+  constructor(readonly block: boolean) {}
+}
+const BLOCK_END = new ElementEnd(true);
+const INLINE_END = new ElementEnd(false);
 const ELEMENT_NODE = 1;
 
 /**
@@ -53,26 +141,34 @@ export function textLines(root: ParentNode | null | undefined): string[] {
     if (line) lines.push(line);
     current = '';
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        current += child.nodeValue ?? '';
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const element = child as Element;
-        const tag = element.tagName.toUpperCase();
-        if (SKIPPED_TAGS.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE)) continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) flush();
-        else current += ' ';
-        walk(element);
-        if (block) flush();
-        else current += ' ';
-      }
-    }
+  // A loop over an explicit stack, not recursion: fetched HTML nested thousands deep must not
+  // exhaust the call stack (a closing marker ends each element once its children are read).
+  const stack: (Node | ElementEnd)[] = [];
+  const pushChildren = (node: Node) => {
+    const children: Node[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   };
   // Start from the root element: linkedom links a document's doctype to nothing after it.
-  const start = (root as Document).documentElement ?? root;
-  walk(start as Node);
+  pushChildren(((root as Document).documentElement ?? root) as Node);
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item instanceof ElementEnd) {
+      if (item.block) flush();
+      else current += ' ';
+    } else if (item.nodeType === TEXT_NODE) {
+      current += item.nodeValue ?? '';
+    } else if (item.nodeType === ELEMENT_NODE) {
+      const element = item as Element;
+      const tag = element.tagName.toUpperCase();
+      if (SKIPPED_TAGS.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE)) continue;
+      const block = BLOCK_TAGS.has(tag);
+      if (block) flush();
+      else current += ' ';
+      stack.push(block ? BLOCK_END : INLINE_END);
+      pushChildren(element);
+    }
+  }
   flush();
   return lines;
 }
@@ -88,7 +184,7 @@ export const LABELLED_LINE = /^[^:>]{1,40}?\s?[:>](?:\s|$)/;
 export function valueAfterLabel(lines: readonly string[], label: RegExp): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const m = label.exec(lines[i]!);
-    if (!m || m.index !== 0) continue;
+    if (m?.index !== 0) continue;
     const rest = cleanText(lines[i]!.slice(m[0].length).replace(/^\s*[:>]\s*/, ''));
     if (rest) return rest;
     const next = lines[i + 1];
@@ -132,4 +228,16 @@ export function textAfter(heading: Element): string | undefined {
 
 export function stripTrailingParenthetical(text: string): string {
   return cleanText(text.replace(/\s*\([^()]*\)\s*$/, ''));
+}
+
+export function capitalized(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Every heading level, for readers that look for a title whatever its level. */
+export const HEADINGS = 'h1,h2,h3,h4,h5,h6';
+
+/** A constituency as the sites write it: « Finistère (3e circonscription) », « (1re circonscription) ». */
+export function constituency(department: string, number: number): string {
+  return `${cleanText(department)} (${number}${number === 1 ? 're' : 'e'} circonscription)`;
 }

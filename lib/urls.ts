@@ -1,4 +1,4 @@
-import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './model';
+import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './question-key';
 
 export const AN_WWW = 'www.assemblee-nationale.fr';
 export const AN_QUESTIONS = 'questions.assemblee-nationale.fr';
@@ -6,7 +6,7 @@ export const AN_QUESTIONS = 'questions.assemblee-nationale.fr';
 /**
  * NosDéputés' legacy application: one host per finished legislature. The 16th moved off
  * www.nosdeputes.fr in July 2024; `2022-2024.nosdeputes.fr` follows the pattern of the
- * older archives (an assumption in reference/nosdeputes.md §7), while www kept its paths.
+ * older archives (an assumption in docs/reference/nosdeputes.md §7), while www kept its paths.
  */
 export const NOSDEPUTES_ARCHIVE_HOSTS: Readonly<Record<string, number>> = {
   '2007-2012.nosdeputes.fr': 13,
@@ -17,8 +17,14 @@ export const NOSDEPUTES_ARCHIVE_HOSTS: Readonly<Record<string, number>> = {
 export const NOSDEPUTES_WWW = 'www.nosdeputes.fr';
 export const NOSDEPUTES_LEGACY_LEGISLATURES = [13, 14, 15, 16] as const;
 
-/** Every host Vigie reads: the manifest's host permissions and content-script matches. */
-export const SUPPORTED_HOSTS = [AN_WWW, AN_QUESTIONS, NOSDEPUTES_WWW, ...Object.keys(NOSDEPUTES_ARCHIVE_HOSTS)];
+/** A URL, or nothing for text that is not one: links on pages and in files are not trusted. */
+export function parseUrl(href: string, base?: string | URL): URL | undefined {
+  try {
+    return new URL(href, base);
+  } catch {
+    return undefined;
+  }
+}
 
 function keyOf(id: QuestionId | QuestionKey): QuestionKey {
   if (typeof id !== 'string') return id;
@@ -52,7 +58,7 @@ export function anOldUrl(id: QuestionId | QuestionKey): string {
   return `https://${AN_QUESTIONS}/q${legislature}/${legislature}-${number}${type}.htm`;
 }
 
-/** The per-question open-data record (reference an.md §5). */
+/** The per-question open-data record (docs/reference/an.md §5). */
 export function anOpenDataUrl(id: QuestionId | QuestionKey): string {
   return `https://${AN_WWW}/dyn/opendata/${anUid(keyOf(id))}.json`;
 }
@@ -83,13 +89,8 @@ export function nosdeputesDeputyUrl(slug: string, legislature?: number): string 
   return host ? `https://${host}/${slug}` : `https://${NOSDEPUTES_WWW}/depute/${slug}`;
 }
 
-/**
- * Where the content script runs: every legacy NosDéputés page (deputy pages sit at `/:slug`),
- * the new site's deputy tabs, and only the question pages and question lists of the Assemblée.
- */
-export const CONTENT_SCRIPT_MATCHES = [
-  ...[NOSDEPUTES_WWW, ...Object.keys(NOSDEPUTES_ARCHIVE_HOSTS)].map((host) => `https://${host}/*`),
-  `https://${AN_WWW}/dyn/*/questions/*`,
-  `https://${AN_WWW}/dyn/deputes/*/questions*`,
-  `https://${AN_QUESTIONS}/*`,
-];
+/** Where a question is read, on each publisher: always built from its key. */
+export function questionUrls(id: QuestionId | QuestionKey): { an: string; nosdeputes?: string } {
+  const nosdeputes = nosdeputesUrl(id);
+  return nosdeputes ? { an: anDynUrl(id), nosdeputes } : { an: anDynUrl(id) };
+}

@@ -1,8 +1,8 @@
 /** The popup's list, as pure functions: rows from records, filtering, sorting. */
-import type { IsoDate } from './dates';
+import { type IsoDate } from './dates';
 import { foldAccents } from './text';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from './status';
-import type { WatchRecord } from './records';
+import { type WatchRecord } from './records';
 
 export interface WatchRow {
   record: WatchRecord;
@@ -52,14 +52,17 @@ export function toRow(record: WatchRecord, today: IsoDate): WatchRow {
     title,
     anUrl: question?.urls.an ?? ref!.url,
     nosdeputesUrl: question?.urls.nosdeputes,
-    haystack: normalizeForSearch([number, `${legislature}`, record.id, deputy, ministry, question?.ministry, title, record.note].filter(Boolean).join(' ')),
+    haystack: normalizeForSearch(
+      [number, `${legislature}`, record.id, deputy, ministry, question?.ministry, title, record.note].filter(Boolean).join(' '),
+    ),
   };
 }
 
 export function filterRows(rows: readonly WatchRow[], filter: RowFilter): WatchRow[] {
   const words = normalizeForSearch(filter.text).split(/\s+/).filter(Boolean);
-  return rows.filter((row) =>
-    (filter.state === 'all' || row.status.state === filter.state) && words.every((word) => row.haystack.includes(word)));
+  return rows.filter(
+    (row) => (filter.state === 'all' || row.status.state === filter.state) && words.every((word) => row.haystack.includes(word)),
+  );
 }
 
 /** How late a row is, for sorting: days late, then days open for those not late. */
@@ -74,5 +77,7 @@ export function sortRows(rows: readonly WatchRow[], order: SortOrder): WatchRow[
     change: (a, b) => (b.record.lastChangeAt ?? b.record.watchedAt) - (a.record.lastChangeAt ?? a.record.watchedAt),
     oldest: (a, b) => a.record.watchedAt - b.record.watchedAt,
   };
-  return [...rows].sort((a, b) => Number(a.record.seen) - Number(b.record.seen) || by[order](a, b) || a.record.id.localeCompare(b.record.id));
+  return [...rows].sort(
+    (a, b) => Number(a.record.seen) - Number(b.record.seen) || by[order](a, b) || a.record.id.localeCompare(b.record.id),
+  );
 }

@@ -32,7 +32,7 @@ function slug(url: string): string {
 
 const args = process.argv.slice(2);
 const screenshotAt = args.indexOf('--screenshot');
-const screenshotDir = screenshotAt >= 0 ? args[screenshotAt + 1] ?? 'screenshots' : undefined;
+const screenshotDir = screenshotAt >= 0 ? (args[screenshotAt + 1] ?? 'screenshots') : undefined;
 
 const server = await startFixtureServer('.e2e-tmp/certs');
 serveSite(server);
@@ -66,7 +66,7 @@ if (screenshotDir) {
     await server.close();
   }
 } else {
-  let browser;
+  let browser: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
   try {
     browser = await launchWithExtension(server.port, { headless: false });
   } catch (error) {
@@ -75,7 +75,7 @@ if (screenshotDir) {
     console.error('Without a display, run `npm run demo -- --screenshot screenshots` instead.');
     process.exit(1);
   }
-  const page = browser.context.pages()[0] ?? await browser.newPage();
+  const page = browser.context.pages()[0] ?? (await browser.newPage());
   await page.goto(index);
   console.log(`Vigie demo: ${index} — close the browser window to stop.`);
   await new Promise((resolve) => browser.context.on('close', resolve));

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Requester } from '../../lib/platform/client';
+import { type Requester } from '../../lib/messages';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
-import { CHECK_FREQUENCIES, SITE_FAMILIES, type Settings } from '../../lib/settings';
+import { parseJson } from '../../lib/objects';
+import { CHECK_FREQUENCIES, siteEnabled, type Settings } from '../../lib/settings';
 
 export interface SettingsAccess {
   load(): Promise<Settings>;
@@ -18,6 +19,8 @@ export interface OptionsAppProps {
   today: string;
   /** The installed version, as the build stamped it in the manifest. */
   version: string;
+  /** The sites Vigie reads (lib/sites), each with its own switch. */
+  sites: readonly { id: string; name: Record<Language, string> }[];
 }
 
 interface ImportPreview {
@@ -34,7 +37,7 @@ function importErrorKey(message: string): ImportErrorKey {
   return code === 'not-vigie' || code === 'unsupported-version' ? code : 'invalid';
 }
 
-export function OptionsApp({ request, settings: access, lang, download, today, version }: OptionsAppProps) {
+export function OptionsApp({ request, settings: access, lang, download, today, version, sites }: OptionsAppProps) {
   const t = APP_MESSAGES[lang];
   const f = formatters(lang);
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -79,10 +82,8 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
     // Cleared at once, so choosing the same file again after fixing it fires a change.
     input.value = '';
     if (!chosen) return;
-    let file: unknown;
-    try {
-      file = JSON.parse(await chosen.text());
-    } catch {
+    const file = parseJson(await chosen.text());
+    if (file === undefined) {
       setImportError(t.importErrors.json);
       return;
     }
@@ -120,70 +121,118 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
           <fieldset>
             <legend>{t.notificationsLegend}</legend>
             <label class="check">
-              <input type="checkbox" name="notifications" checked={settings.notifications} onChange={(e) => update({ notifications: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                name="notifications"
+                checked={settings.notifications}
+                onChange={(e) => update({ notifications: e.currentTarget.checked })}
+              />
               {t.notificationsLabel}
             </label>
           </fieldset>
           <fieldset>
             <legend>{t.frequencyLegend}</legend>
-            <p class="help" id="frequency-help">{t.frequencyHelp}</p>
+            <p class="help" id="frequency-help">
+              {t.frequencyHelp}
+            </p>
             {CHECK_FREQUENCIES.map((frequency) => (
               <label class="check" key={frequency}>
-                <input type="radio" name="frequency" value={frequency} checked={settings.frequency === frequency} aria-describedby="frequency-help"
-                  onChange={() => update({ frequency })} />
+                <input
+                  type="radio"
+                  name="frequency"
+                  value={frequency}
+                  checked={settings.frequency === frequency}
+                  aria-describedby="frequency-help"
+                  onChange={() => update({ frequency })}
+                />
                 {t.frequencies[frequency]}
               </label>
             ))}
           </fieldset>
           <fieldset>
             <legend>{t.sitesLegend}</legend>
-            {SITE_FAMILIES.map((family) => (
-              <label class="check" key={family}>
-                <input type="checkbox" name={`site-${family}`} checked={settings.sites[family]}
-                  onChange={(e) => update({ sites: { ...settings.sites, [family]: e.currentTarget.checked } })} />
-                {t.sites[family]}
+            {sites.map((site) => (
+              <label class="check" key={site.id}>
+                <input
+                  type="checkbox"
+                  name={`site-${site.id}`}
+                  checked={siteEnabled(settings, site.id)}
+                  onChange={(e) => update({ sites: { ...settings.sites, [site.id]: e.currentTarget.checked } })}
+                />
+                {site.name[lang]}
               </label>
             ))}
           </fieldset>
           <fieldset>
             <legend>{t.languageLegend}</legend>
-            <select name="language" aria-label={t.languageLegend} value={settings.language}
-              onChange={(e) => update({ language: e.currentTarget.value as Settings['language'] })}>
-              {(['auto', 'fr', 'en'] as const).map((value) => <option key={value} value={value}>{t.languages[value]}</option>)}
+            <select
+              name="language"
+              aria-label={t.languageLegend}
+              value={settings.language}
+              onChange={(e) => update({ language: e.currentTarget.value as Settings['language'] })}
+            >
+              {(['auto', 'fr', 'en'] as const).map((value) => (
+                <option key={value} value={value}>
+                  {t.languages[value]}
+                </option>
+              ))}
             </select>
           </fieldset>
-          <p class="status" role="status">{saved}</p>
+          <p class="status" role="status">
+            {saved}
+          </p>
         </form>
       )}
 
       <section class="data" aria-labelledby="data-title">
         <h2 id="data-title">{t.dataTitle}</h2>
         <p>{t.dataText}</p>
-        <p><button type="button" onClick={exportList}>{t.exportButton}</button></p>
+        <p>
+          <button type="button" onClick={exportList}>
+            {t.exportButton}
+          </button>
+        </p>
         <p>
           <label class="file">
-            {t.importLabel}{' '}
-            <input type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e.currentTarget)} />
+            {t.importLabel} <input type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e.currentTarget)} />
           </label>
         </p>
-        {importError && <p class="error" role="alert">{importError}</p>}
+        {importError && (
+          <p class="error" role="alert">
+            {importError}
+          </p>
+        )}
         {preview && (
-          <div class="preview" role="group" aria-label={t.importLabel}>
+          <fieldset class="preview" aria-label={t.importLabel}>
             <p>{t.importPreview(f.count(preview.added), f.count(preview.updated), f.count(preview.unchanged))}</p>
-            <button type="button" class="primary" onClick={applyImport}>{t.importApply}</button>{' '}
-            <button type="button" onClick={() => setPreview(undefined)}>{t.importCancel}</button>
+            <button type="button" class="primary" onClick={applyImport}>
+              {t.importApply}
+            </button>{' '}
+            <button type="button" onClick={() => setPreview(undefined)}>
+              {t.importCancel}
+            </button>
+          </fieldset>
+        )}
+        <p class="status" role="status">
+          {dataStatus}
+        </p>
+        {!confirmErase ? (
+          <p>
+            <button type="button" class="danger" onClick={() => setConfirmErase(true)}>
+              {t.eraseButton}
+            </button>
+          </p>
+        ) : (
+          <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
+            <p id="erase-question">{t.eraseConfirm}</p>
+            <button type="button" class="danger" onClick={erase}>
+              {t.eraseYes}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmErase(false)}>
+              {t.eraseNo}
+            </button>
           </div>
         )}
-        <p class="status" role="status">{dataStatus}</p>
-        {!confirmErase
-          ? <p><button type="button" class="danger" onClick={() => setConfirmErase(true)}>{t.eraseButton}</button></p>
-          : (
-            <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
-              <p id="erase-question">{t.eraseConfirm}</p>
-              <button type="button" class="danger" onClick={erase}>{t.eraseYes}</button>{' '}
-              <button type="button" onClick={() => setConfirmErase(false)}>{t.eraseNo}</button>
-            </div>
-          )}
       </section>
       <footer class="muted">Vigie {version}</footer>
     </main>

@@ -1,4 +1,4 @@
-import type { Language } from '../../lib/i18n';
+import { type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { anDynUrl } from '../../lib/urls';
 
@@ -11,7 +11,11 @@ export function EmptyState({ lang }: { lang: Language }) {
     <section class="empty-state" aria-labelledby="empty-title">
       <h2 id="empty-title">{t.emptyTitle}</h2>
       <p>{t.emptyText}</p>
-      <p><a href={EXAMPLE_QUESTION} target="_blank" rel="noopener">{t.emptyExample}</a></p>
+      <p>
+        <a href={EXAMPLE_QUESTION} target="_blank" rel="noopener">
+          {t.emptyExample}
+        </a>
+      </p>
     </section>
   );
 }

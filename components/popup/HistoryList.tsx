@@ -1,7 +1,7 @@
-import type { Language } from '../../lib/i18n';
+import { type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { parseQuestionId } from '../../lib/model';
-import type { EventRecord } from '../../lib/records';
+import { type EventRecord } from '../../lib/records';
 
 export interface HistoryListProps {
   events: readonly EventRecord[];
@@ -16,11 +16,12 @@ export function HistoryList({ events, lang }: HistoryListProps) {
     <ol class="history">
       {events.map((event) => {
         const key = event.questionId ? parseQuestionId(event.questionId) : undefined;
-        const what = event.type === 'check'
-          ? `${t.eventLabels.check} ${event.ok ? t.checkOk : t.checkFailed(event.detail ?? '?')}`
-          : event.type === 'change' && event.to
-            ? `${t.eventLabels.change} : ${t.stateNames[event.to]}`
-            : t.eventLabels[event.type];
+        const what =
+          event.type === 'check'
+            ? `${t.eventLabels.check} ${event.ok ? t.checkOk : t.checkFailed(event.detail ?? '?')}`
+            : event.type === 'change' && event.to
+              ? `${t.eventLabels.change} : ${t.stateNames[event.to]}`
+              : t.eventLabels[event.type];
         return (
           <li key={event.seq ?? `${event.at}-${event.type}-${event.questionId}`} class={`history__item history__item--${event.type}`}>
             <time dateTime={new Date(event.at).toISOString()}>{time.format(event.at)}</time>

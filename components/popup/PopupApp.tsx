@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Requester } from '../../lib/platform/client';
+import { type Requester } from '../../lib/messages';
 import { todayInParis } from '../../lib/dates';
 import { exportWatches } from '../../lib/exchange';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
-import type { EventRecord, WatchRecord } from '../../lib/records';
-import { QUESTION_STATES } from '../../lib/records';
-import type { QuestionState } from '../../lib/status';
+import { type EventRecord, type WatchRecord } from '../../lib/records';
+import { QUESTION_STATES, type QuestionState } from '../../lib/status';
 import { filterRows, sortRows, toRow, type SortOrder } from '../../lib/watchlist';
 import { EmptyState } from './EmptyState';
 import { HistoryList } from './HistoryList';
@@ -60,7 +59,11 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
     return () => clearTimeout(undoTimer.current);
   }, []);
   useEffect(() => {
-    if (tab === 'history') void request({ type: 'events.recent', limit: 200 }).then((r) => setEvents(r.events), () => setEvents([]));
+    if (tab === 'history')
+      void request({ type: 'events.recent', limit: 200 }).then(
+        (r) => setEvents(r.events),
+        () => setEvents([]),
+      );
   }, [tab]);
 
   const today = todayInParis(new Date(now()));
@@ -70,11 +73,16 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
   const checkAll = async () => {
     setProgress({ done: 0, total: 0 });
     const timer = setInterval(() => {
-      void request({ type: 'poll.progress' }).then((p) => p.running && setProgress({ done: p.done, total: p.total }), () => undefined);
+      void request({ type: 'poll.progress' }).then(
+        (p) => p.running && setProgress({ done: p.done, total: p.total }),
+        () => undefined,
+      );
     }, 400);
     try {
       const summary = await request({ type: 'watch.check' });
-      setStatus(summary.remaining ? t.checkedSome(f.count(summary.checked), f.count(summary.remaining)) : t.checkedAll(f.count(summary.checked)));
+      setStatus(
+        summary.remaining ? t.checkedSome(f.count(summary.checked), f.count(summary.remaining)) : t.checkedAll(f.count(summary.checked)),
+      );
     } catch {
       setStatus(t.checkFailedAll);
     } finally {
@@ -135,19 +143,30 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
     <main class="popup">
       <header class="popup__header">
         <h1>{t.popupTitle}</h1>
-        <button type="button" class="link-button" onClick={openOptions}>{t.options}</button>
+        <button type="button" class="link-button" onClick={openOptions}>
+          {t.options}
+        </button>
       </header>
       <div role="tablist" class="tabs" aria-label={t.popupTitle}>
         {(['watches', 'history'] as const).map((name) => (
-          <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`panel-${name}`} aria-selected={tab === name ? 'true' : 'false'}
-            tabIndex={tab === name ? 0 : -1} class="tab" onClick={() => setTab(name)}
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-controls={`panel-${name}`}
+            aria-selected={tab === name ? 'true' : 'false'}
+            tabIndex={tab === name ? 0 : -1}
+            class="tab"
+            onClick={() => setTab(name)}
             onKeyDown={(e) => {
               if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                 const next = name === 'watches' ? 'history' : 'watches';
                 setTab(next);
                 (e.currentTarget.parentElement?.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus();
               }
-            }}>
+            }}
+          >
             {name === 'watches' ? t.tabWatches : t.tabHistory}
           </button>
         ))}
@@ -155,21 +174,47 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
 
       {tab === 'watches' && (
         <section role="tabpanel" id="panel-watches" aria-labelledby="tab-watches" class="panel">
-          {failed && <p class="error" role="alert">{t.error}</p>}
-          {quarantined > 0 && <p class="warning" role="status">{t.quarantined(f.count(quarantined))}</p>}
+          {failed && (
+            <p class="error" role="alert">
+              {t.error}
+            </p>
+          )}
+          {quarantined > 0 && (
+            <p class="warning" role="status">
+              {t.quarantined(f.count(quarantined))}
+            </p>
+          )}
           {records && records.length === 0 && <EmptyState lang={lang} />}
           {records && records.length > 0 && (
             <>
               <div class="toolbar">
                 <label class="field">
                   <span>{t.search}</span>
-                  <input type="search" value={text} placeholder={t.searchPlaceholder} onInput={(e) => { setText(e.currentTarget.value); setShown(PAGE_SIZE); }} />
+                  <input
+                    type="search"
+                    value={text}
+                    placeholder={t.searchPlaceholder}
+                    onInput={(e) => {
+                      setText(e.currentTarget.value);
+                      setShown(PAGE_SIZE);
+                    }}
+                  />
                 </label>
                 <label class="field">
                   <span>{t.filterState}</span>
-                  <select value={state} onChange={(e) => { setState(e.currentTarget.value as QuestionState | 'all'); setShown(PAGE_SIZE); }}>
+                  <select
+                    value={state}
+                    onChange={(e) => {
+                      setState(e.currentTarget.value as QuestionState | 'all');
+                      setShown(PAGE_SIZE);
+                    }}
+                  >
                     <option value="all">{t.filterAll}</option>
-                    {QUESTION_STATES.map((s) => <option key={s} value={s}>{t.stateLabels[s]}</option>)}
+                    {QUESTION_STATES.map((s) => (
+                      <option key={s} value={s}>
+                        {t.stateLabels[s]}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label class="field">
@@ -185,21 +230,36 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
                 <button type="button" class="primary" onClick={checkAll} disabled={!!progress} aria-busy={progress ? 'true' : undefined}>
                   {progress ? t.checking(progress.done, progress.total) : t.checkAll}
                 </button>
-                {unseen.length > 0 && <button type="button" onClick={() => attempt(() => markSeen(unseen))}>{t.markSeen} ({unseen.length})</button>}
-                <span class="count" aria-live="polite">{t.count(f.count(visible.length), f.count(rows.length))}</span>
-              </div>
-              <p class="status" role="status">{status}</p>
-              {visible.length === 0
-                ? <p class="empty">{t.noMatch}</p>
-                : (
-                  <ul class="rows">
-                    {visible.slice(0, shown).map((row) => (
-                      <WatchRow key={row.record.id} row={row} lang={lang} now={now()} checking={checking.has(row.record.id)}
-                        onCheck={() => checkOne(row.record.id)} onUnwatch={() => attempt(() => unwatch(row.record, row.number))}
-                        onSeen={() => attempt(() => markSeen([row.record.id]))} />
-                    ))}
-                  </ul>
+                {unseen.length > 0 && (
+                  <button type="button" onClick={() => attempt(() => markSeen(unseen))}>
+                    {t.markSeen} ({unseen.length})
+                  </button>
                 )}
+                <span class="count" aria-live="polite">
+                  {t.count(f.count(visible.length), f.count(rows.length))}
+                </span>
+              </div>
+              <p class="status" role="status">
+                {status}
+              </p>
+              {visible.length === 0 ? (
+                <p class="empty">{t.noMatch}</p>
+              ) : (
+                <ul class="rows">
+                  {visible.slice(0, shown).map((row) => (
+                    <WatchRow
+                      key={row.record.id}
+                      row={row}
+                      lang={lang}
+                      now={now()}
+                      checking={checking.has(row.record.id)}
+                      onCheck={() => checkOne(row.record.id)}
+                      onUnwatch={() => attempt(() => unwatch(row.record, row.number))}
+                      onSeen={() => attempt(() => markSeen([row.record.id]))}
+                    />
+                  ))}
+                </ul>
+              )}
               {visible.length > shown && (
                 <button type="button" class="more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
                   {t.more(f.count(Math.min(PAGE_SIZE, visible.length - shown)))}
@@ -219,7 +279,9 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
       {undo && (
         <div class="toast" role="status">
           <span>{t.removed(undo.number)}</span>
-          <button type="button" onClick={() => attempt(restore)}>{t.undo}</button>
+          <button type="button" onClick={() => attempt(restore)}>
+            {t.undo}
+          </button>
         </div>
       )}
     </main>

@@ -1,8 +1,8 @@
 import { Badge } from '../Badge';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
-import type { WatchRow as Row } from '../../lib/watchlist';
-import { isFinal } from '../../lib/polling/schedule';
+import { type WatchRow as Row } from '../../lib/watchlist';
+import { isFinal } from '../../lib/status';
 
 export interface WatchRowProps {
   row: Row;
@@ -39,7 +39,9 @@ export function WatchRow({ row, lang, now, checking, onCheck, onUnwatch, onSeen 
         {!record.seen && <span class="row__new">{t.isNew}</span>}
       </div>
       <h3 class="row__title" id={headingId}>
-        <a href={row.anUrl} target="_blank" rel="noopener">{t.questionNumber(row.number, row.legislature)}</a>
+        <a href={row.anUrl} target="_blank" rel="noopener">
+          {t.questionNumber(row.number, row.legislature)}
+        </a>
         {row.title && <span class="row__subject"> — {row.title}</span>}
       </h3>
       <p class="row__meta">
@@ -48,17 +50,38 @@ export function WatchRow({ row, lang, now, checking, onCheck, onUnwatch, onSeen 
           row.ministry,
           status.daysOpen !== undefined && !final ? t.daysOpen(f.count(status.daysOpen)) : undefined,
           record.lastCheckedAt ? t.lastChecked(sinceText(record.lastCheckedAt, now, lang)) : t.neverChecked,
-        ].filter(Boolean).join(' · ')}
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {record.note && <p class="row__note">{record.note}</p>}
       <div class="row__actions">
-        <a class="action" href={row.anUrl} target="_blank" rel="noopener">{t.openAn}</a>
-        {row.nosdeputesUrl && <a class="action" href={row.nosdeputesUrl} target="_blank" rel="noopener">{t.openNosdeputes}</a>}
-        <button type="button" class="action" onClick={onCheck} disabled={final || checking} title={final ? t.checkNowFinal : undefined} aria-busy={checking ? 'true' : undefined}>
+        <a class="action" href={row.anUrl} target="_blank" rel="noopener">
+          {t.openAn}
+        </a>
+        {row.nosdeputesUrl && (
+          <a class="action" href={row.nosdeputesUrl} target="_blank" rel="noopener">
+            {t.openNosdeputes}
+          </a>
+        )}
+        <button
+          type="button"
+          class="action"
+          onClick={onCheck}
+          disabled={final || checking}
+          title={final ? t.checkNowFinal : undefined}
+          aria-busy={checking ? 'true' : undefined}
+        >
           {t.checkNow}
         </button>
-        {!record.seen && <button type="button" class="action" onClick={onSeen}>{t.markSeen}</button>}
-        <button type="button" class="action action--danger" onClick={onUnwatch}>{t.unwatch}</button>
+        {!record.seen && (
+          <button type="button" class="action" onClick={onSeen}>
+            {t.markSeen}
+          </button>
+        )}
+        <button type="button" class="action action--danger" onClick={onUnwatch}>
+          {t.unwatch}
+        </button>
       </div>
     </li>
   );

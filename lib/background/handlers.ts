@@ -1,15 +1,15 @@
 /** What the background answers; every store access goes through here. */
 import { todayInParis } from '../dates';
 import { checkImportFile, exportWatches, planImport } from '../exchange';
-import type { Handlers } from '../messages';
-import type { PoliteFetcher } from '../sources/polite-fetch';
-import type { Db } from './store/db';
+import { type Handlers } from '../messages';
+import { type PoliteFetcher } from '../sources/polite-fetch';
+import { type Db } from './store/db';
 import { recentEvents } from './store/events';
 import { applyImport, eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
-import type { Poller } from './poller';
+import { type Poller } from './poller';
 import { isPollable } from '../polling/schedule';
-import { scheduleInput } from './poller';
+import { scheduleInput } from '../polling/core';
 
 export interface BackgroundDeps {
   db: () => Promise<Db>;
@@ -31,7 +31,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'watch.set': async ({ id, watched, question, ref }) => {
       const now = deps.now();
       const record = await setWatched(await deps.db(), { id, watched, question, ref }, now, todayInParis(new Date(now)));
-      if (record) await deps.poller.schedule(id);
+      if (record) await deps.poller.schedule([id]);
       await deps.onWatchesChanged();
       return { watched: !!record, state: record?.state };
     },
@@ -60,11 +60,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const checked = checkImportFile(file);
       if (!checked.ok) throw new Error(`import:${checked.error}`);
       const db = await deps.db();
-      const existing = await getWatches(db, checked.file.watches.map((w) => w.id));
+      const existing = await getWatches(
+        db,
+        checked.file.watches.map((w) => w.id),
+      );
       const plan = planImport(checked.file, existing);
       if (apply && (plan.added.length || plan.updated.length)) {
         await applyImport(db, [...plan.added, ...plan.updated], deps.now());
-        await deps.poller.schedule(...plan.added.map((record) => record.id));
+        await deps.poller.schedule(plan.added.map((record) => record.id));
         await deps.onWatchesChanged();
       }
       return { added: plan.added.map((r) => r.id), updated: plan.updated.map((r) => r.id), unchanged: plan.unchanged, applied: apply };

@@ -1,21 +1,15 @@
 /** Browser notifications and the toolbar badge. */
 import { browser } from 'wxt/browser';
 import { notificationsFor, questionIdOf, SUMMARY_NOTIFICATION } from '../notifications';
-import type { Db } from './store/db';
+import { type Db } from './store/db';
 import { countUnseen, getWatches, markSeen } from './store/watches';
-import type { Change } from '../polling/changes';
-import { loadSettings, uiLanguage } from '../platform/settings-store';
-
-/** Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`. */
-function toolbar() {
-  return browser.action ?? browser.browserAction;
-}
+import { type Change } from '../polling/changes';
+import { loadSettings, uiLanguage } from '../platform/storage';
 
 export async function refreshBadge(db: Db): Promise<number> {
   const unseen = await countUnseen(db);
-  const action = toolbar();
-  await action.setBadgeText({ text: unseen ? String(unseen) : '' });
-  await action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  await browser.action.setBadgeText({ text: unseen ? String(unseen) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
   return unseen;
 }
 
@@ -38,7 +32,7 @@ export async function announce(db: Db, changes: readonly Change[]): Promise<void
 
 /** Opens the page, or brings forward a tab that already shows it. */
 async function openOrFocus(url: string): Promise<void> {
-  const [tab] = await browser.tabs.query({ url: url.replace(/[?#].*$/, '') + '*' }).catch(() => []);
+  const [tab] = await browser.tabs.query({ url: `${url.replace(/[?#].*$/, '')}*` }).catch(() => []);
   if (tab?.id !== undefined) {
     await browser.tabs.update(tab.id, { active: true });
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);

@@ -72,4 +72,3 @@ export function placeHost(anchor: Element, host: Element): void {
     anchor.append(host);
   }
 }
-

@@ -6,22 +6,21 @@
 import { render, type VNode } from 'preact';
 import { DeputyCard } from '../../components/DeputyCard';
 import { ListBadge } from '../../components/ListBadge';
-import { QuestionCard, type Source } from '../../components/QuestionCard';
+import { QuestionCard } from '../../components/QuestionCard';
 import { OVERLAY_CSS } from '../../components/styles';
-import type { WatchProps } from '../../components/WatchButton';
-import type { IsoDate } from '../dates';
-import type { Language } from '../i18n';
-import type { DeputyFacts, Question, QuestionRef } from '../model';
-import { detectPage, parsePage, type PageKind, type PageParse } from '../sites';
+import { type WatchProps } from '../../components/WatchButton';
+import { type IsoDate } from '../dates';
+import { type Language } from '../i18n';
+import { type DeputyFacts, type Question, type QuestionRef } from '../model';
+import { pageAt, parsePage, type PageParse, type SitePage } from '../sites';
 import { questionStatus, refStatus } from '../status';
-import { deputyAnchor, questionAnchor } from './anchors';
 import { createHost, placeHost } from './hosts';
 
 export interface OverlayEnv {
   lang: Language;
   today: IsoDate;
-  /** The user may turn Vigie off for a family of pages. */
-  enabled?: (kind: PageKind) => boolean;
+  /** The user may turn Vigie off for a site (by site id). */
+  enabled?: (siteId: string) => boolean;
 }
 
 /** A question the user can watch, with the snapshot the background will keep. */
@@ -64,10 +63,6 @@ type Planned = Omit<Mounted, 'host'> & {
   place: (host: HTMLElement) => void;
 };
 
-function sourceOf(kind: PageKind): Source {
-  return kind.startsWith('an-') ? 'an' : 'nosdeputes';
-}
-
 function watchProps(state: OverlayState, target: WatchTarget): WatchProps | undefined {
   if (!state.watched) return undefined;
   const watched = state.watched.has(target.id);
@@ -87,28 +82,36 @@ function authorLookup(question: Question): DeputyLookup | undefined {
   return { key: `an:${question.id}`, anId: author.anId, legislature, questionId: question.id };
 }
 
-function plan(doc: Document, kind: PageKind, page: PageParse, env: OverlayEnv): Planned[] {
+function plan(doc: Document, definition: SitePage, page: PageParse, env: OverlayEnv): Planned[] {
   switch (page.kind) {
     case 'question': {
       const { question } = page;
       const status = questionStatus(question, env.today);
-      const anchor = questionAnchor(doc, kind);
+      const anchor = definition.anchor?.(doc);
       if (!anchor) return [];
       const target = { id: question.id, question };
       const lookup = authorLookup(question);
-      return [{
-        key: `question:${question.id}:${status.state}`,
-        anchor,
-        target,
-        lookup,
-        attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
-        inline: false,
-        place: (host) => anchor.after(host),
-        view: (state) => (
-          <QuestionCard question={question} status={status} lang={env.lang} source={sourceOf(kind)}
-            watch={watchProps(state, target)} authorFacts={lookup && state.deputies.get(lookup.key)} />
-        ),
-      }];
+      return [
+        {
+          key: `question:${question.id}:${status.state}`,
+          anchor,
+          target,
+          lookup,
+          attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
+          inline: false,
+          place: (host) => anchor.after(host),
+          view: (state) => (
+            <QuestionCard
+              question={question}
+              status={status}
+              lang={env.lang}
+              source={definition.site.publisher}
+              watch={watchProps(state, target)}
+              authorFacts={lookup && state.deputies.get(lookup.key)}
+            />
+          ),
+        },
+      ];
     }
     case 'question-list':
       return page.items.map(({ ref, element }) => {
@@ -125,17 +128,19 @@ function plan(doc: Document, kind: PageKind, page: PageParse, env: OverlayEnv): 
         };
       });
     case 'deputy': {
-      const anchor = deputyAnchor(doc);
+      const anchor = definition.anchor?.(doc);
       if (!anchor) return [];
       const { deputy } = page;
-      return [{
-        key: `deputy:${deputy.slug ?? deputy.name}`,
-        anchor,
-        attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
-        inline: false,
-        place: (host) => anchor.after(host),
-        view: () => <DeputyCard deputy={deputy} lang={env.lang} />,
-      }];
+      return [
+        {
+          key: `deputy:${deputy.slug ?? deputy.name}`,
+          anchor,
+          attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
+          inline: false,
+          place: (host) => anchor.after(host),
+          view: () => <DeputyCard deputy={deputy} lang={env.lang} />,
+        },
+      ];
     }
     case 'other':
       return [];
@@ -166,8 +171,9 @@ export class Overlays {
       this.clear();
       this.url = url;
     }
-    const kind = detectPage(url);
-    const planned = kind && (env.enabled?.(kind) ?? true) ? plan(this.doc, kind, parsePage(this.doc, url), env) : [];
+    const definition = pageAt(url);
+    const planned =
+      definition && (env.enabled?.(definition.site.id) ?? true) ? plan(this.doc, definition, parsePage(this.doc, url), env) : [];
     const wanted = new Map(planned.map((p) => [p.key, p]));
     this.mounted = this.mounted.filter((m) => {
       const keep = wanted.get(m.key)?.anchor === m.anchor && m.host.isConnected;
@@ -176,11 +182,13 @@ export class Overlays {
     });
     const present = new Set(this.mounted.map((m) => m.key));
     // Build every host off-document first, then insert them in one pass: no layout in between.
-    const built = planned.filter((p) => !present.has(p.key)).map(({ attributes, inline, place, ...p }) => {
-      const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
-      render(p.view(this.state), root);
-      return { mounted: { ...p, host }, place };
-    });
+    const built = planned
+      .filter((p) => !present.has(p.key))
+      .map(({ attributes, inline, place, ...p }) => {
+        const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
+        render(p.view(this.state), root);
+        return { mounted: { ...p, host }, place };
+      });
     for (const { mounted, place } of built) {
       place(mounted.host);
       this.mounted.push(mounted);

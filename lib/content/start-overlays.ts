@@ -3,13 +3,12 @@
  * NosDéputés site (a Next.js app) they follow client-side navigation and re-renders. Watch
  * states come from the background in one request per page.
  */
-import type { Requester } from '../platform/client';
+import { type Requester } from '../messages';
 import { todayInParis } from '../dates';
-import type { DeputyFacts } from '../model';
+import { type DeputyFacts } from '../model';
 import { languageOf, siteEnabled, type Settings } from '../settings';
-import { NOSDEPUTES_WWW } from '../urls';
 import { HOST_TAG } from './hosts';
-import type { PageKind } from '../sites';
+import { isSinglePageApp } from '../sites';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 
 export interface ContentOptions {
@@ -24,20 +23,24 @@ export interface ContentOptions {
   measure?: (milliseconds: number) => void;
 }
 
-function isSinglePageApp(doc: Document): boolean {
-  return doc.location?.hostname === NOSDEPUTES_WWW
-    && !!doc.querySelector('#__next, script[src*="/_next/"], link[href*="/_next/"]');
-}
-
 /** Mutations made only by Vigie itself must not wake the observer again. */
 function onlyOurs(records: MutationRecord[]): boolean {
   return records.every((record) =>
     [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)].every(
       (node) => node.nodeType === 1 && (node as Element).localName === HOST_TAG,
-    ));
+    ),
+  );
 }
 
-export function startOverlays({ doc, settings: initial, browserLocale, onSettingsChanged, signal, request, measure }: ContentOptions): Overlays {
+export function startOverlays({
+  doc,
+  settings: initial,
+  browserLocale,
+  onSettingsChanged,
+  signal,
+  request,
+  measure,
+}: ContentOptions): Overlays {
   const overlays = new Overlays(doc);
   let settings = initial;
   let watched: Set<string> | undefined;
@@ -99,7 +102,11 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
     if (signal.aborted) return;
     try {
       const started = measure ? performance.now() : 0;
-      const env = { lang: languageOf(settings, browserLocale), today: todayInParis(), enabled: (kind: PageKind) => siteEnabled(settings, kind) };
+      const env = {
+        lang: languageOf(settings, browserLocale),
+        today: todayInParis(),
+        enabled: (siteId: string) => siteEnabled(settings, siteId),
+      };
       const mounted = overlays.sync(doc.location.href, env);
       if (measure && mounted) measure(performance.now() - started);
       if (mounted) {
@@ -124,9 +131,13 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
     if (doc.visibilityState === 'visible') void refreshWatches();
   };
   doc.addEventListener('visibilitychange', onVisible, { signal });
-  doc.defaultView?.addEventListener('pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted) void refreshWatches();
-  }, { signal });
+  doc.defaultView?.addEventListener(
+    'pageshow',
+    (event) => {
+      if ((event as PageTransitionEvent).persisted) void refreshWatches();
+    },
+    { signal },
+  );
 
   if (!isSinglePageApp(doc)) return overlays;
 
@@ -139,9 +150,13 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
     }, 120);
   });
   observer.observe(doc.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(scheduled);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(scheduled);
+    },
+    { once: true },
+  );
   return overlays;
 }

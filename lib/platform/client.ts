@@ -1,8 +1,6 @@
 /** Asking the background, from a content script or an extension page. */
 import { browser } from 'wxt/browser';
-import { parseResponse, requestSchemas, type AnyRequest, type ResponseOf } from '../messages';
-
-export type Requester = <M extends AnyRequest>(message: M) => Promise<ResponseOf<M['type']>>;
+import { parseResponse, requestSchemas, type AnyRequest, type Requester } from '../messages';
 
 export const request: Requester = async <M extends AnyRequest>(message: M) => {
   const outgoing = requestSchemas[message.type].parse(message);

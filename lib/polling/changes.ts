@@ -1,8 +1,8 @@
 /** What counts as news for the user: an answer, a closure, a signalement. */
-import type { IsoDate } from '../dates';
-import type { Question } from '../model';
+import { type IsoDate } from '../dates';
+import { type Question } from '../model';
 import { questionStatus, type QuestionStatus } from '../status';
-import type { WatchRecord } from '../records';
+import { type WatchRecord } from '../records';
 
 export type ChangeKind = 'answered' | 'closed' | 'signaled';
 

@@ -5,23 +5,30 @@
  * and never a new status.
  */
 import { parseHtml } from '../sources/html';
-import type { Question } from '../model';
+import { type Question } from '../model';
+import { type CheckSource } from '../records';
 import { parsePage } from '../sites';
 import { parseAnRecord } from '../sources/an-opendata';
-import type { FetchOutcome, PoliteFetcher } from '../sources/polite-fetch';
+import { parseJson } from '../objects';
+import { isPausing, type FetchOutcome, type PoliteFetcher } from '../sources/polite-fetch';
 import { anDynUrl, anOpenDataUrl } from '../urls';
-
-export type CheckSource = 'an-opendata' | 'an-page';
 
 export type CheckResult =
   | { ok: true; question: Question; source: CheckSource }
-  | { ok: false; source: CheckSource; reason: string; retryAt?: number };
+  /** `source`: absent when the check failed before any source could answer. */
+  | { ok: false; source?: CheckSource; reason: string; retryAt?: number };
 
-function parseJson(body: string): unknown {
+/** What an exception says about a reading, without the fetched text it may quote. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+/** A body that makes a reader throw (nested too deep, too large…) is this question's failed reading, nothing more. */
+function reading(source: CheckSource, read: () => CheckResult): CheckResult {
   try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
+    return read();
+  } catch (error) {
+    return { ok: false, source, reason: `unreadable (${describeError(error)})` };
   }
 }
 
@@ -42,28 +49,31 @@ function merged(known: Question | undefined, fresh: Question): Question {
 async function fromRecord(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
   const outcome = await fetcher.get(anOpenDataUrl(id), 'application/json');
   if (!outcome.ok) {
-    const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
-    return { ok: false, source: 'an-opendata', reason: failure(outcome), retryAt };
+    return { ok: false, source: 'an-opendata', reason: failure(outcome), retryAt: isPausing(outcome) ? outcome.until : undefined };
   }
-  const question = parseAnRecord(parseJson(outcome.body), known);
-  if (!question || question.id !== id) return { ok: false, source: 'an-opendata', reason: 'not a valid record' };
-  if (question.unreadableStatus) return { ok: false, source: 'an-opendata', reason: `status unreadable: ${question.unreadableStatus}` };
-  return { ok: true, question, source: 'an-opendata' };
+  return reading('an-opendata', () => {
+    const question = parseAnRecord(parseJson(outcome.body), known);
+    if (!question || question.id !== id) return { ok: false, source: 'an-opendata', reason: 'not a valid record' };
+    if (question.unreadableStatus) return { ok: false, source: 'an-opendata', reason: `status unreadable: ${question.unreadableStatus}` };
+    return { ok: true, question, source: 'an-opendata' };
+  });
 }
 
 async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
   const url = anDynUrl(id);
   const outcome = await fetcher.get(url, 'text/html');
   if (!outcome.ok) {
-    const retryAt = outcome.reason === 'backoff' || outcome.reason === 'circuit-open' ? outcome.until : undefined;
-    return { ok: false, source: 'an-page', reason: failure(outcome), retryAt };
+    return { ok: false, source: 'an-page', reason: failure(outcome), retryAt: isPausing(outcome) ? outcome.until : undefined };
   }
   // A page cut short can look like a complete one with fewer dates: never read it.
   if (!/<\/html>\s*$/i.test(outcome.body)) return { ok: false, source: 'an-page', reason: 'truncated page' };
-  const page = parsePage(parseHtml(outcome.body), url);
-  if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source: 'an-page', reason: 'not a question page' };
-  if (page.question.unreadableStatus) return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
-  return { ok: true, question: merged(known, page.question), source: 'an-page' };
+  return reading('an-page', () => {
+    const page = parsePage(parseHtml(outcome.body), url);
+    if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source: 'an-page', reason: 'not a question page' };
+    if (page.question.unreadableStatus)
+      return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
+    return { ok: true, question: merged(known, page.question), source: 'an-page' };
+  });
 }
 
 /**

@@ -9,8 +9,8 @@
  */
 import { addDays } from '../dates';
 import { parisInstant, parisMoment } from '../paris-time';
-import type { CheckFrequency } from '../settings';
-import type { QuestionState } from '../status';
+import { type CheckFrequency } from '../settings';
+import { isFinal, type QuestionState } from '../status';
 
 /** Questions of earlier legislatures were all answered or closed when their legislature ended. */
 export const CURRENT_LEGISLATURE = 17;
@@ -46,10 +46,6 @@ export interface ScheduleInput {
   snapshotOnly: boolean;
   /** The check that just succeeded came after failed ones: its retries took this week's catch-up. */
   recovered?: boolean;
-}
-
-export function isFinal(state: QuestionState): boolean {
-  return state === 'answered' || state === 'closed';
 }
 
 /** A finished legislature's settling check is given up after this many failures. */
@@ -91,7 +87,9 @@ function slot(windows: readonly Window[], earliest: number, random: () => number
 export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckFrequency, random: () => number): number | undefined {
   if (!isPollable(input)) return undefined;
   const current = input.legislature >= CURRENT_LEGISLATURE;
-  const earliest = Math.max(now, (input.lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
+  // A check dated after now (a clock set back, an edited file) says nothing about when to check next.
+  const lastCheckedAt = input.lastCheckedAt !== undefined && input.lastCheckedAt <= now ? input.lastCheckedAt : undefined;
+  const earliest = Math.max(now, (lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
   if (input.failures > 0) {
     const retry = now + Math.floor(retryDelay(input.failures) * (0.9 + 0.2 * random()));
     const answersAreFresh = RETRY_WEEKDAYS.includes(parisMoment(now).weekday);
@@ -101,6 +99,6 @@ export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckF
   // A finished legislature's question gets one check against the Assemblée, to settle a status
   // an archive may show stale; after that, never again.
   if (!current) return now + Math.floor(random() * HOUR);
-  if (input.snapshotOnly && input.lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
+  if (input.snapshotOnly && lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
   return slot(input.recovered ? [PUBLICATION_DAY] : FREQUENCY_WINDOWS[frequency], earliest, random);
 }

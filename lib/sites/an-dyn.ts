@@ -1,19 +1,27 @@
 /**
  * assemblee-nationale.fr, current site ("dyn" pages, 2022+): question pages on the www and
- * questions hosts, and a deputy's list of questions (reference/an.md §2.1).
- *
- * Test URLs:
- * https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189
- * https://questions.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020
- * https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions
+ * questions hosts, and a deputy's list of questions (docs/reference/an.md §2.1).
  */
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
-import { groupFromName } from '../groups';
-import { parseQuestionId, questionRefSchema, questionSchema, type Question, type QuestionId, type QuestionKey, type QuestionRef, type QuestionType } from '../model';
-import { dropUndefined } from '../objects';
-import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, nosdeputesUrl } from '../urls';
-import { cleanText, findByText, LABELLED_LINE, matchLine, stripTrailingParenthetical, textAfter, textLines, textOf, valueAfterLabel } from '../text';
-import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
+import { groupFrom } from '../groups';
+import { parseQuestionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionId, type QuestionRef } from '../model';
+import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, nosdeputesUrl, parseUrl } from '../urls';
+import {
+  capitalized,
+  cleanText,
+  constituency,
+  findByText,
+  HEADINGS,
+  LABELLED_LINE,
+  matchLine,
+  stripTrailingParenthetical,
+  textAfter,
+  textLines,
+  textOf,
+  valueAfterLabel,
+} from '../text';
+import { AN_DATE_LINES, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions, questionTypeFromLabel } from './an-labels';
+import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
 const QUESTION_PATH = /^\/dyn\/(\d{1,2})\/questions\/(QANR5L(\d{1,2})(?:QE|QG|QOSD)\d{1,6})\/?$/;
 const DEPUTY_QUESTIONS_PATH = /^\/dyn\/deputes\/(PA\d+)\/questions\/?$/;
@@ -29,84 +37,10 @@ export function isAnDeputyQuestions(url: URL): boolean {
 }
 
 const D = DATE_IN_TEXT;
-const APOS = "['\u2019]";
-/**
- * Date lines as the sites label them, read only at the start of a line (or of a segment, see
- * `dateSegments`) and with the labels' capitals: a question text that mentions "la réponse publiée
- * le 12 mars 2024" to an earlier question must not make this one answered.
- */
-export const AN_DATE_LINES = {
-  published: new RegExp(`^Question publiée (?:au JO )?le\\s*:?\\s*${D}`),
-  answered: new RegExp(`^Réponse publiée (?:au JO )?le\\s*:?\\s*${D}`),
-  sitting: new RegExp(`^Date de la séance\\s*:?\\s*${D}`),
-  signaled: new RegExp(`^(?:Date de signalement\\s*:?|Question signalée (?:au Gouvernement )?le\\s*:?)\\s*${D}`),
-  reassigned: new RegExp(`^Date de changement d${APOS}attribution\\s*:?\\s*${D}`),
-  renewed: new RegExp(`^Date de renouvellement\\s*:?\\s*${D}`),
-  withdrawn: new RegExp(`^Question retirée le\\s*:?\\s*${D}(?:\\s*\\(\\s*(.+?)\\s*\\))?`),
-};
-/** Where a date label starts inside a line: dyn pages put several `<span>` dates on one line. */
-const DATE_LABEL_START = new RegExp(
-  `(?=(?:Question (?:publiée|retirée|signalée)|Réponse publiée|Date de (?:la séance|signalement|changement d${APOS}attribution|renouvellement|cl[oô]ture))\\b)`,
-);
 const CLOSURE_LABEL = /^Date de cl[oô]ture\s*:?/i;
 const CLOSURE_VALUE = new RegExp(`^${D}\\s*[-–:]?\\s*(.*)$`, 'i');
 const CIRCONSCRIPTION = /\(\s*\d+\s*(?:re|er|e|ère|ème)\s+circonscription\s*\)/i;
 const CONSTITUENCY = /^(.+?)\s*\((\d+)\s*(?:re|er|e|ère|ème)\s+circonscription\)\s*(?:-\s*(.+))?$/i;
-/** Lines cut again before each date label, so that every date line starts a segment. */
-export function dateSegments(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => line.split(DATE_LABEL_START).map(cleanText).filter(Boolean));
-}
-
-export function questionTypeFromLabel(label: string | undefined): QuestionType | undefined {
-  if (!label) return undefined;
-  if (/écrite/i.test(label)) return 'QE';
-  if (/gouvernement/i.test(label)) return 'QG';
-  if (/orale/i.test(label)) return 'QOSD';
-  return undefined;
-}
-
-export function dateFrom(lines: readonly string[], pattern: RegExp): string | undefined {
-  return parseFrenchDate(matchLine(dateSegments(lines), pattern)?.[1]);
-}
-
-/** Whether a date label (published, answered…) appears at all, readable or not. */
-export function mentions(lines: readonly string[], label: RegExp): boolean {
-  return dateSegments(lines).some((segment) => label.test(segment));
-}
-
-const HEADING_NUMBER = /^(?:.*>\s*)?Question(?:\s+(écrite|au Gouvernement|orale sans débat))?\s+n°\s*:?\s*(\d{1,6})$/i;
-const TITLE_NUMBER = /^Question(?:\s+(écrite|au Gouvernement|orale sans débat))?\s+n°\s*(\d{1,6})\b/i;
-const LEGISLATURE_LINE = /^(\d{1,2})\s*(?:e|è|ème|eme)\s+législature$/i;
-const TITLE_LEGISLATURE = /\b(\d{1,2})\s*(?:e|è|ème|eme)\s+législature\b/i;
-
-/**
- * Whether the page names another question than its URL: a heading or breadcrumb "Question n° 4021",
- * a `<title>` for another number, type or legislature. Such a page is not read at all.
- */
-export function contradictsKey(doc: Document, lines: readonly string[], key: QuestionKey): boolean {
-  const title = textOf(doc.querySelector('title'));
-  const named: RegExpExecArray[] = [];
-  const fromTitle = TITLE_NUMBER.exec(title);
-  if (fromTitle) named.push(fromTitle);
-  for (const line of lines) {
-    const m = HEADING_NUMBER.exec(line);
-    if (m) named.push(m);
-  }
-  for (const m of named) {
-    if (Number(m[2]) !== key.number) return true;
-    if (m[1] && questionTypeFromLabel(m[1]) !== key.type) return true;
-  }
-  const legislatures = [TITLE_LEGISLATURE.exec(title), ...lines.map((line) => LEGISLATURE_LINE.exec(line))];
-  return legislatures.some((m) => m && Number(m[1]) !== key.legislature);
-}
-
-const DYN_LABEL = /^(?:Question de|Auteur|Type de question)\s*:/i;
-
-/** Lines that only the current layout shows ("Question de :", "Type de question :"). */
-export function looksLikeAnDynPage(lines: readonly string[]): boolean {
-  return lines.some((line) => DYN_LABEL.test(line));
-}
-
 interface Closure {
   closedOn?: string;
   closedReason?: string;
@@ -136,8 +70,8 @@ function authorContext(root: ParentNode, authorName: string | undefined, legisla
   const m = CONSTITUENCY.exec(cleanText(text));
   if (!m) return {};
   return {
-    constituency: `${cleanText(m[1])} (${m[2]}${m[2] === '1' ? 're' : 'e'} circonscription)`,
-    group: m[3] ? groupFromName(cleanText(m[3]), legislature) : undefined,
+    constituency: constituency(m[1]!, Number(m[2])),
+    group: groupFrom(undefined, m[3] && cleanText(m[3]), legislature),
   };
 }
 
@@ -185,9 +119,9 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
 
   const publishedOn = dateFrom(lines, AN_DATE_LINES.published);
   const sittingOn = dateFrom(lines, AN_DATE_LINES.sitting);
-  const answerHeading = findByText(main, /^Texte de la réponse\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,strong');
-  const answerText = (answerHeading && textAfter(answerHeading))
-    || textOf(main.querySelector('._colored-ultralightgrey ._pa-small')) || undefined;
+  const answerHeading = findByText(main, /^Texte de la réponse\s*:?$/i, `${HEADINGS},p,div,span,strong`);
+  const answerText =
+    (answerHeading && textAfter(answerHeading)) || textOf(main.querySelector('._colored-ultralightgrey ._pa-small')) || undefined;
   const answerDate = dateFrom(lines, AN_DATE_LINES.answered);
   // Questions au Gouvernement and oral questions are answered during the sitting itself.
   const answeredOn = answerDate ?? (key.type !== 'QE' ? sittingOn : undefined);
@@ -210,9 +144,11 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
   else if (datesPlural && datesRead < 2) unreadableStatus = 'dates incomplete';
   else if (!publishedOn && !sittingOn) unreadableStatus = 'publication date unreadable';
 
-  const questionTextElement = (authorLink && questionTextAfter(authorLink, main, answerHeading))
-    ?? main.querySelector('._colored-primary + ._pa-small');
-  const title = textOf(main.querySelector('h1')) || /^Question n°\s*\d+\s*:\s*(.+?)\s*-\s*\d+e législature/i.exec(textOf(doc.querySelector('title')))?.[1];
+  const questionTextElement =
+    (authorLink && questionTextAfter(authorLink, main, answerHeading)) ?? main.querySelector('._colored-primary + ._pa-small');
+  const title =
+    textOf(main.querySelector('h1')) ||
+    /^Question n°\s*\d+\s*:\s*(.+?)\s*-\s*\d+e législature/i.exec(textOf(doc.querySelector('title')))?.[1];
   const answered = !!answeredOn;
 
   const question: Question = {
@@ -226,8 +162,10 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
     rubrique: valueAfterLabel(lines, /^Rubrique\s*:?/i),
     publishedOn: publishedOn ?? sittingOn,
     answeredOn,
-    closedOn: answered ? undefined : closure.closedOn ?? withdrawnOn,
-    closedReason: answered ? undefined : closure.closedReason ?? (withdrawnOn ? capitalized(cleanText(withdrawn?.[2])) || 'Retirée' : undefined),
+    closedOn: answered ? undefined : (closure.closedOn ?? withdrawnOn),
+    closedReason: answered
+      ? undefined
+      : (closure.closedReason ?? (withdrawnOn ? capitalized(cleanText(withdrawn?.[2])) || WITHDRAWN_REASON : undefined)),
     signaledOn,
     reassignedOn,
     renewedOn,
@@ -236,12 +174,7 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
     unreadableStatus,
     urls: { an: anDynUrl(id), nosdeputes: nosdeputesUrl(id) },
   };
-  const parsed = questionSchema.safeParse(dropUndefined(question));
-  return parsed.success ? parsed.data : undefined;
-}
-
-export function capitalized(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
+  return validated(questionSchema, question);
 }
 
 const ITEM_HEADING = /^Question (écrite|au Gouvernement|orale sans débat)\s+n°\s*(\d{1,6})\b/i;
@@ -261,25 +194,18 @@ function itemContainer(link: Element, uid: string): Element {
 
 /** The item's title: the heading "Question écrite n° 1234" (or the heading around the link). */
 function itemTitle(container: Element, link: Element): Element {
-  const HEADINGS = 'h1,h2,h3,h4,h5,h6';
   const named = findByText(container, /^Question (?:écrite|au Gouvernement|orale sans débat)\s+n°\s*\d{1,6}$/i);
   return named?.closest(HEADINGS) ?? named ?? link.closest(HEADINGS) ?? container.querySelector(HEADINGS) ?? link;
 }
 
 export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
-  const items: ListItem[] = [];
-  const seen = new Set<string>();
+  const list = new ListReading();
   for (const link of Array.from(doc.querySelectorAll('a[href*="/questions/QANR5L"]'))) {
-    let target: URL;
-    try {
-      target = new URL(link.getAttribute('href')!, url);
-    } catch {
-      continue;
-    }
-    if (!isAnQuestion(target)) continue;
+    const target = parseUrl(link.getAttribute('href') ?? '', url);
+    if (!target || !isAnQuestion(target)) continue;
     const uid = QUESTION_PATH.exec(target.pathname)![2]!;
     const id = idFromAnUid(uid)!;
-    if (seen.has(id)) continue;
+    if (list.has(id)) continue;
     const key = parseQuestionId(id)!;
     const container = itemContainer(link, uid);
     const lines = textLines(container);
@@ -302,20 +228,54 @@ export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
       answered,
       closed: false,
       pending,
-      unreadableStatus: answered || pending ? undefined
-        : contradictory ? 'contradictory status words'
-          : answerWords ? 'answer date unreadable' : 'status words not found',
+      unreadableStatus:
+        answered || pending
+          ? undefined
+          : contradictory
+            ? 'contradictory status words'
+            : answerWords
+              ? 'answer date unreadable'
+              : 'status words not found',
       title: valueAfterLabel(lines, /^Titre\s*:?/i),
     };
-    const parsed = questionRefSchema.safeParse(dropUndefined(ref));
-    if (!parsed.success) continue;
-    seen.add(id);
-    items.push({ ref: parsed.data, element: itemTitle(container, link) });
+    list.add(ref, itemTitle(container, link));
   }
-  return items.length ? { kind: 'question-list', items } : OTHER;
+  return list.result();
 }
 
-export const anDynPages: PageDefinition[] = [
-  { kind: 'an-question', detect: isAnQuestion, parse: parseAnQuestion },
-  { kind: 'an-deputy-questions', detect: isAnDeputyQuestions, parse: parseAnDeputyQuestions },
-];
+export const anDynSite = defineSite({
+  id: 'an',
+  name: { fr: 'assemblee-nationale.fr, pages actuelles', en: 'assemblee-nationale.fr, current pages' },
+  chamber: 'AN',
+  publisher: 'an',
+  hosts: [AN_WWW, AN_QUESTIONS],
+  // Only the question pages and question lists of the Assemblée's large site.
+  matches: [`https://${AN_WWW}/dyn/*/questions/*`, `https://${AN_WWW}/dyn/deputes/*/questions*`, `https://${AN_QUESTIONS}/dyn/*`],
+  pages: [
+    {
+      kind: 'an-question',
+      detect: isAnQuestion,
+      parse: parseAnQuestion,
+      anchor: (doc) => doc.querySelector('main h1') ?? doc.querySelector('h1') ?? undefined,
+      examples: [
+        'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
+        'https://questions.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
+        'https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QG12/',
+        'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QOSD300?page=2',
+        'https://questions.assemblee-nationale.fr/dyn/11/questions/QANR5L11QE100#reponse',
+        'https://www.assemblee-nationale.fr/dyn/8/questions/QANR5L8QE19975',
+      ],
+    },
+    {
+      kind: 'an-deputy-questions',
+      detect: isAnDeputyQuestions,
+      parse: parseAnDeputyQuestions,
+      examples: [
+        'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions',
+        'https://www.assemblee-nationale.fr/dyn/deputes/PA720430/questions/',
+        'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions?page=2&limit=10',
+        'https://www.assemblee-nationale.fr/dyn/deputes/PA1008/questions#liste',
+      ],
+    },
+  ],
+});

@@ -2,23 +2,25 @@
  * questions.assemblee-nationale.fr, old question pages (`q14/14-47351QE.htm`), in their two
  * layouts: the table layout (A, until about 2015) and the sectioned one (B, until about 2022).
  * For recent legislatures the same URLs now serve the current layout, read by an-dyn.
- * Reference: an.md §2.2–§2.3.
- *
- * Test URLs:
- * https://questions.assemblee-nationale.fr/q14/14-47351QE.htm
- * https://questions.assemblee-nationale.fr/q15/15-19189QE.htm
+ * Reference: docs/reference/an.md §2.2–§2.3.
  */
 import { parseFrenchDate } from '../dates';
-import { groupFromName } from '../groups';
-import { parseQuestionId, questionId, questionSchema, type Question, type QuestionId, type QuestionType } from '../model';
-import { dropUndefined } from '../objects';
-import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
-import { cleanText, findByText, matchLine, textLines, textOf, valueAfterLabel } from '../text';
+import { groupFrom } from '../groups';
 import {
-  AN_DATE_LINES, capitalized, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions,
-  questionTypeFromLabel, readAnQuestion,
-} from './an-dyn';
-import { OTHER, type PageDefinition, type PageParse } from './types';
+  parseQuestionId,
+  questionId,
+  questionSchema,
+  validated,
+  WITHDRAWN_REASON,
+  type Question,
+  type QuestionId,
+  type QuestionType,
+} from '../model';
+import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
+import { capitalized, cleanText, findByText, HEADINGS, matchLine, textLines, textOf, valueAfterLabel } from '../text';
+import { readAnQuestion } from './an-dyn';
+import { AN_DATE_LINES, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions, questionTypeFromLabel } from './an-labels';
+import { defineSite, OTHER, type PageParse } from './types';
 
 const OLD_PATH = /^\/q(\d{1,2})\/(\d{1,2})-(\d{1,6})(QE|QG|QOSD)\.htm$/i;
 
@@ -85,7 +87,7 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
   const publishedOn = dateFrom(lines, AN_DATE_LINES.published);
   const answeredOn = dateFrom(lines, AN_DATE_LINES.answered);
   const withdrawn = matchLine(dateSegments(lines), AN_DATE_LINES.withdrawn);
-  const questionHeading = findByText(root, TEXT_HEADING_QUESTION, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
+  const questionHeading = findByText(root, TEXT_HEADING_QUESTION, `${HEADINGS},p,div,span,b,strong,td`);
   const withdrawnOn = parseFrenchDate(withdrawn?.[1]);
   const closedOn = answeredOn ? undefined : withdrawnOn;
   let unreadableStatus: string | undefined;
@@ -97,7 +99,7 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
   else if (!questionHeading) unreadableStatus = 'page incomplete';
   else if (!publishedOn) unreadableStatus = 'publication date unreadable';
 
-  const answerHeading = findByText(root, /^Texte de la réponse\s*:?$/i, 'h1,h2,h3,h4,h5,h6,p,div,span,b,strong,td');
+  const answerHeading = findByText(root, /^Texte de la réponse\s*:?$/i, `${HEADINGS},p,div,span,b,strong,td`);
   const analysis = valueAfterLabel(lines, label('Analyse'));
   const titled = valueAfterLabel(lines, label('Titre'));
 
@@ -107,8 +109,11 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
     ...key,
     author: {
       name,
-      anId: /OMC_(PA\d+)|\/(PA\d+)/.exec(authorLink?.getAttribute('href') ?? '')?.slice(1).find(Boolean),
-      group: context.group ? groupFromName(context.group, key.legislature) : undefined,
+      anId: /OMC_(PA\d+)|\/(PA\d+)/
+        .exec(authorLink?.getAttribute('href') ?? '')
+        ?.slice(1)
+        .find(Boolean),
+      group: groupFrom(undefined, context.group, key.legislature),
       constituency: context.department,
     },
     ministry: valueAfterLabel(lines, label('Ministère interrogé')),
@@ -118,7 +123,7 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
     publishedOn,
     answeredOn,
     closedOn,
-    closedReason: closedOn ? capitalized(cleanText(withdrawn?.[2])) || 'Retirée' : undefined,
+    closedReason: closedOn ? capitalized(cleanText(withdrawn?.[2])) || WITHDRAWN_REASON : undefined,
     signaledOn: dateFrom(lines, AN_DATE_LINES.signaled),
     reassignedOn: dateFrom(lines, AN_DATE_LINES.reassigned),
     renewedOn: dateFrom(lines, AN_DATE_LINES.renewed),
@@ -128,8 +133,7 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
     unreadableStatus,
     urls: { an: anDynUrl(id), nosdeputes: nosdeputesUrl(id) },
   };
-  const parsed = questionSchema.safeParse(dropUndefined(question));
-  return parsed.success ? parsed.data : undefined;
+  return validated(questionSchema, question);
 }
 
 export function parseAnOldQuestion(doc: Document, url: URL): PageParse {
@@ -146,6 +150,31 @@ export function parseAnOldQuestion(doc: Document, url: URL): PageParse {
   return question ? { kind: 'question', question } : OTHER;
 }
 
-export const anOldPages: PageDefinition[] = [
-  { kind: 'an-old-question', detect: isAnOldQuestion, parse: parseAnOldQuestion },
-];
+export const anOldSite = defineSite({
+  id: 'anOld',
+  name: { fr: 'questions.assemblee-nationale.fr, anciennes pages', en: 'questions.assemblee-nationale.fr, old pages' },
+  chamber: 'AN',
+  publisher: 'an',
+  hosts: [AN_QUESTIONS],
+  matches: [`https://${AN_QUESTIONS}/*`],
+  pages: [
+    {
+      kind: 'an-old-question',
+      detect: isAnOldQuestion,
+      parse: parseAnOldQuestion,
+      // Both layouts put the number line in a section or table that opens the question.
+      anchor: (doc) => {
+        const number = findByText(doc, /^Question N°\s*:?\s*\d+$/i, 'div,td,span,b,strong,h1,h2,p');
+        return number?.closest('section, table, header') ?? number ?? doc.querySelector('main h1, h1') ?? undefined;
+      },
+      examples: [
+        'https://questions.assemblee-nationale.fr/q14/14-47351QE.htm',
+        'https://questions.assemblee-nationale.fr/q15/15-19189QE.htm',
+        'https://questions.assemblee-nationale.fr/q15/15-8QOSD.htm',
+        'https://questions.assemblee-nationale.fr/q10/10-2052QG.htm?page=2',
+        'https://questions.assemblee-nationale.fr/q8/8-19975QE.htm#reponse',
+        'https://questions.assemblee-nationale.fr/q13/13-100qe.htm',
+      ],
+    },
+  ],
+});

@@ -1,30 +1,45 @@
-import { anDynPages } from './an-dyn';
-import { anOldPages } from './an-old';
-import { nosdeputesPages } from './nosdeputes';
-import { nosdeputesNewPages } from './nosdeputes-new';
-import { OTHER, type PageDefinition, type PageKind, type PageParse } from './types';
+/**
+ * The site registry: every website Vigie reads, one module each. Page kinds, the options' per-site
+ * switches, the content script's match patterns and the manifest's host permissions are all
+ * derived from this list; adding a site is one module, its fixtures and one line here.
+ */
+import { parseUrl } from '../urls';
+import { anDynSite } from './an-dyn';
+import { anOldSite } from './an-old';
+import { nosdeputesSite } from './nosdeputes';
+import { nosdeputesNewSite } from './nosdeputes-new';
+import { OTHER, type PageDefinition, type PageParse, type SiteDefinition } from './types';
 
-export type { ListItem, PageKind, PageParse } from './types';
-export { PAGE_KINDS } from './types';
+export type { ListItem, PageParse, SiteDefinition } from './types';
 
-export const PAGES: readonly PageDefinition[] = [...nosdeputesPages, ...nosdeputesNewPages, ...anDynPages, ...anOldPages];
+export const SITES = [nosdeputesSite, nosdeputesNewSite, anDynSite, anOldSite] as const;
 
-function toUrl(url: string | URL): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
+export type SiteId = (typeof SITES)[number]['id'];
+export type PageKind = (typeof SITES)[number]['pages'][number]['kind'];
 
-function definitionFor(url: URL): PageDefinition | undefined {
-  return PAGES.find((page) => page.detect(url));
+/** A page definition with the site it belongs to. */
+export type SitePage = PageDefinition<PageKind> & { site: SiteDefinition<SiteId, PageKind> };
+
+export const PAGES: readonly SitePage[] = SITES.flatMap((site: SiteDefinition<SiteId, PageKind>) =>
+  site.pages.map((page) => ({ ...page, site })),
+);
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/** Hosts of every site, for the manifest and for mapping them to the test server. */
+export const SITE_HOSTS: readonly string[] = unique(SITES.flatMap((site) => [...site.hosts]));
+
+export const CONTENT_SCRIPT_MATCHES: string[] = unique(SITES.flatMap((site) => [...site.matches]));
+
+/** The page definition for `url`, with its site. */
+export function pageAt(url: string | URL): SitePage | undefined {
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  return parsed && PAGES.find((page) => page.detect(parsed));
 }
 
 /** The kind of page at `url`, from the URL alone, or `null` when Vigie has nothing to read there. */
 export function detectPage(url: string | URL): PageKind | null {
-  const parsed = toUrl(url);
-  return (parsed && definitionFor(parsed)?.kind) ?? null;
+  return pageAt(url)?.kind ?? null;
 }
 
 /**
@@ -32,12 +47,16 @@ export function detectPage(url: string | URL): PageKind | null {
  * redesign) reads as `other`.
  */
 export function parsePage(doc: Document, url: string | URL): PageParse {
-  const parsed = toUrl(url);
-  const definition = parsed && definitionFor(parsed);
-  if (!parsed || !definition) return OTHER;
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  const page = parsed && pageAt(parsed);
+  if (!parsed || !page) return OTHER;
   try {
-    return definition.parse(doc, parsed);
+    return page.parse(doc, parsed);
   } catch {
     return OTHER;
   }
+}
+
+export function isSinglePageApp(doc: Document): boolean {
+  return SITES.some((site: SiteDefinition) => site.isSinglePageApp?.(doc) ?? false);
 }

@@ -1,19 +1,15 @@
 /**
  * NosDéputés.fr, new site (17th legislature on, regardscitoyens/nosdeputes-front): no page per
  * question; a deputy's "Questions" tab lists them as accordions keyed `{uid}-header`
- * (reference/nosdeputes.md §7). It shows no status words: an answer shows as a second text
+ * (docs/reference/nosdeputes.md §7). It shows no status words: an answer shows as a second text
  * block under the question, and closures are not displayed at all. The only date shown is the
  * "Date de dépôt", which stands in for the publication date.
- *
- * Test URLs:
- * https://www.nosdeputes.fr/depute/elise-morvan/qag
  */
 import { parseFrenchDate } from '../dates';
-import { parseQuestionId, questionRefSchema, type QuestionRef } from '../model';
-import { dropUndefined } from '../objects';
+import { parseQuestionId, type QuestionRef } from '../model';
 import { anDynUrl, idFromAnUid, NOSDEPUTES_WWW } from '../urls';
-import { findByText, textLines, textOf } from '../text';
-import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
+import { findByText, HEADINGS, textLines, textOf } from '../text';
+import { defineSite, ListReading, type PageParse } from './types';
 
 const QAG_PATH = /^\/depute\/[a-z0-9]+(?:-[a-z0-9]+)*\/qag\/?$/;
 const HEADER_ID = /^(QANR5L\d{1,2}(?:QE|QG|QOSD)\d{1,6})-header$/;
@@ -71,12 +67,11 @@ function answeredFromBlocks(blocks: Element[]): boolean {
 }
 
 export function parseNosdeputesNewDeputyQuestions(doc: Document): PageParse {
-  const items: ListItem[] = [];
-  const seen = new Set<string>();
+  const list = new ListReading();
   for (const header of Array.from(doc.querySelectorAll('[id$="-header"]'))) {
     const uid = HEADER_ID.exec(header.id)?.[1];
     const id = uid ? idFromAnUid(uid) : undefined;
-    if (!uid || !id || seen.has(id)) continue;
+    if (!uid || !id || list.has(id)) continue;
     const key = parseQuestionId(id)!;
     const panelId = header.getAttribute('aria-controls') || `${uid}-pannel`;
     const panel = doc.getElementById(panelId);
@@ -86,7 +81,7 @@ export function parseNosdeputesNewDeputyQuestions(doc: Document): PageParse {
     // (an empty field, a page cut after the label), the card says nothing we can use.
     const unreadableStatus = card.unreadable ?? (answered === false && !card.depositedOn ? 'deposit date not found' : undefined);
     // The title is the summary's text paragraph; the chips after it (rubrique, type) are not.
-    const titleEl = header.querySelector('p,h1,h2,h3,h4,h5,h6');
+    const titleEl = header.querySelector(`p,${HEADINGS}`);
     const ref: QuestionRef = {
       id,
       ...key,
@@ -98,14 +93,33 @@ export function parseNosdeputesNewDeputyQuestions(doc: Document): PageParse {
       unreadableStatus,
       title: titleEl ? textOf(titleEl) || undefined : undefined,
     };
-    const parsed = questionRefSchema.safeParse(dropUndefined(ref));
-    if (!parsed.success) continue;
-    seen.add(id);
-    items.push({ ref: parsed.data, element: titleEl ?? header });
+    list.add(ref, titleEl ?? header);
   }
-  return items.length ? { kind: 'question-list', items } : OTHER;
+  return list.result();
 }
 
-export const nosdeputesNewPages: PageDefinition[] = [
-  { kind: 'nosdeputes-new-deputy-questions', detect: isNosdeputesNewDeputyQuestions, parse: parseNosdeputesNewDeputyQuestions },
-];
+export const nosdeputesNewSite = defineSite({
+  id: 'nosdeputesNew',
+  name: { fr: 'NosDéputés.fr, nouveau site (17e législature)', en: 'NosDéputés.fr, new site (17th legislature)' },
+  chamber: 'AN',
+  publisher: 'nosdeputes',
+  hosts: [NOSDEPUTES_WWW],
+  matches: [`https://${NOSDEPUTES_WWW}/*`],
+  pages: [
+    {
+      kind: 'nosdeputes-new-deputy-questions',
+      detect: isNosdeputesNewDeputyQuestions,
+      parse: parseNosdeputesNewDeputyQuestions,
+      examples: [
+        'https://www.nosdeputes.fr/depute/elise-morvan/qag',
+        'https://www.nosdeputes.fr/depute/francois-ruffin/qag/',
+        'https://www.nosdeputes.fr/depute/jean-lassalle/qag?page=2',
+        'https://www.nosdeputes.fr/depute/marine-le-pen/qag#QANR5L17QE1-header',
+        'https://www.nosdeputes.fr/depute/jean2-dupont/qag',
+      ],
+    },
+  ],
+  // A Next.js app: tabs change route without reloading, and lists re-render in place.
+  isSinglePageApp: (doc) =>
+    doc.location?.hostname === NOSDEPUTES_WWW && !!doc.querySelector('#__next, script[src*="/_next/"], link[href*="/_next/"]'),
+});

@@ -1,21 +1,13 @@
 /**
  * NosDéputés.fr, legacy application (legislatures 13–16): the archive hosts and the old paths
- * on www. Templates: regardscitoyens/nosdeputes.fr (reference/nosdeputes.md §3–§5).
- *
- * Test URLs:
- * https://2017-2022.nosdeputes.fr/15/question/QE/19189
- * https://www.nosdeputes.fr/16/question/QE/12874
- * https://www.nosdeputes.fr/elise-morvan/questions
- * https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite&tag=parlementaire%3Delise+morvan&sort=1
- * https://www.nosdeputes.fr/elise-morvan
+ * on www. Templates: regardscitoyens/nosdeputes.fr (docs/reference/nosdeputes.md §3–§5).
  */
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
-import { groupFromAcronym, groupFromName } from '../groups';
-import { deputySchema, questionId, questionRefSchema, questionSchema, type Question, type QuestionRef } from '../model';
-import { anDynUrl, NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_WWW } from '../urls';
-import { dropUndefined } from '../objects';
-import { cleanText, findByText, matchLine, textAfter, textLines, textOf } from '../text';
-import { OTHER, type ListItem, type PageDefinition, type PageParse } from './types';
+import { groupFrom } from '../groups';
+import { deputySchema, questionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionRef } from '../model';
+import { anDynUrl, NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_WWW, parseUrl } from '../urls';
+import { cleanText, constituency, findByText, HEADINGS, matchLine, textAfter, textLines, textOf } from '../text';
+import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
 const LEGACY_LEGISLATURE = /^1[3-6]$/;
 
@@ -40,12 +32,58 @@ function isLegacyHost(url: URL): boolean {
 
 /** Site-wide first path segments that are not deputies (symfony routing.yml). */
 const RESERVED_SEGMENTS = new Set([
-  'deputes', 'depute', 'circonscription', 'circonscriptions', 'groupe', 'groupes', 'organisme', 'organismes',
-  'recherche', 'rechercher', 'synthese', 'synthesetri', 'faq', 'citoyen', 'citoyens', 'commentaires',
-  'commentaire', 'alerte', 'alertes', 'api', 'id', 'dossiers', 'dossier', 'profession', 'hasard', 'login',
-  'logout', 'compterendu', 'assister-aux-debats', 'question', 'questions', 'seance', 'section', 'scrutin',
-  'scrutins', 'amendement', 'amendements', 'document', 'documents', 'intervention', 'interventions', 'tag',
-  'tags', 'mentions-legales', 'plan', 'widget', 'css', 'js', 'images', 'ajax', 'favicon.ico', 'robots.txt',
+  'deputes',
+  'depute',
+  'circonscription',
+  'circonscriptions',
+  'groupe',
+  'groupes',
+  'organisme',
+  'organismes',
+  'recherche',
+  'rechercher',
+  'synthese',
+  'synthesetri',
+  'faq',
+  'citoyen',
+  'citoyens',
+  'commentaires',
+  'commentaire',
+  'alerte',
+  'alertes',
+  'api',
+  'id',
+  'dossiers',
+  'dossier',
+  'profession',
+  'hasard',
+  'login',
+  'logout',
+  'compterendu',
+  'assister-aux-debats',
+  'question',
+  'questions',
+  'seance',
+  'section',
+  'scrutin',
+  'scrutins',
+  'amendement',
+  'amendements',
+  'document',
+  'documents',
+  'intervention',
+  'interventions',
+  'tag',
+  'tags',
+  'mentions-legales',
+  'plan',
+  'widget',
+  'css',
+  'js',
+  'images',
+  'ajax',
+  'favicon.ico',
+  'robots.txt',
 ]);
 
 function deputySlugOf(segment: string | undefined): string | undefined {
@@ -106,11 +144,8 @@ function isTruncatedNoAnswer(text: string): boolean {
 
 function slugFromHref(href: string | null | undefined): string | undefined {
   if (!href) return undefined;
-  try {
-    return deputySlugOf(/^\/([^/?#]+)\/?$/.exec(new URL(href, 'https://x.invalid').pathname)?.[1]);
-  } catch {
-    return undefined;
-  }
+  const path = parseUrl(href, 'https://x.invalid')?.pathname ?? '';
+  return deputySlugOf(/^\/([^/?#]+)\/?$/.exec(path)?.[1]);
 }
 
 interface StatusReading {
@@ -133,13 +168,13 @@ function hasTextAfter(element: Element): boolean {
 
 /** The `#reponse` block, in the order the template evaluates its variants (§3.2). */
 function readStatus(root: Element): StatusReading {
-  const headings = 'h1,h2,h3,h4,h5,h6,p,div,span,strong,b';
+  const headings = `${HEADINGS},p,div,span,strong,b`;
   const withdrawn = findByText(root, WITHDRAWN, headings);
   if (withdrawn) {
     const m = WITHDRAWN.exec(textOf(withdrawn))!;
     const closedOn = parseFrenchDate(m[1]);
     if (!closedOn) return { unreadableStatus: 'closure date unreadable' };
-    return { closedOn, closedReason: m[2] ? cleanText(m[2]) : 'Retirée' };
+    return { closedOn, closedReason: m[2] ? cleanText(m[2]) : WITHDRAWN_REASON };
   }
   const answered = findByText(root, ANSWERED, headings);
   if (answered) {
@@ -150,7 +185,7 @@ function readStatus(root: Element): StatusReading {
   // "Réponse à venir le …": an answer date without an answer, and a page title that says
   // "(retirée)" — the site contradicts itself.
   if (findByText(root, ANNOUNCED, headings)) return { unreadableStatus: 'answer announced but not published' };
-  const heading = findByText(root, ANSWER_HEADING, 'h1,h2,h3,h4,h5,h6');
+  const heading = findByText(root, ANSWER_HEADING, HEADINGS);
   if (heading) {
     const answerText = textAfter(heading);
     if (!answerText) return { unreadableStatus: 'empty answer block' };
@@ -193,7 +228,11 @@ export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
   const acronym = PHOTO_GROUP.exec(photoTitle)?.[1];
   const questionTextBlock = submitted?.parentElement;
   const text = questionTextBlock
-    ? Array.from(questionTextBlock.children).filter((el) => el.tagName === 'P').map(textOf).filter(Boolean).join('\n\n')
+    ? Array.from(questionTextBlock.children)
+        .filter((el) => el.tagName === 'P')
+        .map(textOf)
+        .filter(Boolean)
+        .join('\n\n')
     : undefined;
 
   const id = questionId(legislature, 'QE', number);
@@ -206,7 +245,7 @@ export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
     author: {
       name: authorName,
       slug: slugFromHref(authorLink?.getAttribute('href')),
-      group: acronym ? groupFromAcronym(acronym, legislature) : undefined,
+      group: groupFrom(acronym, undefined, legislature),
     },
     answeringMinistry: heading?.[2] ? cleanText(heading[2]) : undefined,
     publishedOn,
@@ -215,36 +254,32 @@ export function parseNosdeputesQuestion(doc: Document, url: URL): PageParse {
     text: text || undefined,
     urls: { an: anDynUrl(id), nosdeputes: `https://${url.hostname}${url.pathname.replace(/\/$/, '')}` },
   };
-  const parsed = questionSchema.safeParse(dropUndefined(question));
-  return parsed.success ? { kind: 'question', question: parsed.data } : OTHER;
+  const valid = validated(questionSchema, question);
+  return valid ? { kind: 'question', question: valid } : OTHER;
 }
 
 /** "Question Écrite N° 12874 du 07/11/23 (Ministère …) (Sans réponse)" — `getTitre()` (§2.3). */
-const LIST_TITLE = /^Question [ÉE]crite N°\s*(\d{1,6}) du (\d{2}\/\d{2}\/\d{2})\s*\((.*)\)\s*\((Sans réponse|Retirée|Réponse le ([\d/]*))\)$/i;
+const LIST_TITLE =
+  /^Question [ÉE]crite N°\s*(\d{1,6}) du (\d{2}\/\d{2}\/\d{2})\s*\((.*)\)\s*\((Sans réponse|Retirée|Réponse le ([\d/]*))\)$/i;
 const LIST_TITLE_START = /^Question [ÉE]crite N°\s*(\d{1,6})/i;
 const LINK_PATH = /^\/(?:(\d{1,2})\/)?question\/QE\/(\d{1,6})\/?$/;
 
-function listItems(doc: Document, url: URL): ListItem[] {
-  const items: ListItem[] = [];
-  const seen = new Set<string>();
+function parseList(doc: Document, url: URL): PageParse {
+  const list = new ListReading();
   const pageLegislature = siteLegislature(url, doc);
   for (const link of Array.from(doc.querySelectorAll('a[href*="/question/QE/"]'))) {
     const text = textOf(link);
     const start = LIST_TITLE_START.exec(text);
     if (!start) continue;
-    let target: URL;
-    try {
-      target = new URL(link.getAttribute('href')!, url);
-    } catch {
-      continue;
-    }
+    const target = parseUrl(link.getAttribute('href') ?? '', url);
+    if (!target) continue;
     const path = LINK_PATH.exec(target.pathname);
     if (!path || path[2] !== start[1]) continue;
     const legislature = path[1] ? Number(path[1]) : pageLegislature;
     if (legislature === undefined) continue;
     const number = Number(path[2]);
     const id = questionId(legislature, 'QE', number);
-    if (seen.has(id)) continue;
+    if (list.has(id)) continue;
     const m = LIST_TITLE.exec(text);
     const answeredOn = m?.[5] ? parseFrenchDate(m[5]) : undefined;
     const ref: QuestionRef = {
@@ -261,31 +296,17 @@ function listItems(doc: Document, url: URL): ListItem[] {
       unreadableStatus: m ? undefined : 'status words not found',
       ministry: m?.[3] ? cleanText(m[3]) : undefined,
     };
-    const parsed = questionRefSchema.safeParse(dropUndefined(ref));
-    if (!parsed.success) continue;
-    seen.add(id);
-    items.push({ ref: parsed.data, element: link.closest('h1,h2,h3,h4,h5,h6') ?? link });
+    list.add(ref, link.closest(HEADINGS) ?? link);
   }
-  return items;
+  return list.result();
 }
 
-function parseList(doc: Document, url: URL): PageParse {
-  const items = listItems(doc, url);
-  return items.length ? { kind: 'question-list', items } : OTHER;
-}
-
-const STATUS_LINE = new RegExp(
-  String.raw`^,?\s*(?:ancien(?:ne)?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$`,
-  'i',
-);
+const STATUS_LINE =
+  /^,?\s*(?:ancien(?:ne)?\s+)?députée?(?:\s+apparentée?)?(?:\s+(\S+))?\s+de la (\d+)\s*(?:ère|ème|re|e)\s+circonscription\s+(?:de l'|du |de la |des |d'|de )\s*(.+)$/i;
 const MANDATE_SINCE = new RegExp(`Mandat en cours depuis le ${D}`, 'i');
 /** "Mandat clos rempli du 21 juin 2017 au 3 juillet 2020 (…)" — `_fiche.php` for a finished mandate. */
 const MANDATE_SPAN = new RegExp(`Mandat (?:clos rempli )?(?:du|commencé le) ${D}.*?(?:au|terminé le|jusqu'au) ${D}`, 'i');
 const GROUP_LINE = /^Groupe politique\s*:\s*(.+?)(?:\s*\((?:[^()]*)\))?$/i;
-
-export function ordinalCirconscription(number: number): string {
-  return `${number}${number === 1 ? 're' : 'e'} circonscription`;
-}
 
 export function parseNosdeputesDeputy(doc: Document, url: URL): PageParse {
   const slug = deputySlugOf(DEPUTY_PATH.exec(url.pathname)?.[1]);
@@ -309,26 +330,91 @@ export function parseNosdeputesDeputy(doc: Document, url: URL): PageParse {
   const span = matchLine(lines, MANDATE_SPAN);
   const anFiche = info.querySelector('a[href*="OMC_PA"], a[href*="/dyn/deputes/PA"]')?.getAttribute('href') ?? '';
   const anId = /(PA\d+)/.exec(anFiche)?.[1];
-  const group = acronym
-    ? { ...groupFromAcronym(acronym, legislature), ...(groupName ? { name: cleanText(groupName) } : {}) }
-    : groupName ? groupFromName(groupName, legislature) : undefined;
+  const group = groupFrom(acronym, groupName && cleanText(groupName), legislature);
   const deputy = {
     name: textOf(nameEl),
     slug,
     anId,
     group,
-    constituency: `${cleanText(status[3])} (${ordinalCirconscription(Number(status[2]))})`,
+    constituency: constituency(status[3]!, Number(status[2])),
     mandateStart: parseFrenchDate(since?.[1] ?? span?.[1]),
     mandateEnd: parseFrenchDate(span?.[2]),
     legislature,
   };
-  const parsed = deputySchema.safeParse(dropUndefined(deputy));
-  return parsed.success ? { kind: 'deputy', deputy: parsed.data } : OTHER;
+  const valid = validated(deputySchema, deputy);
+  return valid ? { kind: 'deputy', deputy: valid } : OTHER;
 }
 
-export const nosdeputesPages: PageDefinition[] = [
-  { kind: 'nosdeputes-question', detect: isNosdeputesQuestion, parse: parseNosdeputesQuestion },
-  { kind: 'nosdeputes-deputy-questions', detect: isNosdeputesDeputyQuestions, parse: parseList },
-  { kind: 'nosdeputes-search', detect: isNosdeputesSearch, parse: parseList },
-  { kind: 'nosdeputes-deputy', detect: isNosdeputesDeputy, parse: parseNosdeputesDeputy },
-];
+const LEGACY_HOSTS = [NOSDEPUTES_WWW, ...Object.keys(NOSDEPUTES_ARCHIVE_HOSTS)];
+
+export const nosdeputesSite = defineSite({
+  id: 'nosdeputes',
+  name: { fr: 'NosDéputés.fr, archives des législatures 13 à 16', en: 'NosDéputés.fr, archives of legislatures 13 to 16' },
+  chamber: 'AN',
+  publisher: 'nosdeputes',
+  hosts: LEGACY_HOSTS,
+  // Deputy pages sit at `/:slug`: the whole of each host.
+  matches: LEGACY_HOSTS.map((host) => `https://${host}/*`),
+  pages: [
+    {
+      kind: 'nosdeputes-question',
+      detect: isNosdeputesQuestion,
+      parse: parseNosdeputesQuestion,
+      anchor: (doc) => findByText(doc, /Question N°\s*\d+/i, 'h1') ?? doc.querySelector('h1') ?? undefined,
+      examples: [
+        'https://2007-2012.nosdeputes.fr/13/question/QE/1234',
+        'https://2007-2012.nosdeputes.fr/question/QE/1234',
+        'https://2012-2017.nosdeputes.fr/14/question/QE/47351/',
+        'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
+        'https://2017-2022.nosdeputes.fr/15/question/QE/19189?page=2',
+        'https://2022-2024.nosdeputes.fr/16/question/QE/4020#commentaires',
+        'https://www.nosdeputes.fr/13/question/QE/5',
+        'https://www.nosdeputes.fr/14/question/QE/47351',
+        'https://www.nosdeputes.fr/15/question/QE/19189/',
+        'https://www.nosdeputes.fr/16/question/QE/12874',
+        'https://WWW.NOSDEPUTES.FR/16/question/QE/999999',
+      ],
+    },
+    {
+      kind: 'nosdeputes-deputy-questions',
+      detect: isNosdeputesDeputyQuestions,
+      parse: parseList,
+      examples: [
+        'https://www.nosdeputes.fr/elise-morvan/questions',
+        'https://2007-2012.nosdeputes.fr/jean-pierre-brard/questions',
+        'https://2012-2017.nosdeputes.fr/jean-lassalle/questions?page=2',
+        'https://2017-2022.nosdeputes.fr/julien-dive/questions/',
+        'https://2022-2024.nosdeputes.fr/francois-ruffin/questions#liste',
+        'https://www.nosdeputes.fr/marie-george-buffet/questions/?page=3',
+      ],
+    },
+    {
+      kind: 'nosdeputes-search',
+      detect: isNosdeputesSearch,
+      parse: parseList,
+      examples: [
+        'https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite&tag=parlementaire%3Delise+morvan&sort=1',
+        'https://www.nosdeputes.fr/recherche?object_name=QuestionEcrite',
+        'https://2017-2022.nosdeputes.fr/recherche/sant%C3%A9?object_name=QuestionEcrite&page=2',
+        'https://2022-2024.nosdeputes.fr/recherche/?sort=1&object_name=QuestionEcrite#resultats',
+        'https://2012-2017.nosdeputes.fr/rechercher/questions/retraite',
+        'https://2007-2012.nosdeputes.fr/rechercher/questions/h%C3%B4pital/',
+      ],
+    },
+    {
+      kind: 'nosdeputes-deputy',
+      detect: isNosdeputesDeputy,
+      parse: parseNosdeputesDeputy,
+      anchor: (doc) =>
+        doc.querySelector('.fiche_depute .info_depute') ?? doc.querySelector('.info_depute') ?? doc.querySelector('h1') ?? undefined,
+      examples: [
+        'https://www.nosdeputes.fr/elise-morvan',
+        'https://2007-2012.nosdeputes.fr/jean-pierre-brard',
+        'https://2012-2017.nosdeputes.fr/jean-lassalle/',
+        'https://2017-2022.nosdeputes.fr/julien-dive?page=2',
+        'https://2022-2024.nosdeputes.fr/francois-ruffin#mandat',
+        'https://www.nosdeputes.fr/marie-george-buffet/',
+      ],
+    },
+  ],
+});

@@ -1,16 +1,15 @@
 /**
- * The Assemblée's open-data record of one question, `{"question": {…}}` (reference/an.md §3):
+ * The Assemblée's open-data record of one question, `{"question": {…}}` (docs/reference/an.md §3):
  * converted from XML, so any repeatable element is an object when single and an array when
  * several, empty elements are null, and numbers are strings.
  */
 import * as z from 'zod/mini';
-import { isIsoDate } from '../dates';
-import { groupFromAcronym } from '../groups';
+import { isoDay as date } from '../dates';
+import { groupFrom } from '../groups';
 import { htmlToText } from './html';
-import { parseQuestionId, questionSchema, type Question } from '../model';
-import { dropUndefined } from '../objects';
+import { parseQuestionId, questionSchema, validated, type Question } from '../model';
 import { anDynUrl, idFromAnUid, nosdeputesUrl } from '../urls';
-import { cleanText } from '../text';
+import { capitalized, cleanText } from '../text';
 
 const text = z.nullish(z.string());
 const numeric = z.nullish(z.union([z.string(), z.number()]));
@@ -25,34 +24,34 @@ export const anRecordSchema = z.object({
     uid: z.string(),
     type: text,
     identifiant: z.nullish(z.object({ numero: numeric, legislature: numeric })),
-    indexationAN: z.nullish(z.object({
-      rubrique: text,
-      analyses: z.nullish(z.object({ analyse: z.nullish(oneOrMany(z.nullish(z.string()))) })),
-    })),
-    auteur: z.nullish(z.object({
-      identite: z.nullish(z.object({ acteurRef: text })),
-      groupe: z.nullish(z.object({ abrege: text, developpe: text })),
-    })),
+    indexationAN: z.nullish(
+      z.object({
+        rubrique: text,
+        analyses: z.nullish(z.object({ analyse: z.nullish(oneOrMany(z.nullish(z.string()))) })),
+      }),
+    ),
+    auteur: z.nullish(
+      z.object({
+        identite: z.nullish(z.object({ acteurRef: text })),
+        groupe: z.nullish(z.object({ abrege: text, developpe: text })),
+      }),
+    ),
     minInt: organSchema,
-    minAttribs: z.nullish(z.object({
-      minAttrib: z.nullish(oneOrMany(z.object({ infoJO: infoJoSchema, denomination: organSchema }))),
-    })),
+    minAttribs: z.nullish(
+      z.object({
+        minAttrib: z.nullish(oneOrMany(z.object({ infoJO: infoJoSchema, denomination: organSchema }))),
+      }),
+    ),
     textesQuestion: z.nullish(z.object({ texteQuestion: z.nullish(oneOrMany(texteSchema)) })),
     textesReponse: z.nullish(z.object({ texteReponse: z.nullish(oneOrMany(texteSchema)) })),
     cloture: z.nullish(z.object({ codeCloture: text, libelleCloture: text, dateCloture: text, infoJO: infoJoSchema })),
     signalement: z.nullish(z.object({ dateDepotSignal: text, infoJO: infoJoSchema })),
   }),
 });
-export type AnRecord = z.infer<typeof anRecordSchema>;
 
 function list<T>(value: T | T[] | null | undefined): T[] {
   if (value === null || value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function date(value: string | null | undefined): string | undefined {
-  const candidate = value?.slice(0, 10);
-  return isIsoDate(candidate) ? candidate : undefined;
 }
 
 function clean(value: string | null | undefined): string | undefined {
@@ -63,11 +62,7 @@ function richText(value: string | null | undefined): string | undefined {
   return value ? htmlToText(value).trim() || undefined : undefined;
 }
 
-function capitalized(value: string | undefined): string | undefined {
-  return value ? value.charAt(0).toUpperCase() + value.slice(1) : undefined;
-}
-
-/** The one closure code known for sure (an.md §3.3); any other code is read through its label only. */
+/** The one closure code known for sure (docs/reference/an.md §3.3); any other code is read through its label only. */
 const ANSWER_PUBLISHED = 'REP_PUB';
 /** A closure label that says the question was answered ("Réponse publiée"). */
 const ANSWER_LABEL = /^Réponse\b/i;
@@ -100,18 +95,16 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
   const closureLabel = clean(cloture?.libelleCloture);
   const closureSaysAnswered = cloture?.codeCloture === ANSWER_PUBLISHED || (!!closureLabel && ANSWER_LABEL.test(closureLabel));
   // The code is trusted only to confirm an answer; a label that says otherwise makes the record unreadable.
-  const closureDisagrees = !!cloture && (
-    (cloture.codeCloture === ANSWER_PUBLISHED && !!closureLabel && !ANSWER_LABEL.test(closureLabel))
-    || (answers.length > 0 && !!closureLabel && !ANSWER_LABEL.test(closureLabel))
-  );
+  const closureDisagrees =
+    !!cloture &&
+    ((cloture.codeCloture === ANSWER_PUBLISHED && !!closureLabel && !ANSWER_LABEL.test(closureLabel)) ||
+      (answers.length > 0 && !!closureLabel && !ANSWER_LABEL.test(closureLabel)));
   const answered = answers.length > 0 || closureSaysAnswered;
-  const answeredOn = answered ? date(lastAnswer?.infoJO?.dateJO) ?? date(cloture?.dateCloture) : undefined;
+  const answeredOn = answered ? (date(lastAnswer?.infoJO?.dateJO) ?? date(cloture?.dateCloture)) : undefined;
   const closedOn = !answered && cloture ? date(cloture.dateCloture) : undefined;
   const publishedOn = date(questionTexts[0]?.infoJO?.dateJO) ?? date(attributions[0]?.infoJO?.dateJO);
   const acteurRef = clean(record.auteur?.identite?.acteurRef);
-  const group = record.auteur?.groupe;
-  const groupAcronym = clean(group?.abrege);
-  const groupName = clean(group?.developpe);
+  const group = groupFrom(record.auteur?.groupe?.abrege, record.auteur?.groupe?.developpe, key.legislature);
   const lastAttribution = attributions[attributions.length - 1];
   const analyses = list(record.indexationAN?.analyses?.analyse).map(clean).filter(Boolean);
   const answerText = richText(lastAnswer?.texte);
@@ -134,25 +127,22 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
       ...known?.author,
       name: authorName,
       anId: acteurRef && /^PA\d+$/.test(acteurRef) ? acteurRef : known?.author.anId,
-      group: groupAcronym
-        ? { ...groupFromAcronym(groupAcronym, key.legislature), ...(groupName ? { name: groupName } : {}) }
-        : groupName ? { name: groupName } : known?.author.group,
+      group: group ?? known?.author.group,
     },
     ministry: clean(record.minInt?.abrege) ?? clean(record.minInt?.developpe),
     answeringMinistry: clean(lastAttribution?.denomination?.abrege) ?? clean(lastAttribution?.denomination?.developpe),
     title: analyses[0] ?? known?.title,
-    rubrique: capitalized(clean(record.indexationAN?.rubrique)),
+    rubrique: capitalized(cleanText(record.indexationAN?.rubrique)) || undefined,
     publishedOn,
     answeredOn,
     closedOn,
     closedReason: closedOn ? closureLabel : undefined,
-    signaledOn: record.signalement ? date(record.signalement.infoJO?.dateJO) ?? date(record.signalement.dateDepotSignal) : undefined,
+    signaledOn: record.signalement ? (date(record.signalement.infoJO?.dateJO) ?? date(record.signalement.dateDepotSignal)) : undefined,
     reassignedOn: attributions.length > 1 ? date(lastAttribution?.infoJO?.dateJO) : undefined,
     text: richText(questionTexts[0]?.texte) ?? known?.text,
     answerText,
     unreadableStatus,
     urls: { an: anDynUrl(id), nosdeputes: known?.urls.nosdeputes ?? nosdeputesUrl(id) },
   };
-  const result = questionSchema.safeParse(dropUndefined(question));
-  return result.success ? result.data : undefined;
+  return validated(questionSchema, question);
 }

@@ -4,6 +4,8 @@
  * source that keeps failing for a while (circuit breaker). The Assemblée answers 503 to bursts.
  */
 
+import { parseUrl } from '../urls';
+
 export interface SourceState {
   failures: number;
   backoffUntil?: number;
@@ -43,8 +45,38 @@ export const DEFAULT_FETCH_OPTIONS: PoliteFetchOptions = {
 export type FetchOutcome =
   | { ok: true; status: number; contentType: string; body: string }
   | { ok: false; reason: 'http'; status: number; retryAfterMs?: number }
-  | { ok: false; reason: 'network' | 'timeout' }
+  /** `elsewhere`: redirected to another host, whose answer is not read; `too-large`: more than the caller's limit. */
+  | { ok: false; reason: 'network' | 'timeout' | 'elsewhere' | 'too-large' }
   | { ok: false; reason: 'backoff' | 'circuit-open'; until: number };
+
+/** The most a page or a record may weigh: the largest real ones are a few hundred KB. */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The body as text, or nothing once it passes `maxBytes`: a hostile or broken server cannot fill the memory. */
+async function boundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) {
+    const text = await response.text();
+    return text.length > maxBytes ? undefined : text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
@@ -59,20 +91,45 @@ export function backoffDelay(failures: number, options: PoliteFetchOptions): num
   return Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.max(0, failures - 1));
 }
 
+/** No request was made: the source asked for a pause, which lasts `until`. */
+export function isPausing(outcome: FetchOutcome): outcome is { ok: false; reason: 'backoff' | 'circuit-open'; until: number } {
+  return !outcome.ok && (outcome.reason === 'backoff' || outcome.reason === 'circuit-open');
+}
+
+/**
+ * A source's state after one request: a success clears it; a failure of the source (429, 5xx, the
+ * network, a redirect to another host) backs off exponentially, honours a capped `Retry-After`,
+ * and opens the circuit after several in a row. A 404 or a body over the size limit is an answer
+ * about the resource, not a sign the source is struggling.
+ */
+export function nextSourceState(state: SourceState, outcome: FetchOutcome, now: number, options: PoliteFetchOptions): SourceState {
+  const sourceFailed =
+    !outcome.ok && outcome.reason !== 'too-large' && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
+  if (!sourceFailed) return { failures: 0 };
+  const failures = state.failures + 1;
+  const retryAfter = Math.min(options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? (outcome.retryAfterMs ?? 0) : 0);
+  const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, options)) };
+  if (failures >= options.circuitThreshold) next.circuitOpenUntil = now + Math.max(options.circuitOpenMs, retryAfter);
+  return next;
+}
+
 export class PoliteFetcher {
   private queue: Promise<unknown> = Promise.resolve();
   private lastStart = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly deps: PoliteFetchDeps, private readonly options: PoliteFetchOptions = DEFAULT_FETCH_OPTIONS) {}
+  constructor(
+    private readonly deps: PoliteFetchDeps,
+    private readonly options: PoliteFetchOptions = DEFAULT_FETCH_OPTIONS,
+  ) {}
 
   /** Queued behind every other request; resolves with what happened, never rejects. */
-  get(url: string, accept: string): Promise<FetchOutcome> {
-    const run = this.queue.then(() => this.attempt(url, accept));
+  get(url: string, accept: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FetchOutcome> {
+    const run = this.queue.then(() => this.attempt(url, accept, maxBytes));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async attempt(url: string, accept: string): Promise<FetchOutcome> {
+  private async attempt(url: string, accept: string, maxBytes: number): Promise<FetchOutcome> {
     const source = new URL(url).hostname;
     const state = await this.deps.loadState(source).catch((): SourceState => ({ failures: 0 }));
     const now = this.deps.now();
@@ -94,29 +151,31 @@ export class PoliteFetcher {
         redirect: 'follow',
         signal: controller.signal,
       });
-      if (response.ok) {
-        outcome = { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+      // Only the host asked answers: a redirect elsewhere is never believed (its body is not even read).
+      const landed = response.url ? parseUrl(response.url) : undefined;
+      if (response.url && (landed?.hostname !== source || landed.protocol !== 'https:')) {
+        await response.body?.cancel().catch(() => undefined);
+        outcome = { ok: false, reason: 'elsewhere' };
+      } else if (response.ok) {
+        const body = await boundedText(response, maxBytes);
+        outcome =
+          body === undefined
+            ? { ok: false, reason: 'too-large' }
+            : { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? '', body };
       } else {
-        outcome = { ok: false, reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.deps.now()) };
+        outcome = {
+          ok: false,
+          reason: 'http',
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.deps.now()),
+        };
       }
-    } catch (error) {
+    } catch {
       outcome = { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' };
     } finally {
       clearTimeout(timer);
     }
-    await this.deps.saveState(source, this.nextState(state, outcome)).catch(() => undefined);
+    await this.deps.saveState(source, nextSourceState(state, outcome, this.deps.now(), this.options)).catch(() => undefined);
     return outcome;
-  }
-
-  private nextState(state: SourceState, outcome: FetchOutcome): SourceState {
-    // A 404 is an answer about the resource, not a sign the source is struggling.
-    const sourceFailed = !outcome.ok && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
-    if (!sourceFailed) return { failures: 0 };
-    const failures = state.failures + 1;
-    const now = this.deps.now();
-    const retryAfter = Math.min(this.options.maxRetryAfterMs, !outcome.ok && outcome.reason === 'http' ? outcome.retryAfterMs ?? 0 : 0);
-    const next: SourceState = { failures, backoffUntil: now + Math.max(retryAfter, backoffDelay(failures, this.options)) };
-    if (failures >= this.options.circuitThreshold) next.circuitOpenUntil = now + Math.max(this.options.circuitOpenMs, retryAfter);
-    return next;
   }
 }

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { checkQuestion, type CheckResult } from '../../lib/polling/check';
-import type { Question } from '../../lib/model';
-import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
+import { type Question } from '../../lib/model';
+import { type FetchOutcome, type PoliteFetcher } from '../../lib/sources/polite-fetch';
 import { questionStatus } from '../../lib/status';
 import { anDynUrl, anOpenDataUrl } from '../../lib/urls';
 import { fixtureText } from '../helpers/dom';
@@ -93,7 +93,11 @@ describe('checkQuestion: the open-data record', () => {
   it('an answered record with arrays (reassignment, two answers) → answered on the last answer', async () => {
     const { fetcher, get } = stub({ [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json')) });
     const result = await checkQuestion(fetcher, ANSWERED_ID, known(ANSWERED_ID));
-    expect(result).toMatchObject({ ok: true, source: 'an-opendata', question: { id: ANSWERED_ID, answeredOn: '2024-12-17', reassignedOn: '2024-11-05' } });
+    expect(result).toMatchObject({
+      ok: true,
+      source: 'an-opendata',
+      question: { id: ANSWERED_ID, answeredOn: '2024-12-17', reassignedOn: '2024-11-05' },
+    });
     expect(get).toHaveBeenCalledOnce();
     if (result.ok) expect(questionStatus(result.question, TODAY).state).toBe('answered');
   });
@@ -110,8 +114,16 @@ describe('checkQuestion: the open-data record', () => {
       q.minAttribs.minAttrib = [q.minAttribs.minAttrib];
       q.indexationAN.analyses.analyse = [q.indexationAN.analyses.analyse];
     };
-    const asObject = await checkQuestion(stub({ [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json', single)) }).fetcher, ANSWERED_ID, known(ANSWERED_ID));
-    const asArray = await checkQuestion(stub({ [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json', wrapped)) }).fetcher, ANSWERED_ID, known(ANSWERED_ID));
+    const asObject = await checkQuestion(
+      stub({ [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json', single)) }).fetcher,
+      ANSWERED_ID,
+      known(ANSWERED_ID),
+    );
+    const asArray = await checkQuestion(
+      stub({ [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json', wrapped)) }).fetcher,
+      ANSWERED_ID,
+      known(ANSWERED_ID),
+    );
     expect(asObject).toMatchObject({ ok: true, source: 'an-opendata', question: { answeredOn: '2024-12-17' } });
     expect(asArray).toEqual(asObject);
   });
@@ -138,19 +150,32 @@ describe('checkQuestion: bad bodies fall back to the page, and fail when the pag
     ['JSON of the wrong shape', ok('{"questions":[{"uid":"QANR5L17QE3456"}]}')],
     ['JSON null', ok('null')],
     ['a record for another question', ok(json('opendata-QANR5L17QE1042-answered.json'))],
-    ['a record with unreadable status (closure without label)', ok(json('opendata-QANR5L17QE3456-signalee.json', (q) => {
-      q.cloture = { codeCloture: 'XYZ', libelleCloture: null, dateCloture: '2025-05-06', infoJO: null };
-    }))],
-    ['a record whose closure code and label disagree', ok(json('opendata-QANR5L17QE3456-signalee.json', (q) => {
-      q.cloture = { codeCloture: 'REP_PUB', libelleCloture: 'Retrait par l\'auteur', dateCloture: '2025-05-06', infoJO: null };
-    }))],
+    [
+      'a record with unreadable status (closure without label)',
+      ok(
+        json('opendata-QANR5L17QE3456-signalee.json', (q) => {
+          q.cloture = { codeCloture: 'XYZ', libelleCloture: null, dateCloture: '2025-05-06', infoJO: null };
+        }),
+      ),
+    ],
+    [
+      'a record whose closure code and label disagree',
+      ok(
+        json('opendata-QANR5L17QE3456-signalee.json', (q) => {
+          q.cloture = { codeCloture: 'REP_PUB', libelleCloture: "Retrait par l'auteur", dateCloture: '2025-05-06', infoJO: null };
+        }),
+      ),
+    ],
     ['a network error', { ok: false, reason: 'network' }],
     ['a timeout', { ok: false, reason: 'timeout' }],
   ])('%s → the page is read instead (ok from an-page)', async (_label, outcome) => {
     const { fetcher, get } = stub({ [RECORD]: outcome, [PAGE]: page('an-dyn-qe-signalee.html') });
     const result = await checkQuestion(fetcher, SIGNALED_ID, K());
     expect(result).toMatchObject({ ok: true, source: 'an-page', question: { id: SIGNALED_ID, publishedOn: '2025-01-28' } });
-    expect(get.mock.calls).toEqual([[RECORD, 'application/json'], [PAGE, 'text/html']]);
+    expect(get.mock.calls).toEqual([
+      [RECORD, 'application/json'],
+      [PAGE, 'text/html'],
+    ]);
     if (!result.ok) return;
     expect(questionStatus(result.question, TODAY).state).toBe('overdue');
     // Known facts the page lacks are kept (the NosDéputés slug).
@@ -171,8 +196,13 @@ describe('checkQuestion: bad bodies fall back to the page, and fail when the pag
   });
 
   it('record 503, page the 503 error page served with status 200 → failure (not a question page)', async () => {
-    const { fetcher } = stub({ [RECORD]: http(503), [PAGE]: ok(ERROR_PAGE_503 + '\n', 'text/html') });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({ ok: false, source: 'an-page', reason: 'not a question page', retryAt: undefined });
+    const { fetcher } = stub({ [RECORD]: http(503), [PAGE]: ok(`${ERROR_PAGE_503}\n`, 'text/html') });
+    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({
+      ok: false,
+      source: 'an-page',
+      reason: 'not a question page',
+      retryAt: undefined,
+    });
   });
 
   it('record garbage, page truncated (no closing </html>) → failure', async () => {
@@ -180,12 +210,22 @@ describe('checkQuestion: bad bodies fall back to the page, and fail when the pag
     // Cut after the dates block: parsed, it could look like a question with fewer dates.
     const cut = full.slice(0, full.indexOf('</main>'));
     const { fetcher } = stub({ [RECORD]: ok('<html>'), [PAGE]: ok(cut, 'text/html') });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({ ok: false, source: 'an-page', reason: 'truncated page', retryAt: undefined });
+    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({
+      ok: false,
+      source: 'an-page',
+      reason: 'truncated page',
+      retryAt: undefined,
+    });
   });
 
   it('record garbage, page for another question → failure', async () => {
     const { fetcher } = stub({ [RECORD]: ok('not json'), [PAGE]: page('an-dyn-qe-17-pending.html') });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({ ok: false, source: 'an-page', reason: 'not a question page', retryAt: undefined });
+    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({
+      ok: false,
+      source: 'an-page',
+      reason: 'not a question page',
+      retryAt: undefined,
+    });
   });
 
   it('record garbage, page with an unreadable status → failure', async () => {
@@ -198,7 +238,12 @@ describe('checkQuestion: bad bodies fall back to the page, and fail when the pag
 
   it('record 404, page 404 → failure with the status', async () => {
     const { fetcher } = stub({ [RECORD]: http(404), [PAGE]: http(404) });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({ ok: false, source: 'an-page', reason: 'HTTP 404', retryAt: undefined });
+    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, K()))).toEqual({
+      ok: false,
+      source: 'an-page',
+      reason: 'HTTP 404',
+      retryAt: undefined,
+    });
   });
 });
 
@@ -211,19 +256,25 @@ describe('checkQuestion: a source that asks us to wait', () => {
     ['429 with Retry-After', http(429, 120_000), 'HTTP 429'],
     ['503', http(503), 'HTTP 503'],
     ['a timeout', { ok: false, reason: 'timeout' }, 'timeout'],
-  ])('%s on the record, then the fetcher in backoff for the page → this question’s failure, without retryAt', async (_label, outcome, first) => {
-    // The real PoliteFetcher turns the failure into a backoff of the whole host: the page asks
-    // nothing. A request of this check failed: the failure is the question's (no retryAt), so the
-    // poller counts it and backs the question off instead of retrying it after the source's wait.
-    for (const reason of ['backoff', 'circuit-open'] as const) {
-      const { fetcher, get } = stub({ [RECORD]: outcome, [PAGE]: { ok: false, reason, until: UNTIL } });
-      const result = await checkQuestion(fetcher, SIGNALED_ID, K());
-      expectFailure(result);
-      expect(result).toEqual({ ok: false, source: 'an-page', reason: `${first} → ${reason}` });
-      expect(result.retryAt).toBeUndefined();
-      expect(get.mock.calls).toEqual([[RECORD, 'application/json'], [PAGE, 'text/html']]);
-    }
-  });
+  ])(
+    '%s on the record, then the fetcher in backoff for the page → this question’s failure, without retryAt',
+    async (_label, outcome, first) => {
+      // The real PoliteFetcher turns the failure into a backoff of the whole host: the page asks
+      // nothing. A request of this check failed: the failure is the question's (no retryAt), so the
+      // poller counts it and backs the question off instead of retrying it after the source's wait.
+      for (const reason of ['backoff', 'circuit-open'] as const) {
+        const { fetcher, get } = stub({ [RECORD]: outcome, [PAGE]: { ok: false, reason, until: UNTIL } });
+        const result = await checkQuestion(fetcher, SIGNALED_ID, K());
+        expectFailure(result);
+        expect(result).toEqual({ ok: false, source: 'an-page', reason: `${first} → ${reason}` });
+        expect(result.retryAt).toBeUndefined();
+        expect(get.mock.calls).toEqual([
+          [RECORD, 'application/json'],
+          [PAGE, 'text/html'],
+        ]);
+      }
+    },
+  );
 
   it('no known question: page 503, then the record in backoff → this question’s failure, without retryAt', async () => {
     const { fetcher, get } = stub({ [PAGE]: http(503), [RECORD]: { ok: false, reason: 'backoff', until: UNTIL } });
@@ -231,7 +282,10 @@ describe('checkQuestion: a source that asks us to wait', () => {
     expectFailure(result);
     expect(result).toEqual({ ok: false, source: 'an-opendata', reason: 'HTTP 503 → backoff' });
     expect(result.retryAt).toBeUndefined();
-    expect(get.mock.calls).toEqual([[PAGE, 'text/html'], [RECORD, 'application/json']]);
+    expect(get.mock.calls).toEqual([
+      [PAGE, 'text/html'],
+      [RECORD, 'application/json'],
+    ]);
   });
 
   it('an unusable record (not a request failure), then the page in backoff → failure without retryAt too', async () => {
@@ -248,16 +302,22 @@ describe('checkQuestion: a source that asks us to wait', () => {
     expect(failureOf(result)).toEqual({ ok: false, source: 'an-page', reason: 'HTTP 429', retryAt: undefined });
   });
 
-  it.each(['backoff', 'circuit-open'] as const)('%s on the record → returns at once with retryAt, the page is not tried', async (reason) => {
-    const { fetcher, get } = stub({ [RECORD]: { ok: false, reason, until: UNTIL }, [PAGE]: page('an-dyn-qe-signalee.html') });
-    // Blocked before any request: the whole reason is the source's, and retryAt says until when.
-    expect(await checkQuestion(fetcher, SIGNALED_ID, K())).toEqual({ ok: false, source: 'an-opendata', reason, retryAt: UNTIL });
-    expect(get).toHaveBeenCalledOnce();
-    expect(get).toHaveBeenCalledWith(RECORD, 'application/json');
-  });
+  it.each(['backoff', 'circuit-open'] as const)(
+    '%s on the record → returns at once with retryAt, the page is not tried',
+    async (reason) => {
+      const { fetcher, get } = stub({ [RECORD]: { ok: false, reason, until: UNTIL }, [PAGE]: page('an-dyn-qe-signalee.html') });
+      // Blocked before any request: the whole reason is the source's, and retryAt says until when.
+      expect(await checkQuestion(fetcher, SIGNALED_ID, K())).toEqual({ ok: false, source: 'an-opendata', reason, retryAt: UNTIL });
+      expect(get).toHaveBeenCalledOnce();
+      expect(get).toHaveBeenCalledWith(RECORD, 'application/json');
+    },
+  );
 
   it.each(['backoff', 'circuit-open'] as const)('no known question: %s on the page → the record is not tried', async (reason) => {
-    const { fetcher, get } = stub({ [PAGE]: { ok: false, reason, until: UNTIL }, [RECORD]: ok(json('opendata-QANR5L17QE3456-signalee.json')) });
+    const { fetcher, get } = stub({
+      [PAGE]: { ok: false, reason, until: UNTIL },
+      [RECORD]: ok(json('opendata-QANR5L17QE3456-signalee.json')),
+    });
     expect(await checkQuestion(fetcher, SIGNALED_ID, undefined)).toEqual({ ok: false, source: 'an-page', reason, retryAt: UNTIL });
     expect(get).toHaveBeenCalledOnce();
   });
@@ -278,12 +338,23 @@ describe('checkQuestion: a question watched from a list (no known question)', ()
     const { fetcher, get } = stub({ [PAGE]: http(503), [RECORD]: ok(json('opendata-QANR5L17QE3456-signalee.json')) });
     const result = await checkQuestion(fetcher, SIGNALED_ID, undefined);
     expect(result).toMatchObject({ ok: true, source: 'an-opendata', question: { id: SIGNALED_ID } });
-    expect(get.mock.calls).toEqual([[PAGE, 'text/html'], [RECORD, 'application/json']]);
+    expect(get.mock.calls).toEqual([
+      [PAGE, 'text/html'],
+      [RECORD, 'application/json'],
+    ]);
   });
 
   it('both failing → the failure of the record, the last one tried', async () => {
-    const { fetcher } = stub({ [PAGE]: ok('<html><body>Maintenance</body></html>', 'text/html'), [RECORD]: ok('<!doctype html><html></html>', 'text/html') });
-    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, undefined))).toEqual({ ok: false, source: 'an-opendata', reason: 'not a valid record', retryAt: undefined });
+    const { fetcher } = stub({
+      [PAGE]: ok('<html><body>Maintenance</body></html>', 'text/html'),
+      [RECORD]: ok('<!doctype html><html></html>', 'text/html'),
+    });
+    expect(failureOf(await checkQuestion(fetcher, SIGNALED_ID, undefined))).toEqual({
+      ok: false,
+      source: 'an-opendata',
+      reason: 'not a valid record',
+      retryAt: undefined,
+    });
   });
 
   // Regression (check.ts, fromRecord): with no known question, parseAnRecord cannot compare ids;
@@ -293,9 +364,16 @@ describe('checkQuestion: a question watched from a list (no known question)', ()
     const { fetcher, get } = stub({ [PAGE]: http(503), [RECORD]: ok(json('opendata-QANR5L17QE1042-answered.json')) });
     const result = await checkQuestion(fetcher, SIGNALED_ID, undefined);
     expect(result).toEqual({ ok: false, source: 'an-opendata', reason: 'HTTP 503 → not a valid record' });
-    expect(get.mock.calls).toEqual([[PAGE, 'text/html'], [RECORD, 'application/json']]);
+    expect(get.mock.calls).toEqual([
+      [PAGE, 'text/html'],
+      [RECORD, 'application/json'],
+    ]);
     // The same record, asked for its own id, reads: it is refused for the mismatch only.
-    const own = await checkQuestion(stub({ [anDynUrl(ANSWERED_ID)]: http(503), [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json')) }).fetcher, ANSWERED_ID, undefined);
+    const own = await checkQuestion(
+      stub({ [anDynUrl(ANSWERED_ID)]: http(503), [anOpenDataUrl(ANSWERED_ID)]: ok(json('opendata-QANR5L17QE1042-answered.json')) }).fetcher,
+      ANSWERED_ID,
+      undefined,
+    );
     expect(own).toMatchObject({ ok: true, source: 'an-opendata', question: { id: ANSWERED_ID } });
   });
 });

@@ -1,9 +1,15 @@
 /** The words of the notifications (lib/notifications.ts) and what counts as news (detectChange). */
 import { describe, expect, it } from 'vitest';
 import { detectChange, type Change, type ChangeKind } from '../../lib/polling/changes';
-import type { Question } from '../../lib/model';
+import { type Question } from '../../lib/model';
 import {
-  BURST_LIMIT, notificationFor, notificationId, notificationsFor, questionIdOf, SUMMARY_NOTIFICATION, summaryFor,
+  BURST_LIMIT,
+  notificationFor,
+  notificationId,
+  notificationsFor,
+  questionIdOf,
+  SUMMARY_NOTIFICATION,
+  summaryFor,
 } from '../../lib/notifications';
 import { questionStatus } from '../../lib/status';
 import { watchRecordSchema, type WatchRecord } from '../../lib/records';
@@ -60,9 +66,20 @@ describe('notificationFor', () => {
   });
 
   it('signaled: the new due date, ten days after the signalement', () => {
-    const c = change('signaled', makeQuestion({ legislature: 17, number: 3456, publishedOn: '2025-01-28', ministry: 'Éducation nationale', signaledOn: '2025-04-15' }));
-    expect(notificationFor(c, 'fr')).toEqual({ id: 'vigie:q:AN-17-QE-3456', title: 'Question signalée — n° 3456', message: 'Éducation nationale — réponse due le 25 avril 2025' });
-    expect(notificationFor(c, 'en')).toEqual({ id: 'vigie:q:AN-17-QE-3456', title: 'Question signalled — no. 3456', message: 'Éducation nationale — answer due 25 April 2025' });
+    const c = change(
+      'signaled',
+      makeQuestion({ legislature: 17, number: 3456, publishedOn: '2025-01-28', ministry: 'Éducation nationale', signaledOn: '2025-04-15' }),
+    );
+    expect(notificationFor(c, 'fr')).toEqual({
+      id: 'vigie:q:AN-17-QE-3456',
+      title: 'Question signalée — n° 3456',
+      message: 'Éducation nationale — réponse due le 25 avril 2025',
+    });
+    expect(notificationFor(c, 'en')).toEqual({
+      id: 'vigie:q:AN-17-QE-3456',
+      title: 'Question signalled — no. 3456',
+      message: 'Éducation nationale — answer due 25 April 2025',
+    });
   });
 
   it('without ministry or days, the message falls back to the title, then the author', () => {
@@ -85,26 +102,37 @@ describe('notificationFor', () => {
 });
 
 describe('notificationsFor: bursts', () => {
-  const changes = (n: number) => Array.from({ length: n }, (_, i) => change('answered', makeQuestion({ legislature: 17, number: 100 + i, publishedOn: '2025-01-28', answeredOn: '2025-06-03' })));
+  const changes = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      change('answered', makeQuestion({ legislature: 17, number: 100 + i, publishedOn: '2025-01-28', answeredOn: '2025-06-03' })),
+    );
 
   it(`up to ${BURST_LIMIT} changes → one notification each`, () => {
     expect(BURST_LIMIT).toBe(3);
     expect(notificationsFor([], 'fr')).toEqual([]);
     expect(notificationsFor(changes(1), 'fr').map((n) => n.id)).toEqual(['vigie:q:AN-17-QE-100']);
-    expect(notificationsFor(changes(3), 'en').map((n) => n.id)).toEqual(['vigie:q:AN-17-QE-100', 'vigie:q:AN-17-QE-101', 'vigie:q:AN-17-QE-102']);
+    expect(notificationsFor(changes(3), 'en').map((n) => n.id)).toEqual([
+      'vigie:q:AN-17-QE-100',
+      'vigie:q:AN-17-QE-101',
+      'vigie:q:AN-17-QE-102',
+    ]);
   });
 
   it('more than 3 changes → one summary', () => {
-    expect(notificationsFor(changes(4), 'fr')).toEqual([{
-      id: SUMMARY_NOTIFICATION,
-      title: '4 questions suivies ont changé',
-      message: 'Questions n° 100, 101, 102, 103 — ouvrez Vigie pour le détail.',
-    }]);
-    expect(notificationsFor(changes(4), 'en')).toEqual([{
-      id: SUMMARY_NOTIFICATION,
-      title: '4 watched questions changed',
-      message: 'Questions no. 100, 101, 102, 103 — open Vigie for details.',
-    }]);
+    expect(notificationsFor(changes(4), 'fr')).toEqual([
+      {
+        id: SUMMARY_NOTIFICATION,
+        title: '4 questions suivies ont changé',
+        message: 'Questions n° 100, 101, 102, 103 — ouvrez Vigie pour le détail.',
+      },
+    ]);
+    expect(notificationsFor(changes(4), 'en')).toEqual([
+      {
+        id: SUMMARY_NOTIFICATION,
+        title: '4 watched questions changed',
+        message: 'Questions no. 100, 101, 102, 103 — open Vigie for details.',
+      },
+    ]);
   });
 
   it('a long burst lists eight numbers and an ellipsis', () => {
@@ -121,44 +149,57 @@ describe('notificationsFor: bursts', () => {
 describe('detectChange', () => {
   const pending = () => makeQuestion({ legislature: 17, number: 3456, publishedOn: '2025-01-28' });
 
-  function before(overrides: Partial<WatchRecord> = {}): WatchRecord {
-    return watchRecordSchema.parse({ id: 'AN-17-QE-3456', question: pending(), watchedAt: NOW, state: 'overdue', failures: 0, seen: true, lastCheckedAt: NOW, ...overrides });
+  function watchedBefore(overrides: Partial<WatchRecord> = {}): WatchRecord {
+    return watchRecordSchema.parse({
+      id: 'AN-17-QE-3456',
+      question: pending(),
+      watchedAt: NOW,
+      state: 'overdue',
+      failures: 0,
+      seen: true,
+      lastCheckedAt: NOW,
+      ...overrides,
+    });
   }
 
   it('no change when the status is the same', () => {
-    expect(detectChange(before(), pending(), TODAY)).toBeUndefined();
+    expect(detectChange(watchedBefore(), pending(), TODAY)).toBeUndefined();
   });
 
   it('pending → answered, with the new status', () => {
     const after = { ...pending(), answeredOn: '2025-06-03' };
-    expect(detectChange(before(), after, TODAY)).toEqual({ kind: 'answered', question: after, status: questionStatus(after, TODAY) });
+    expect(detectChange(watchedBefore(), after, TODAY)).toEqual({
+      kind: 'answered',
+      question: after,
+      status: questionStatus(after, TODAY),
+    });
   });
 
   it('pending → closed', () => {
     const after = { ...pending(), closedOn: '2025-06-03', closedReason: 'Retrait' };
-    expect(detectChange(before(), after, TODAY)?.kind).toBe('closed');
+    expect(detectChange(watchedBefore(), after, TODAY)?.kind).toBe('closed');
   });
 
   it('unknown → answered is news; answered → answered is not', () => {
     const after = { ...pending(), answeredOn: '2025-06-03' };
-    expect(detectChange(before({ state: 'unknown' }), after, TODAY)?.kind).toBe('answered');
-    expect(detectChange(before({ state: 'answered', question: after }), after, TODAY)).toBeUndefined();
+    expect(detectChange(watchedBefore({ state: 'unknown' }), after, TODAY)?.kind).toBe('answered');
+    expect(detectChange(watchedBefore({ state: 'answered', question: after }), after, TODAY)).toBeUndefined();
   });
 
   it('a new signalement is news once', () => {
     const signaled = { ...pending(), signaledOn: '2025-04-15' };
-    expect(detectChange(before(), signaled, TODAY)?.kind).toBe('signaled');
-    expect(detectChange(before({ question: signaled }), signaled, TODAY)).toBeUndefined();
+    expect(detectChange(watchedBefore(), signaled, TODAY)?.kind).toBe('signaled');
+    expect(detectChange(watchedBefore({ question: signaled }), signaled, TODAY)).toBeUndefined();
   });
 
   it('answered and signaled at once → answered', () => {
     const after = { ...pending(), signaledOn: '2025-04-15', answeredOn: '2025-06-03' };
-    expect(detectChange(before(), after, TODAY)?.kind).toBe('answered');
+    expect(detectChange(watchedBefore(), after, TODAY)?.kind).toBe('answered');
   });
 
   it('an answer dated in the future reads as unknown: not news', () => {
     const after = { ...pending(), answeredOn: '2025-06-10' };
-    expect(detectChange(before(), after, TODAY)).toBeUndefined();
+    expect(detectChange(watchedBefore(), after, TODAY)).toBeUndefined();
   });
 
   it('a list-only watch never read: the first reading is the baseline, not news', () => {

@@ -3,19 +3,20 @@
  * what is checked, what is recorded, what is announced, and what never changes.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change } from '../../lib/polling/changes';
+import { type Change } from '../../lib/polling/changes';
 import { createHandlers } from '../../lib/background/handlers';
-import { MAX_CHECKS_PER_RUN, Poller, scheduleInput } from '../../lib/background/poller';
+import { Poller } from '../../lib/background/poller';
+import { MAX_CHECKS_PER_RUN, scheduleInput } from '../../lib/polling/core';
 import { MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS } from '../../lib/polling/schedule';
-import type { Question, QuestionRef } from '../../lib/model';
+import { type Question, type QuestionRef } from '../../lib/model';
 import { questionId } from '../../lib/model';
 import { parisInstant, parisMoment } from '../../lib/paris-time';
 import { DEFAULT_SETTINGS, type CheckFrequency, type Settings } from '../../lib/settings';
 import { PoliteFetcher, type FetchOutcome, type SourceState } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/background/store/db';
+import { type Db } from '../../lib/background/store/db';
 import { recentEvents } from '../../lib/background/store/events';
 import { watchRecordSchema, type EventRecord, type WatchRecord } from '../../lib/records';
-import type { QuestionState } from '../../lib/status';
+import { type QuestionState } from '../../lib/status';
 import { anDynUrl, anOpenDataUrl } from '../../lib/urls';
 import { fixtureText } from '../helpers/dom';
 import { freshIndexedDb, makeQuestion, makeRef, openTestDb } from '../store/helpers';
@@ -39,7 +40,8 @@ function recordJson(number: number, fate: Fate): string {
     q.textesReponse = { texteReponse: { infoJO: { typeJO: 'JO_QUESTION', dateJO: '2025-06-03' }, texte: '<p>La ministre répond.</p>' } };
     q.cloture = { codeCloture: 'REP_PUB', libelleCloture: 'Réponse publiée', dateCloture: '2025-06-03', infoJO: null };
   }
-  if (fate === 'closed') q.cloture = { codeCloture: 'RET', libelleCloture: "Retrait par l'auteur", dateCloture: '2025-06-03', infoJO: null };
+  if (fate === 'closed')
+    q.cloture = { codeCloture: 'RET', libelleCloture: "Retrait par l'auteur", dateCloture: '2025-06-03', infoJO: null };
   return JSON.stringify(json);
 }
 
@@ -50,7 +52,9 @@ const idOf = (number: number) => questionId(17, 'QE', number);
 /** The question as a page showed it: pending (overdue on NOW), published 28 January 2025. */
 function known(number: number, overrides: Partial<Question> = {}): Question {
   return makeQuestion({
-    legislature: 17, number, publishedOn: '2025-01-28',
+    legislature: 17,
+    number,
+    publishedOn: '2025-01-28',
     author: { name: 'Mme Sophie Spécimen', anId: 'PA999908', slug: 'sophie-specimen' },
     ...overrides,
   });
@@ -58,8 +62,15 @@ function known(number: number, overrides: Partial<Question> = {}): Question {
 
 function makeWatch(number: number, overrides: Partial<WatchRecord> = {}): WatchRecord {
   return watchRecordSchema.parse({
-    id: idOf(number), question: known(number), watchedAt: NOW - 30 * 24 * HOUR, state: 'overdue', failures: 0, seen: true,
-    lastCheckedAt: NOW - 4 * 24 * HOUR, nextCheckAt: NOW - MINUTE, ...overrides,
+    id: idOf(number),
+    question: known(number),
+    watchedAt: NOW - 30 * 24 * HOUR,
+    state: 'overdue',
+    failures: 0,
+    seen: true,
+    lastCheckedAt: NOW - 4 * 24 * HOUR,
+    nextCheckAt: NOW - MINUTE,
+    ...overrides,
   });
 }
 
@@ -96,7 +107,14 @@ beforeEach(async () => {
   settings = { ...DEFAULT_SETTINGS };
   stub = server();
   announce = vi.fn(async (_changes: Change[]) => undefined);
-  poller = new Poller({ db: async () => db, fetcher: stub.fetcher, now: () => clock.now, random, settings: async () => settings, announce });
+  poller = new Poller({
+    db: async () => db,
+    fetcher: stub.fetcher,
+    now: () => clock.now,
+    random,
+    settings: async () => settings,
+    announce,
+  });
 });
 
 afterEach(() => db.close());
@@ -122,8 +140,18 @@ describe('Poller.run: what is checked', () => {
       makeWatch(102, { nextCheckAt: NOW }),
       makeWatch(103, { nextCheckAt: NOW + MINUTE }),
       makeWatch(104, { state: 'answered', question: known(104, { answeredOn: '2025-05-27' }), nextCheckAt: NOW - HOUR }),
-      makeWatch(105, { state: 'closed', question: known(105, { closedOn: '2025-05-27', closedReason: 'Retrait' }), nextCheckAt: NOW - HOUR }),
-      { ...makeWatch(106), id: 'AN-16-QE-106', question: makeQuestion({ number: 106 }), lastCheckedAt: NOW - HOUR, nextCheckAt: NOW - HOUR },
+      makeWatch(105, {
+        state: 'closed',
+        question: known(105, { closedOn: '2025-05-27', closedReason: 'Retrait' }),
+        nextCheckAt: NOW - HOUR,
+      }),
+      {
+        ...makeWatch(106),
+        id: 'AN-16-QE-106',
+        question: makeQuestion({ number: 106 }),
+        lastCheckedAt: NOW - HOUR,
+        nextCheckAt: NOW - HOUR,
+      },
     );
     const summary = await poller.run();
     // Not-due, final and settled ones are not due: they are not counted in `remaining` either.
@@ -165,7 +193,8 @@ describe('Poller.run: what is checked', () => {
   });
 
   it.each(['answered', 'closed'] as const)('%s records are never checked, in alarm runs or forced runs', async (state) => {
-    const question = state === 'answered' ? known(121, { answeredOn: '2025-05-27' }) : known(121, { closedOn: '2025-05-27', closedReason: 'Retrait' });
+    const question =
+      state === 'answered' ? known(121, { answeredOn: '2025-05-27' }) : known(121, { closedOn: '2025-05-27', closedReason: 'Retrait' });
     await put(makeWatch(121, { state, question, nextCheckAt: NOW - HOUR }));
     for (let i = 0; i < 3; i++) {
       clock.now += 7 * 24 * HOUR;
@@ -178,8 +207,17 @@ describe('Poller.run: what is checked', () => {
   it('a legislature-16 question gets its one settling check, then never again', async () => {
     const id = 'AN-16-QE-4020';
     stub.overrides.set(anOpenDataUrl(id), ok(fixtureText('an/opendata-QANR5L16QE4020-rep-pub.json')));
-    await put(watchRecordSchema.parse({ id, question: makeQuestion({ publishedOn: '2022-12-13' }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }));
-    await poller.schedule(id);
+    await put(
+      watchRecordSchema.parse({
+        id,
+        question: makeQuestion({ publishedOn: '2022-12-13' }),
+        watchedAt: NOW,
+        state: 'overdue',
+        failures: 0,
+        seen: true,
+      }),
+    );
+    await poller.schedule([id]);
     const first = (await stored(id)).nextCheckAt!;
     expect(first).toBeGreaterThanOrEqual(NOW);
     expect(first).toBeLessThan(NOW + HOUR);
@@ -197,8 +235,18 @@ describe('Poller.run: what is checked', () => {
 
   it('a settled legislature-16 question that stayed pending is not checked again either', async () => {
     const id = 'AN-16-QE-4021';
-    await put(watchRecordSchema.parse({ id, question: makeQuestion({ number: 4021 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true, lastCheckedAt: NOW - HOUR }));
-    await poller.schedule(id);
+    await put(
+      watchRecordSchema.parse({
+        id,
+        question: makeQuestion({ number: 4021 }),
+        watchedAt: NOW,
+        state: 'overdue',
+        failures: 0,
+        seen: true,
+        lastCheckedAt: NOW - HOUR,
+      }),
+    );
+    await poller.schedule([id]);
     expect((await stored(id)).nextCheckAt).toBeUndefined();
     clock.now += 365 * 24 * HOUR;
     await poller.run();
@@ -209,8 +257,10 @@ describe('Poller.run: what is checked', () => {
     const id = 'AN-16-QE-4022';
     stub.overrides.set(anOpenDataUrl(id), http(404));
     stub.overrides.set(anDynUrl(id), http(404));
-    await put(watchRecordSchema.parse({ id, question: makeQuestion({ number: 4022 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }));
-    await poller.schedule(id);
+    await put(
+      watchRecordSchema.parse({ id, question: makeQuestion({ number: 4022 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }),
+    );
+    await poller.schedule([id]);
     for (let failures = 1; failures <= SETTLING_ATTEMPTS; failures++) {
       clock.now = (await stored(id)).nextCheckAt!;
       expect(await poller.run()).toEqual({ checked: 1, failed: 1, changes: [], remaining: 0 });
@@ -237,7 +287,11 @@ describe('Poller.run: a change', () => {
     const summary = await poller.run();
     expect(summary.checked).toBe(2);
     expect(summary.changes).toHaveLength(1);
-    expect(summary.changes[0]).toMatchObject({ kind: 'answered', question: { id: idOf(201), answeredOn: '2025-06-03' }, status: { state: 'answered' } });
+    expect(summary.changes[0]).toMatchObject({
+      kind: 'answered',
+      question: { id: idOf(201), answeredOn: '2025-06-03' },
+      status: { state: 'answered' },
+    });
     const record = await stored(idOf(201));
     expect(record).toMatchObject({ state: 'answered', seen: false, lastChangeAt: NOW, lastCheckedAt: NOW, failures: 0 });
     expect(record.question?.answeredOn).toBe('2025-06-03');
@@ -252,7 +306,9 @@ describe('Poller.run: a change', () => {
       { at: NOW, type: 'check', questionId: idOf(201), source: 'an-opendata', ok: true, from: 'overdue', to: 'answered' },
       { at: NOW, type: 'change', questionId: idOf(201), source: 'an-opendata', from: 'overdue', to: 'answered', detail: 'answered' },
     ]);
-    expect(log.filter((e) => e.questionId === idOf(202)).map((e) => [e.type, e.ok, e.from, e.to])).toEqual([['check', true, 'overdue', 'overdue']]);
+    expect(log.filter((e) => e.questionId === idOf(202)).map((e) => [e.type, e.ok, e.from, e.to])).toEqual([
+      ['check', true, 'overdue', 'overdue'],
+    ]);
 
     expect(announce).toHaveBeenCalledOnce();
     expect(announce.mock.calls[0]![0].map((c) => c.question.id)).toEqual([idOf(201)]);
@@ -293,16 +349,31 @@ describe('Poller.run: a change', () => {
     stub.fates.set(207, 'closed');
     await poller.run();
     expect(announce).toHaveBeenCalledOnce();
-    expect(announce.mock.calls[0]![0].map((c) => [c.question.id, c.kind])).toEqual([[idOf(205), 'answered'], [idOf(207), 'closed']]);
+    expect(announce.mock.calls[0]![0].map((c) => [c.question.id, c.kind])).toEqual([
+      [idOf(205), 'answered'],
+      [idOf(207), 'closed'],
+    ]);
   });
 });
 
 describe('Poller.run: a failed check changes no status', () => {
   const garbage: [string, FetchOutcome, FetchOutcome][] = [
     ['503 on both', http(503), http(503)],
-    ['HTML where JSON was expected, then a truncated page', ok(fixtureText('an/an-error-503.html'), 'text/html'), ok('<!DOCTYPE html><html><body><main>Question', 'text/html')],
-    ['truncated JSON, then a page of another question', ok(recordJson(301, 'answered').slice(0, 400)), ok(fixtureText('an/an-dyn-qe-repondue.html'), 'text/html')],
-    ['JSON of the wrong shape, then the 503 error page with status 200', ok('{"error":"Service Unavailable"}'), ok(fixtureText('an/an-error-503.html'), 'text/html')],
+    [
+      'HTML where JSON was expected, then a truncated page',
+      ok(fixtureText('an/an-error-503.html'), 'text/html'),
+      ok('<!DOCTYPE html><html><body><main>Question', 'text/html'),
+    ],
+    [
+      'truncated JSON, then a page of another question',
+      ok(recordJson(301, 'answered').slice(0, 400)),
+      ok(fixtureText('an/an-dyn-qe-repondue.html'), 'text/html'),
+    ],
+    [
+      'JSON of the wrong shape, then the 503 error page with status 200',
+      ok('{"error":"Service Unavailable"}'),
+      ok(fixtureText('an/an-error-503.html'), 'text/html'),
+    ],
   ];
 
   it.each(garbage)('%s → failures+1, failed check event, rescheduled by retryDelay, nothing announced', async (_label, record, page) => {
@@ -315,7 +386,13 @@ describe('Poller.run: a failed check changes no status', () => {
     // Without a source that backs off (a stub), both the record and the page are asked.
     expect(stub.requested()).toEqual([anOpenDataUrl(idOf(301)), anDynUrl(idOf(301))]);
     const after = await stored(idOf(301));
-    expect(after).toMatchObject({ state: 'overdue', seen: true, failures: 1, lastCheckedAt: before.lastCheckedAt, question: before.question });
+    expect(after).toMatchObject({
+      state: 'overdue',
+      seen: true,
+      failures: 1,
+      lastCheckedAt: before.lastCheckedAt,
+      question: before.question,
+    });
     expect(after.lastChangeAt).toBeUndefined();
     expect(after.nextCheckAt).toBe(NOW + Math.floor(retryDelay(1) * (0.9 + 0.2 * 0.5)));
     const log = (await events()).filter((e) => e.questionId === idOf(301));
@@ -346,44 +423,47 @@ describe('Poller.run: a failed check changes no status', () => {
     expect(await stored(idOf(302))).toMatchObject({ state: 'overdue', failures: 1, seen: true });
   });
 
-  it.each(['backoff', 'circuit-open'] as const)('%s → blocked: not the question’s failure, no event, retried after the source’s wait, and the run stops', async (reason) => {
-    const until = NOW + 20 * MINUTE;
-    // 303 is the most overdue, so checked first; 304 and 305 are due too, 306 is not.
-    await put(
-      makeWatch(303, { failures: 2, nextCheckAt: NOW - 3 * MINUTE }),
-      makeWatch(304, { nextCheckAt: NOW - 2 * MINUTE }),
-      makeWatch(305, { failures: 1, nextCheckAt: NOW - MINUTE }),
-      makeWatch(306, { nextCheckAt: NOW + MINUTE }),
-    );
-    stub.overrides.set(anOpenDataUrl(idOf(303)), { ok: false, reason, until });
-    const summary = await poller.run();
-    // Nothing checked: the two others still due wait for the next alarm.
-    expect(summary).toEqual({ checked: 0, failed: 0, changes: [], remaining: 3 });
-    expect(poller.progress).toEqual({ running: false, done: 0, total: 0 });
-    // One call, to the fetcher that refused it; the page is not tried, the others are not asked.
-    expect(stub.requested()).toEqual([anOpenDataUrl(idOf(303))]);
-    const after = await stored(idOf(303));
-    expect(after).toMatchObject({ failures: 2, state: 'overdue', seen: true, lastCheckedAt: NOW - 4 * 24 * HOUR });
-    expect(after.nextCheckAt).toBe(until + Math.floor(0.5 * 10 * MINUTE));
-    // The others as they were.
-    expect(await stored(idOf(304))).toEqual(makeWatch(304, { nextCheckAt: NOW - 2 * MINUTE }));
-    expect(await stored(idOf(305))).toEqual(makeWatch(305, { failures: 1, nextCheckAt: NOW - MINUTE }));
-    expect(await stored(idOf(306))).toEqual(makeWatch(306, { nextCheckAt: NOW + MINUTE }));
-    expect(await events()).toEqual([]);
-    expect(announce).not.toHaveBeenCalled();
+  it.each(['backoff', 'circuit-open'] as const)(
+    '%s → blocked: not the question’s failure, no event, retried after the source’s wait, and the run stops',
+    async (reason) => {
+      const until = NOW + 20 * MINUTE;
+      // 303 is the most overdue, so checked first; 304 and 305 are due too, 306 is not.
+      await put(
+        makeWatch(303, { failures: 2, nextCheckAt: NOW - 3 * MINUTE }),
+        makeWatch(304, { nextCheckAt: NOW - 2 * MINUTE }),
+        makeWatch(305, { failures: 1, nextCheckAt: NOW - MINUTE }),
+        makeWatch(306, { nextCheckAt: NOW + MINUTE }),
+      );
+      stub.overrides.set(anOpenDataUrl(idOf(303)), { ok: false, reason, until });
+      const summary = await poller.run();
+      // Nothing checked: the two others still due wait for the next alarm.
+      expect(summary).toEqual({ checked: 0, failed: 0, changes: [], remaining: 3 });
+      expect(poller.progress).toEqual({ running: false, done: 0, total: 0 });
+      // One call, to the fetcher that refused it; the page is not tried, the others are not asked.
+      expect(stub.requested()).toEqual([anOpenDataUrl(idOf(303))]);
+      const after = await stored(idOf(303));
+      expect(after).toMatchObject({ failures: 2, state: 'overdue', seen: true, lastCheckedAt: NOW - 4 * 24 * HOUR });
+      expect(after.nextCheckAt).toBe(until + Math.floor(0.5 * 10 * MINUTE));
+      // The others as they were.
+      expect(await stored(idOf(304))).toEqual(makeWatch(304, { nextCheckAt: NOW - 2 * MINUTE }));
+      expect(await stored(idOf(305))).toEqual(makeWatch(305, { failures: 1, nextCheckAt: NOW - MINUTE }));
+      expect(await stored(idOf(306))).toEqual(makeWatch(306, { nextCheckAt: NOW + MINUTE }));
+      expect(await events()).toEqual([]);
+      expect(announce).not.toHaveBeenCalled();
 
-    // The source back: the next alarm reads the two left due, then 303 at its retry.
-    stub.overrides.clear();
-    stub.get.mockClear();
-    clock.now = NOW + 15 * MINUTE;
-    expect(await poller.run()).toEqual({ checked: 3, failed: 0, changes: [], remaining: 0 });
-    expect(stub.checkedIds()).toEqual([idOf(304), idOf(305), idOf(306)]);
-    stub.get.mockClear();
-    clock.now = after.nextCheckAt!;
-    expect(await poller.run()).toEqual({ checked: 1, failed: 0, changes: [], remaining: 0 });
-    expect(stub.checkedIds()).toEqual([idOf(303)]);
-    expect(await stored(idOf(303))).toMatchObject({ failures: 0, lastCheckedAt: clock.now });
-  });
+      // The source back: the next alarm reads the two left due, then 303 at its retry.
+      stub.overrides.clear();
+      stub.get.mockClear();
+      clock.now = NOW + 15 * MINUTE;
+      expect(await poller.run()).toEqual({ checked: 3, failed: 0, changes: [], remaining: 0 });
+      expect(stub.checkedIds()).toEqual([idOf(304), idOf(305), idOf(306)]);
+      stub.get.mockClear();
+      clock.now = after.nextCheckAt!;
+      expect(await poller.run()).toEqual({ checked: 1, failed: 0, changes: [], remaining: 0 });
+      expect(stub.checkedIds()).toEqual([idOf(303)]);
+      expect(await stored(idOf(303))).toMatchObject({ failures: 0, lastCheckedAt: clock.now });
+    },
+  );
 
   it('a request of this check failed, then the backoff it caused → the question’s failure; the run goes on, the next one is blocked and stops it', async () => {
     const until = NOW + MINUTE;
@@ -442,20 +522,46 @@ describe('Poller.run: « Vérifier maintenant »', () => {
       makeWatch(407, { nextCheckAt: NOW - HOUR }),
       makeWatch(408, { nextCheckAt: NOW + 2 * 24 * HOUR }),
     );
-    // The worker dies on the first check (407, the more overdue of the forced ones).
-    stub.overrides.set(anOpenDataUrl(idOf(407)), async () => { throw new Error('worker stopped'); });
-    await expect(poller.run([idOf(406), idOf(407)])).rejects.toThrow('worker stopped');
-    expect(stub.checkedIds()).toEqual([idOf(407)]);
+    // What the store says while the first check (407, the more overdue of the forced ones) is in flight.
+    let during: (number | undefined)[] = [];
+    stub.overrides.set(anOpenDataUrl(idOf(407)), async () => {
+      during = [(await stored(idOf(406))).nextCheckAt, (await stored(idOf(407))).nextCheckAt, (await stored(idOf(408))).nextCheckAt];
+      return ok(recordJson(407, 'pending'));
+    });
+    await poller.run([idOf(406), idOf(407)]);
+    expect(stub.checkedIds()).toEqual([idOf(407), idOf(406)]);
     // min(existing, now): the forced one in the future is due now, the overdue one keeps its time.
-    expect((await stored(idOf(406))).nextCheckAt).toBe(NOW);
-    expect((await stored(idOf(407))).nextCheckAt).toBe(NOW - HOUR);
-    expect((await stored(idOf(408))).nextCheckAt).toBe(NOW + 2 * 24 * HOUR);
-    // The next alarm, without ids, checks both; 408 is still not due.
-    stub.overrides.clear();
+    expect(during).toEqual([NOW, NOW - HOUR, NOW + 2 * 24 * HOUR]);
+  });
+
+  it('an open-data answer nested 20,000 deep is read, and the run goes on (reliability D1)', async () => {
+    await put(makeWatch(411, { nextCheckAt: NOW - 2 * HOUR }), makeWatch(412, { nextCheckAt: NOW - HOUR }));
+    const json = JSON.parse(recordJson(411, 'answered')) as Json;
+    json.question.textesReponse.texteReponse.texte = `${'<div>'.repeat(20_000)}La ministre répond.${'</div>'.repeat(20_000)}`;
+    stub.overrides.set(anOpenDataUrl(idOf(411)), ok(JSON.stringify(json)));
+    const summary = await poller.run();
+    expect(stub.checkedIds()).toEqual([idOf(411), idOf(412)]);
+    expect(summary.checked).toBe(2);
+    const deep = await stored(idOf(411));
+    expect(deep.state).toBe('answered');
+    expect(deep.question?.answerText).toBe('La ministre répond.');
+  });
+
+  it('a check that throws is that watch’s failure, with its backoff: the run goes on to the others', async () => {
+    await put(makeWatch(409, { nextCheckAt: NOW - 2 * HOUR }), makeWatch(410, { nextCheckAt: NOW - HOUR }));
+    stub.overrides.set(anOpenDataUrl(idOf(409)), async () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(await poller.run()).toEqual({ checked: 2, failed: 1, changes: [], remaining: 0 });
+    expect(stub.checkedIds()).toEqual([idOf(409), idOf(410)]);
+    const failed = await stored(idOf(409));
+    expect(failed.failures).toBe(1);
+    expect(failed.nextCheckAt).toBeGreaterThan(NOW);
+    // The next alarm does not ask again about the failed watch before its retry time.
     stub.get.mockClear();
     clock.now = NOW + MINUTE;
-    expect(await poller.run()).toEqual({ checked: 2, failed: 0, changes: [], remaining: 0 });
-    expect(stub.checkedIds()).toEqual([idOf(407), idOf(406)]);
+    await poller.run();
+    expect(stub.checkedIds()).toEqual([]);
   });
 
   it('through the handler, only pollable questions are checked', async () => {
@@ -467,11 +573,20 @@ describe('Poller.run: « Vérifier maintenant »', () => {
       makeWatch(415, { nextCheckAt: NOW + 6 * 24 * HOUR }),
     );
     const handlers = createHandlers({
-      db: async () => db, fetcher: stub.fetcher, poller, now: () => clock.now,
-      onWatchesChanged: vi.fn(async () => undefined), onErased: vi.fn(async () => undefined),
+      db: async () => db,
+      fetcher: stub.fetcher,
+      poller,
+      now: () => clock.now,
+      onWatchesChanged: vi.fn(async () => undefined),
+      onErased: vi.fn(async () => undefined),
     });
     stub.fates.set(411, 'answered');
-    expect(await handlers['watch.check']({ type: 'watch.check', ids: [idOf(411), idOf(412), idOf(413), 'AN-16-QE-414'] })).toEqual({ checked: 1, failed: 0, changed: 1, remaining: 0 });
+    expect(await handlers['watch.check']({ type: 'watch.check', ids: [idOf(411), idOf(412), idOf(413), 'AN-16-QE-414'] })).toEqual({
+      checked: 1,
+      failed: 0,
+      changed: 1,
+      remaining: 0,
+    });
     expect(stub.checkedIds()).toEqual([idOf(411)]);
     // Without ids: every pollable watch.
     stub.get.mockClear();
@@ -528,7 +643,11 @@ describe('Poller.run: limits and ordering', () => {
       forced.push(idOf(4000 + i));
     }
     // Due, long overdue, but not forced; and one not due at all.
-    await put(makeWatch(3990, { nextCheckAt: NOW - 3 * HOUR }), makeWatch(3991, { nextCheckAt: NOW - 2 * HOUR }), makeWatch(3992, { nextCheckAt: NOW + HOUR }));
+    await put(
+      makeWatch(3990, { nextCheckAt: NOW - 3 * HOUR }),
+      makeWatch(3991, { nextCheckAt: NOW - 2 * HOUR }),
+      makeWatch(3992, { nextCheckAt: NOW + HOUR }),
+    );
     const first = await poller.run(forced);
     expect(first).toEqual({ checked: MAX_CHECKS_PER_RUN, failed: 0, changes: [], remaining: 4 });
     const checked = stub.checkedIds();
@@ -574,7 +693,9 @@ describe('Poller.run: limits and ordering', () => {
   it('two concurrent run() calls run one after the other', async () => {
     await put(makeWatch(501), makeWatch(502, { nextCheckAt: NOW + 2 * 24 * HOUR }));
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const order: string[] = [];
     stub.overrides.set(anOpenDataUrl(idOf(501)), async () => {
       order.push('get 501');
@@ -603,7 +724,16 @@ describe('Poller.run: limits and ordering', () => {
 
   it('a run that fails does not block the next one', async () => {
     await put(makeWatch(503));
-    const failing = new Poller({ db: async () => { throw new Error('db closed'); }, fetcher: stub.fetcher, now: () => clock.now, random, settings: async () => settings, announce });
+    const failing = new Poller({
+      db: async () => {
+        throw new Error('db closed');
+      },
+      fetcher: stub.fetcher,
+      now: () => clock.now,
+      random,
+      settings: async () => settings,
+      announce,
+    });
     await expect(failing.run()).rejects.toThrow('db closed');
     expect((await poller.run()).checked).toBe(1);
   });
@@ -618,7 +748,7 @@ describe('Poller: watches from a list', () => {
 
   it('schedule() gives a list-only watch its first check within 5 minutes', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     const at = (await stored(id)).nextCheckAt!;
     expect(at).toBeGreaterThanOrEqual(NOW);
     expect(at).toBeLessThan(NOW + 5 * MINUTE);
@@ -627,9 +757,17 @@ describe('Poller: watches from a list', () => {
   it('the first check sets the baseline without announcing, even when the status differs from the list', async () => {
     // The list showed it pending; the page says answered (the « variant markup » page is 1042).
     const answeredId = idOf(1042);
-    await put(watchRecordSchema.parse({
-      id: answeredId, ref: makeRef({ legislature: 17, number: 1042, publishedOn: '2024-10-22' }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true, nextCheckAt: NOW - MINUTE,
-    }));
+    await put(
+      watchRecordSchema.parse({
+        id: answeredId,
+        ref: makeRef({ legislature: 17, number: 1042, publishedOn: '2024-10-22' }),
+        watchedAt: NOW,
+        state: 'overdue',
+        failures: 0,
+        seen: true,
+        nextCheckAt: NOW - MINUTE,
+      }),
+    );
     stub.overrides.set(anDynUrl(answeredId), ok(fixtureText('an/an-dyn-qe-variant-markup.html'), 'text/html'));
     const summary = await poller.run();
     expect(summary).toEqual({ checked: 1, failed: 0, changes: [], remaining: 0 });
@@ -646,7 +784,7 @@ describe('Poller: watches from a list', () => {
 
   it('once read, the next reading announces for real', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     stub.overrides.set(anDynUrl(id), ok(fixtureText('an/an-dyn-qe-17-pending.html'), 'text/html'));
     clock.now = (await stored(id)).nextCheckAt!;
     expect((await poller.run()).changes).toEqual([]);
@@ -666,7 +804,7 @@ describe('Poller: watches from a list', () => {
   // run rejected — the rest of the batch never checked, and every later alarm run dying on it too.
   it('a record of another question is a failed check, and the run goes on', async () => {
     await put(listWatch(makeRef({ legislature: 17, number: 2871, publishedOn: '2025-05-20' })), makeWatch(601, { nextCheckAt: NOW }));
-    await poller.schedule(id);
+    await poller.schedule([id]);
     clock.now = NOW + 5 * MINUTE;
     stub.overrides.set(anDynUrl(id), http(503));
     stub.overrides.set(anOpenDataUrl(id), ok(recordJson(9999, 'answered')));
@@ -685,10 +823,14 @@ describe('Poller: watches from a list', () => {
 });
 
 describe('Poller.schedule', () => {
-  it.each<[CheckFrequency, string]>([['weekly', '2025-06-03'], ['daily', '2025-06-03'], ['every-day', '2025-06-03']])('%s: a page watch on Tuesday 14:00 is first checked on %s', async (frequency, date) => {
+  it.each<[CheckFrequency, string]>([
+    ['weekly', '2025-06-03'],
+    ['daily', '2025-06-03'],
+    ['every-day', '2025-06-03'],
+  ])('%s: a page watch on Tuesday 14:00 is first checked on %s', async (frequency, date) => {
     settings = { ...settings, frequency };
     await put(makeWatch(701, { lastCheckedAt: undefined, nextCheckAt: undefined }));
-    await poller.schedule(idOf(701));
+    await poller.schedule([idOf(701)]);
     const at = (await stored(idOf(701))).nextCheckAt!;
     expect(at).toBe(nextCheckAt(scheduleInput(makeWatch(701, { lastCheckedAt: undefined })), NOW, frequency, random));
     expect(parisMoment(at).date).toBe(date);
@@ -696,12 +838,12 @@ describe('Poller.schedule', () => {
 
   it('removes nextCheckAt from a record that is never to be checked', async () => {
     await put(makeWatch(702, { state: 'answered', question: known(702, { answeredOn: '2025-05-27' }), nextCheckAt: NOW }));
-    await poller.schedule(idOf(702));
+    await poller.schedule([idOf(702)]);
     expect((await stored(idOf(702))).nextCheckAt).toBeUndefined();
   });
 
   it('does nothing for an id that is not watched', async () => {
-    await expect(poller.schedule(idOf(703))).resolves.toBeUndefined();
+    await expect(poller.schedule([idOf(703)])).resolves.toBeUndefined();
     expect(await db.count('watches')).toBe(0);
   });
 });
@@ -718,9 +860,13 @@ describe('Poller with the real PoliteFetcher (fake clock)', () => {
         return respond(String(input));
       }) as typeof fetch,
       now: () => clock.now,
-      sleep: async (ms) => { clock.now += ms; },
+      sleep: async (ms) => {
+        clock.now += ms;
+      },
       loadState: async (source) => structuredClone(states.get(source) ?? { failures: 0 }),
-      saveState: async (source, state) => { states.set(source, structuredClone(state)); },
+      saveState: async (source, state) => {
+        states.set(source, structuredClone(state));
+      },
     });
     const polite = new Poller({ db: async () => db, fetcher, now: () => clock.now, random, settings: async () => settings, announce });
     return { polite, requests, states };
@@ -730,7 +876,11 @@ describe('Poller with the real PoliteFetcher (fake clock)', () => {
   const unavailable = () => new Response(fixtureText('an/an-error-503.html'), { status: 503, headers: { 'content-type': 'text/html' } });
 
   it('one 503 costs one request: that question fails and backs off, the next one is blocked without a request and stops the run', async () => {
-    await put(makeWatch(911, { nextCheckAt: NOW - 3 * MINUTE }), makeWatch(912, { nextCheckAt: NOW - 2 * MINUTE }), makeWatch(913, { nextCheckAt: NOW - MINUTE }));
+    await put(
+      makeWatch(911, { nextCheckAt: NOW - 3 * MINUTE }),
+      makeWatch(912, { nextCheckAt: NOW - 2 * MINUTE }),
+      makeWatch(913, { nextCheckAt: NOW - MINUTE }),
+    );
     let first = true;
     const { polite, requests } = politeHarness((url) => {
       if (first) {
@@ -779,9 +929,9 @@ describe('Poller with the real PoliteFetcher (fake clock)', () => {
     await put(makeWatch(921, { nextCheckAt: NOW }));
     for (let i = 0; i < 96; i++) await put(makeWatch(3000 + i, { nextCheckAt: NOW + i * 15 * MINUTE + MINUTE }));
     const broken = anOpenDataUrl(idOf(921));
-    const { polite, requests } = politeHarness((url) => (url === broken || url === anDynUrl(idOf(921))
-      ? unavailable()
-      : json(recordJson(Number(/QE(\d+)\.json$/.exec(url)![1]), 'pending'))));
+    const { polite, requests } = politeHarness((url) =>
+      url === broken || url === anDynUrl(idOf(921)) ? unavailable() : json(recordJson(Number(/QE(\d+)\.json$/.exec(url)![1]), 'pending')),
+    );
     for (let alarm = NOW; alarm < NOW + 24 * HOUR; alarm += 15 * MINUTE) {
       clock.now = Math.max(clock.now, alarm + 2 * MINUTE);
       await polite.run();

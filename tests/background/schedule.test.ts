@@ -7,11 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/simulate-year';
 import { addDays, type IsoDate } from '../../lib/dates';
 import {
-  CURRENT_LEGISLATURE, FREQUENCY_WINDOWS, isFinal, isPollable, MIN_CHECK_GAP_MS, nextCheckAt, retryDelay, SETTLING_ATTEMPTS, type ScheduleInput,
+  CURRENT_LEGISLATURE,
+  FREQUENCY_WINDOWS,
+  isPollable,
+  MIN_CHECK_GAP_MS,
+  nextCheckAt,
+  retryDelay,
+  SETTLING_ATTEMPTS,
+  type ScheduleInput,
 } from '../../lib/polling/schedule';
 import { parisInstant, parisMoment } from '../../lib/paris-time';
-import type { CheckFrequency } from '../../lib/settings';
-import type { QuestionState } from '../../lib/status';
+import { isFinal } from '../../lib/status';
+import { type CheckFrequency } from '../../lib/settings';
+import { type QuestionState } from '../../lib/status';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -77,15 +85,18 @@ describe('nextCheckAt: states', () => {
     }
   });
 
-  it.each(['pending', 'overdue', 'unknown'] as const)('%s (17th) → pollable and scheduled like any open question', (state: QuestionState) => {
-    expect(isFinal(state)).toBe(false);
-    expect(isPollable(input({ state }))).toBe(true);
-    expect(isPollable(input({ state, lastCheckedAt: now - DAY }))).toBe(true);
-    for (const frequency of frequencies) {
-      expect(nextCheckAt(input({ state }), now, frequency, HALF)).toBe(nextCheckAt(input({ state: 'pending' }), now, frequency, HALF));
-    }
-    expect(nextCheckAt(input({ state }), now, 'daily', ZERO)).toBe(paris(TUE, 13));
-  });
+  it.each(['pending', 'overdue', 'unknown'] as const)(
+    '%s (17th) → pollable and scheduled like any open question',
+    (state: QuestionState) => {
+      expect(isFinal(state)).toBe(false);
+      expect(isPollable(input({ state }))).toBe(true);
+      expect(isPollable(input({ state, lastCheckedAt: now - DAY }))).toBe(true);
+      for (const frequency of frequencies) {
+        expect(nextCheckAt(input({ state }), now, frequency, HALF)).toBe(nextCheckAt(input({ state: 'pending' }), now, frequency, HALF));
+      }
+      expect(nextCheckAt(input({ state }), now, 'daily', ZERO)).toBe(paris(TUE, 13));
+    },
+  );
 });
 
 describe('nextCheckAt: legislatures', () => {
@@ -148,7 +159,8 @@ describe('nextCheckAt: legislatures', () => {
         for (const snapshotOnly of [false, true]) {
           const schedule = input({ legislature, failures, snapshotOnly });
           expect(isPollable(schedule)).toBe(false);
-          for (const frequency of ['weekly', 'daily', 'every-day'] as const) expect(nextCheckAt(schedule, now, frequency, HALF)).toBeUndefined();
+          for (const frequency of ['weekly', 'daily', 'every-day'] as const)
+            expect(nextCheckAt(schedule, now, frequency, HALF)).toBeUndefined();
         }
       }
     }
@@ -197,14 +209,20 @@ describe('nextCheckAt: failures', () => {
       expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'daily', ZERO)).toBe(paris(NEXT_TUE, 13));
       expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'weekly', TOP)).toBeLessThan(paris(NEXT_TUE, 23));
       // Except where a retry is the point: a list-only watch's first reading, and 'every-day'.
-      expect(nextCheckAt(input({ failures, snapshotOnly: true }), friday, 'daily', ZERO)).toBe(friday + Math.floor(retryDelay(failures) * 0.9));
-      expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'every-day', ZERO)).toBe(friday + Math.floor(retryDelay(failures) * 0.9));
+      expect(nextCheckAt(input({ failures, snapshotOnly: true }), friday, 'daily', ZERO)).toBe(
+        friday + Math.floor(retryDelay(failures) * 0.9),
+      );
+      expect(nextCheckAt(input({ failures, lastCheckedAt: paris(TUE, 16) }), friday, 'every-day', ZERO)).toBe(
+        friday + Math.floor(retryDelay(failures) * 0.9),
+      );
     }
   });
 
   it('a check failing the day after the JO day is still retried: its answer may be new', () => {
     const wednesday = paris(WED, 1, 10);
-    expect(nextCheckAt(input({ failures: 2, lastCheckedAt: paris(TUE, 14) - DAY }), wednesday, 'daily', ZERO)).toBe(wednesday + Math.floor(retryDelay(2) * 0.9));
+    expect(nextCheckAt(input({ failures: 2, lastCheckedAt: paris(TUE, 14) - DAY }), wednesday, 'daily', ZERO)).toBe(
+      wednesday + Math.floor(retryDelay(2) * 0.9),
+    );
     const thursday = paris(THU, 1, 10);
     expect(nextCheckAt(input({ failures: 3, lastCheckedAt: paris(TUE, 14) - DAY }), thursday, 'daily', ZERO)).toBe(paris(NEXT_TUE, 13));
   });
@@ -289,7 +307,11 @@ const EVERY_DAY: Row[] = [
   ['Sunday 22:00 → next Monday 09:00–21:00', [SUN, 22], [NEXT_MON, 9, 0, 21]],
 ];
 
-function expectWindow(frequency: CheckFrequency, [, [date, hour, minute = 0], [day, startHour, startMinute, endHour]]: Row, schedule: ScheduleInput = input()) {
+function expectWindow(
+  frequency: CheckFrequency,
+  [, [date, hour, minute = 0], [day, startHour, startMinute, endHour]]: Row,
+  schedule: ScheduleInput = input(),
+) {
   const now = paris(date, hour, minute);
   const start = paris(day, startHour, startMinute);
   const end = paris(day, endHour);
@@ -311,8 +333,14 @@ function expectWindow(frequency: CheckFrequency, [, [date, hour, minute = 0], [d
 describe('nextCheckAt: the windows of each frequency (random 0 and 0.999)', () => {
   it('the windows are the product ones', () => {
     expect(FREQUENCY_WINDOWS.weekly).toEqual([{ weekday: 2, startHour: 13, endHour: 23 }]);
-    expect(FREQUENCY_WINDOWS.daily).toEqual([{ weekday: 2, startHour: 13, endHour: 23 }, { weekday: 5, startHour: 9, endHour: 20 }]);
-    expect(FREQUENCY_WINDOWS['every-day']).toEqual([{ weekday: 2, startHour: 13, endHour: 23 }, { weekday: 'any', startHour: 9, endHour: 21 }]);
+    expect(FREQUENCY_WINDOWS.daily).toEqual([
+      { weekday: 2, startHour: 13, endHour: 23 },
+      { weekday: 5, startHour: 9, endHour: 20 },
+    ]);
+    expect(FREQUENCY_WINDOWS['every-day']).toEqual([
+      { weekday: 2, startHour: 13, endHour: 23 },
+      { weekday: 'any', startHour: 9, endHour: 21 },
+    ]);
   });
 
   describe("'daily': Tuesday 13:00–23:00, Friday 09:00–20:00 catch-up", () => {
@@ -347,48 +375,53 @@ describe('nextCheckAt: never two checks less than MIN_CHECK_GAP_MS apart', () =>
     const lastCheckedAt = paris(last[0], last[1], last[2]);
     expectWindow(frequency, ['', [now[0], now[1], now[2]], [...expected]], input({ lastCheckedAt }));
     for (const random of [ZERO, TOP, HALF]) {
-      expect(nextCheckAt(input({ lastCheckedAt }), paris(now[0], now[1], now[2]), frequency, random)! - lastCheckedAt).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
+      expect(
+        nextCheckAt(input({ lastCheckedAt }), paris(now[0], now[1], now[2]), frequency, random)! - lastCheckedAt,
+      ).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
     }
   });
 
-  it.each(['weekly', 'daily', 'every-day'] as const)('%s: two years of chained checks keep the gap, the windows and one check a day at most', (frequency) => {
-    const random = seeded(frequency.length * 7919);
-    const allowed = FREQUENCY_WINDOWS[frequency];
-    let at = paris('2025-12-01', 0);
-    let previous: number | undefined;
-    const weekdays = new Set<number>();
-    let count = 0;
-    while (at < paris('2027-12-01', 0)) {
-      // The poller runs every 15 minutes: "now" is a little after the due time.
-      const now = at + Math.floor(random() * 15 * MINUTE);
-      const next = nextCheckAt(input({ lastCheckedAt: now }), now, frequency, random)!;
-      expect(next - now).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
-      if (previous !== undefined) expect(parisMoment(next).date).not.toBe(parisMoment(previous).date);
-      const moment = parisMoment(next);
-      const window = allowed.find((w) => w.weekday === 'any' || w.weekday === moment.weekday)!;
-      expect(window, `${frequency} checked on ${moment.date}`).toBeDefined();
-      // The JO day always uses its own window, even when 'any' would also match.
-      if (moment.weekday === 2) expect(window.startHour).toBe(13);
-      expect(moment.hour).toBeGreaterThanOrEqual(window.startHour);
-      expect(moment.hour).toBeLessThan(window.endHour);
-      const maxGap = { weekly: 8 * DAY, daily: 5 * DAY, 'every-day': 2 * DAY }[frequency];
-      expect(next - now).toBeLessThanOrEqual(maxGap);
-      weekdays.add(moment.weekday);
-      previous = now;
-      at = next;
-      count++;
-    }
-    const expected = { weekly: [2], daily: [2, 5], 'every-day': [0, 1, 2, 3, 4, 5, 6] }[frequency];
-    expect([...weekdays].sort()).toEqual(expected);
-    // Weekly: once a week; daily: twice; every-day: once a day (at least every other day).
-    const weeks = (paris('2027-12-01', 0) - paris('2025-12-01', 0)) / (7 * DAY);
-    if (frequency === 'weekly') expect(Math.abs(count - weeks)).toBeLessThanOrEqual(2);
-    if (frequency === 'daily') expect(Math.abs(count - 2 * weeks)).toBeLessThanOrEqual(2);
-    if (frequency === 'every-day') {
-      expect(count).toBeGreaterThan(4 * weeks);
-      expect(count).toBeLessThanOrEqual(7 * weeks + 1);
-    }
-  });
+  it.each(['weekly', 'daily', 'every-day'] as const)(
+    '%s: two years of chained checks keep the gap, the windows and one check a day at most',
+    (frequency) => {
+      const random = seeded(frequency.length * 7919);
+      const allowed = FREQUENCY_WINDOWS[frequency];
+      let at = paris('2025-12-01', 0);
+      let previous: number | undefined;
+      const weekdays = new Set<number>();
+      let count = 0;
+      while (at < paris('2027-12-01', 0)) {
+        // The poller runs every 15 minutes: "now" is a little after the due time.
+        const now = at + Math.floor(random() * 15 * MINUTE);
+        const next = nextCheckAt(input({ lastCheckedAt: now }), now, frequency, random)!;
+        expect(next - now).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
+        if (previous !== undefined) expect(parisMoment(next).date).not.toBe(parisMoment(previous).date);
+        const moment = parisMoment(next);
+        const window = allowed.find((w) => w.weekday === 'any' || w.weekday === moment.weekday)!;
+        expect(window, `${frequency} checked on ${moment.date}`).toBeDefined();
+        // The JO day always uses its own window, even when 'any' would also match.
+        if (moment.weekday === 2) expect(window.startHour).toBe(13);
+        expect(moment.hour).toBeGreaterThanOrEqual(window.startHour);
+        expect(moment.hour).toBeLessThan(window.endHour);
+        const maxGap = { weekly: 8 * DAY, daily: 5 * DAY, 'every-day': 2 * DAY }[frequency];
+        expect(next - now).toBeLessThanOrEqual(maxGap);
+        weekdays.add(moment.weekday);
+        previous = now;
+        at = next;
+        count++;
+      }
+      const expected = { weekly: [2], daily: [2, 5], 'every-day': [0, 1, 2, 3, 4, 5, 6] }[frequency];
+      expect([...weekdays].sort()).toEqual(expected);
+      // Weekly: once a week; daily: twice; every-day: once a day (at least every other day).
+      const weeks = (paris('2027-12-01', 0) - paris('2025-12-01', 0)) / (7 * DAY);
+      if (frequency === 'weekly') expect(Math.abs(count - weeks)).toBeLessThanOrEqual(2);
+      if (frequency === 'daily') expect(Math.abs(count - 2 * weeks)).toBeLessThanOrEqual(2);
+      if (frequency === 'every-day') {
+        expect(count).toBeGreaterThan(4 * weeks);
+        expect(count).toBeLessThanOrEqual(7 * weeks + 1);
+      }
+    },
+  );
 });
 
 describe('nextCheckAt: DST changes (last Sundays of March and October)', () => {
@@ -401,7 +434,9 @@ describe('nextCheckAt: DST changes (last Sundays of March and October)', () => {
   it('every-day, Saturday 28 March 21:30 CET → Sunday 29 March 09:00–21:00 CEST (a 12-hour window on a 23-hour day)', () => {
     expectWindow('every-day', ['', ['2026-03-28', 21, 30], ['2026-03-29', 9, 0, 21]]);
     expect(nextCheckAt(input(), paris('2026-03-28', 21, 30), 'every-day', ZERO)).toBe(Date.UTC(2026, 2, 29, 7));
-    expect(nextCheckAt(input(), paris('2026-03-28', 21, 30), 'every-day', TOP)).toBe(Date.UTC(2026, 2, 29, 7) + Math.floor(0.999 * 12 * HOUR));
+    expect(nextCheckAt(input(), paris('2026-03-28', 21, 30), 'every-day', TOP)).toBe(
+      Date.UTC(2026, 2, 29, 7) + Math.floor(0.999 * 12 * HOUR),
+    );
   });
 
   it('every-day, Saturday 24 October 21:30 CEST → Sunday 25 October 09:00–21:00 CET (a 25-hour day)', () => {

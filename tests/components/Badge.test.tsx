@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Badge } from '../../components/Badge';
 import { ListBadge } from '../../components/ListBadge';
-import type { QuestionState, QuestionStatus } from '../../lib/status';
+import { type QuestionState, type QuestionStatus } from '../../lib/status';
 
 let container: HTMLElement;
 beforeEach(() => {

@@ -2,8 +2,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeputyCard } from '../../components/DeputyCard';
-import { DeputyLine, slugFromName, type DeputyFacts } from '../../components/DeputyLine';
-import type { Language } from '../../lib/i18n';
+import { DeputyLine, slugFromName } from '../../components/DeputyLine';
+import { type Language } from '../../lib/i18n';
+import { type DeputyFacts } from '../../lib/model';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -15,7 +16,12 @@ afterEach(() => {
   container.remove();
 });
 
-function line(deputy: DeputyFacts, legislature: number | undefined, lang: Language = 'fr', showName?: boolean): HTMLElement {
+function line(
+  deputy: DeputyFacts & { name: string },
+  legislature: number | undefined,
+  lang: Language = 'fr',
+  showName?: boolean,
+): HTMLElement {
   render(<DeputyLine deputy={deputy} legislature={legislature} lang={lang} showName={showName} />, container);
   const p = container.querySelector<HTMLElement>('p.deputy');
   expect(p).not.toBeNull();
@@ -25,7 +31,7 @@ function line(deputy: DeputyFacts, legislature: number | undefined, lang: Langua
 const facts = (p: Element) => Array.from(p.querySelectorAll('.deputy__fact')).map((f) => f.textContent);
 const links = (p: Element) => Array.from(p.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
 
-const DIVE: DeputyFacts = {
+const DIVE: DeputyFacts & { name: string } = {
   name: 'M. Julien Dive',
   anId: 'PA720000',
   group: { acronym: 'LR' },
@@ -112,7 +118,21 @@ describe('DeputyLine', () => {
 
 describe('DeputyCard', () => {
   it('shows the deputy line without the name, for the deputy’s legislature', () => {
-    render(<DeputyCard deputy={{ name: 'Élise Morvan', slug: 'elise-morvan', anId: 'PA795321', group: { acronym: 'REN', name: 'Renaissance' }, constituency: 'Finistère (3e circonscription)', mandateStart: '2022-06-22', legislature: 16 }} lang="fr" />, container);
+    render(
+      <DeputyCard
+        deputy={{
+          name: 'Élise Morvan',
+          slug: 'elise-morvan',
+          anId: 'PA795321',
+          group: { acronym: 'REN', name: 'Renaissance' },
+          constituency: 'Finistère (3e circonscription)',
+          mandateStart: '2022-06-22',
+          legislature: 16,
+        }}
+        lang="fr"
+      />,
+      container,
+    );
     const section = container.querySelector('section.card.card--deputy')!;
     expect(section).not.toBeNull();
     expect(section.getAttribute('aria-label')).toBe('Vigie');

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QuestionCard, type Source } from '../../components/QuestionCard';
-import type { Language } from '../../lib/i18n';
-import type { Question } from '../../lib/model';
+import { QuestionCard } from '../../components/QuestionCard';
+import { type Publisher } from '../../lib/sites/types';
+import { type Language } from '../../lib/i18n';
+import { type Question } from '../../lib/model';
 import { questionStatus } from '../../lib/status';
 
 const TODAY = '2026-11-29';
@@ -71,7 +72,7 @@ const LEG17: Question = {
   urls: { an: 'https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE1234' },
 };
 
-function card(question: Question, source: Source, lang: Language = 'fr'): HTMLElement {
+function card(question: Question, source: Publisher, lang: Language = 'fr'): HTMLElement {
   render(<QuestionCard question={question} status={questionStatus(question, TODAY)} lang={lang} source={source} />, container);
   const section = container.querySelector<HTMLElement>('section.card');
   expect(section).not.toBeNull();
@@ -204,7 +205,10 @@ describe('QuestionCard — author', () => {
   it('shows the author line with the legislature’s group and links', () => {
     const deputy = card(CLOSED, 'nosdeputes').querySelector('.deputy')!;
     expect(deputy.querySelector('.deputy__name')?.textContent).toBe('M. Julien Dive');
-    expect(Array.from(deputy.querySelectorAll('.deputy__fact')).map((f) => f.textContent)).toEqual(['LR — Les Républicains', 'Aisne (2e circonscription)']);
+    expect(Array.from(deputy.querySelectorAll('.deputy__fact')).map((f) => f.textContent)).toEqual([
+      'LR — Les Républicains',
+      'Aisne (2e circonscription)',
+    ]);
     expect(Array.from(deputy.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
       'https://www.assemblee-nationale.fr/dyn/deputes/PA720000',
       'https://2017-2022.nosdeputes.fr/julien-dive',

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Badge } from '../../components/Badge';
 import { DeputyCard } from '../../components/DeputyCard';
 import { QuestionCard } from '../../components/QuestionCard';
-import type { Question } from '../../lib/model';
+import { type Question } from '../../lib/model';
 import { questionStatus } from '../../lib/status';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -64,7 +64,9 @@ describe('hostile text', () => {
     expect(text).toContain(`M. ${IMG} ${SCRIPT}`); // author name
     expect(text).toContain(`Ministère ${IMG} → Ministère ${SCRIPT}`); // ministries
     expect(container.querySelector('.timeline__detail')?.textContent).toBe(` — ${IMG} ${SCRIPT}`); // closure reason
-    expect(container.querySelector('.badge__label')?.textContent?.replace(/\s+/g, ' ')).toBe(`Close sans réponse — ${IMG} ${SCRIPT}, après 1 148 jours`);
+    expect(container.querySelector('.badge__label')?.textContent?.replace(/\s+/g, ' ')).toBe(
+      `Close sans réponse — ${IMG} ${SCRIPT}, après 1 148 jours`,
+    );
     expect(text).toContain(`${SCRIPT} groupe`);
     expect(text).toContain(`${IMG} (1re circonscription)`);
   });
@@ -80,7 +82,11 @@ describe('hostile text', () => {
     render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="fr" source="nosdeputes" />, container);
     for (const a of Array.from(container.querySelectorAll('a'))) {
       expect(a.getAttribute('href')).toMatch(/^https:\/\/[^\s<>"]+$/);
-      expect(Array.from(a.attributes).map((attr) => attr.name).sort()).toEqual(['href', 'rel']);
+      expect(
+        Array.from(a.attributes)
+          .map((attr) => attr.name)
+          .sort(),
+      ).toEqual(['href', 'rel']);
     }
   });
 

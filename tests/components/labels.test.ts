@@ -59,7 +59,18 @@ describe('statusLabel — answered', () => {
   });
 
   it('reads a status computed by the rules (published 13 Dec 2022, answered 5 May 2023)', () => {
-    const status = statusFromFacts({ type: 'QE', publishedOn: '2022-12-13', answered: true, answeredOn: '2023-05-05', closed: false, saysPending: false, unreadable: false }, '2026-11-29');
+    const status = statusFromFacts(
+      {
+        type: 'QE',
+        publishedOn: '2022-12-13',
+        answered: true,
+        answeredOn: '2023-05-05',
+        closed: false,
+        saysPending: false,
+        unreadable: false,
+      },
+      '2026-11-29',
+    );
     expect(fr(status)).toBe('Répondue en 143 jours (81 j de retard)');
   });
 
@@ -109,7 +120,10 @@ describe('statusLabel — pending', () => {
   });
 
   it('says only « En attente » without a written deadline (question au Gouvernement)', () => {
-    const qg = statusFromFacts({ type: 'QG', publishedOn: '2026-11-20', answered: false, closed: false, saysPending: false, unreadable: false }, '2026-11-29');
+    const qg = statusFromFacts(
+      { type: 'QG', publishedOn: '2026-11-20', answered: false, closed: false, saysPending: false, unreadable: false },
+      '2026-11-29',
+    );
     expect(qg.state).toBe('pending');
     expect(fr(qg)).toBe('En attente');
     expect(en(qg)).toBe('Pending');
@@ -131,7 +145,9 @@ describe('statusLabel — closed', () => {
   });
 
   it('lower-cases the first letter of a capitalised reason', () => {
-    expect(norm(fr({ state: 'closed', closedReason: 'Fin de mandat', daysOpen: 1148 }))).toBe('Close sans réponse — fin de mandat, après 1 148 jours');
+    expect(norm(fr({ state: 'closed', closedReason: 'Fin de mandat', daysOpen: 1148 }))).toBe(
+      'Close sans réponse — fin de mandat, après 1 148 jours',
+    );
   });
 
   it('leaves out « Retirée », which says nothing more than « close »', () => {
@@ -154,7 +170,19 @@ describe('statusLabel — closed', () => {
   });
 
   it('reads the status the rules compute for 15-QE-19189 (30 Apr 2019 → 21 Jun 2022)', () => {
-    const status = statusFromFacts({ type: 'QE', publishedOn: '2019-04-30', answered: false, closed: true, closedOn: '2022-06-21', closedReason: 'fin de mandat', saysPending: false, unreadable: false }, '2026-11-29');
+    const status = statusFromFacts(
+      {
+        type: 'QE',
+        publishedOn: '2019-04-30',
+        answered: false,
+        closed: true,
+        closedOn: '2022-06-21',
+        closedReason: 'fin de mandat',
+        saysPending: false,
+        unreadable: false,
+      },
+      '2026-11-29',
+    );
     expect(norm(fr(status))).toBe('Close sans réponse — fin de mandat, après 1 148 jours');
   });
 

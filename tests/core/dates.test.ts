@@ -108,7 +108,20 @@ describe('parseFrenchDate', () => {
   });
 
   it('reads every day of a leap year and a common year in both numeric and long form, never an invalid date', () => {
-    const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+    const months = [
+      'janvier',
+      'février',
+      'mars',
+      'avril',
+      'mai',
+      'juin',
+      'juillet',
+      'août',
+      'septembre',
+      'octobre',
+      'novembre',
+      'décembre',
+    ];
     for (const start of ['2023-01-01', '2024-01-01']) {
       const year = Number(start.slice(0, 4));
       const length = year === 2024 ? 366 : 365;

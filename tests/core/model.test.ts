@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deputySchema, parseQuestionId, QUESTION_TYPES, questionId, questionRefSchema, questionSchema, type QuestionKey,
+  deputySchema,
+  parseQuestionId,
+  QUESTION_TYPES,
+  questionId,
+  questionRefSchema,
+  questionSchema,
+  type QuestionKey,
 } from '../../lib/model';
 
 /** Every field filled, as a NosDéputés page of a withdrawn then (hypothetically) answered question would give. */
@@ -88,7 +94,7 @@ describe('questionSchema', () => {
   ])('rejects %s', (_name, overrides) => {
     const result = questionSchema.safeParse({ ...FULL, ...overrides });
     expect(result.success).toBe(false);
-    expect(messages(result)).toContain('Expected a calendar date YYYY-MM-DD');
+    expect(messages(result)).toContain('Expected a calendar date YYYY-MM-DD between 1958 and 2100');
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -166,8 +172,14 @@ describe('questionRefSchema', () => {
 describe('deputySchema', () => {
   it('accepts a deputy and rejects a bad one', () => {
     const deputy = {
-      name: 'Julien Dive', slug: 'julien-dive', anId: 'PA720430', group: { acronym: 'LR' },
-      constituency: 'Aisne (2e circonscription)', mandateStart: '2017-06-21', mandateEnd: '2022-06-21', legislature: 15,
+      name: 'Julien Dive',
+      slug: 'julien-dive',
+      anId: 'PA720430',
+      group: { acronym: 'LR' },
+      constituency: 'Aisne (2e circonscription)',
+      mandateStart: '2017-06-21',
+      mandateEnd: '2022-06-21',
+      legislature: 15,
     };
     expect(deputySchema.safeParse(deputy).success).toBe(true);
     expect(deputySchema.safeParse({ ...deputy, name: '' }).success).toBe(false);
@@ -188,8 +200,21 @@ describe('questionId / parseQuestionId', () => {
   });
 
   it.each([
-    '', 'AN-15-QE', 'AN-15-QE-', 'AN-15-XX-1', 'SN-15-QE-1', 'an-15-qe-1', 'AN-15-qe-1', ' AN-15-QE-1',
-    'AN-15-QE-1 ', 'AN-100-QE-1', 'AN-15-QE-1234567', 'AN-15-QE-1.5', 'AN--QE-1', 'QANR5L15QE19189', 'AN_15_QE_1',
+    '',
+    'AN-15-QE',
+    'AN-15-QE-',
+    'AN-15-XX-1',
+    'SN-15-QE-1',
+    'an-15-qe-1',
+    'AN-15-qe-1',
+    ' AN-15-QE-1',
+    'AN-15-QE-1 ',
+    'AN-100-QE-1',
+    'AN-15-QE-1234567',
+    'AN-15-QE-1.5',
+    'AN--QE-1',
+    'QANR5L15QE19189',
+    'AN_15_QE_1',
   ])('rejects %j', (id) => {
     expect(parseQuestionId(id)).toBeUndefined();
   });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { questionId, questionRefSchema, questionSchema, type Question, type QuestionRef, type QuestionType } from '../../lib/model';
 import {
-  questionId, questionRefSchema, questionSchema, type Question, type QuestionRef, type QuestionType,
-} from '../../lib/model';
-import {
-  answerDueOn, questionFacts, questionStatus, REFORM_2009, refFacts, refStatus, SIGNALED_DELAY_DAYS,
-  statusFromFacts, type QuestionStatus, type StatusFacts,
+  answerDueOn,
+  questionFacts,
+  questionStatus,
+  REFORM_2009,
+  refFacts,
+  refStatus,
+  SIGNALED_DELAY_DAYS,
+  statusFromFacts,
+  type QuestionStatus,
+  type StatusFacts,
 } from '../../lib/status';
 import { anDynUrl } from '../../lib/urls';
 
@@ -25,7 +31,10 @@ function makeQuestion(overrides: QuestionOverrides = {}): Question {
     text: 'Mme Élise Morvan attire l’attention de M. le ministre…',
     urls: { an: anDynUrl(id) },
     ...overrides,
-    id, legislature, type, number,
+    id,
+    legislature,
+    type,
+    number,
   };
   // Parse so that a helper mistake shows up as a schema error, not as a wrong status.
   return questionSchema.parse(candidate);
@@ -42,7 +51,10 @@ function makeRef(overrides: Partial<QuestionRef> = {}): QuestionRef {
     closed: false,
     pending: false,
     ...overrides,
-    id, legislature, type, number,
+    id,
+    legislature,
+    type,
+    number,
   });
 }
 
@@ -86,104 +98,231 @@ describe('answerDueOn', () => {
 
 describe('questionStatus', () => {
   it.each<[string, QuestionOverrides, string, QuestionStatus]>([
-    ['on the day of publication', {}, '2024-01-15',
-      { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 0 }],
-    ['pending before the due date', {}, '2024-02-01',
-      { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 17 }],
-    ['the due date itself is not overdue', {}, '2024-03-15',
-      { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 60 }],
-    ['the day after the due date is overdue by one day', {}, '2024-03-16',
-      { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 61, daysLate: 1 }],
-    ['long overdue', {}, '2024-05-20',
-      { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 126, daysLate: 66 }],
-    ['answered early', { answeredOn: '2024-02-01', answerText: 'Réponse.' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-02-01', daysOpen: 17, daysLate: 0 }],
-    ['answered on the due date', { answeredOn: '2024-03-15', answerText: 'Réponse.' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-03-15', daysOpen: 60, daysLate: 0 }],
-    ['answered late', { answeredOn: '2024-05-20', answerText: 'Réponse.' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 }],
-    ['answered on the day of publication', { answeredOn: '2024-01-15' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-01-15', daysOpen: 0, daysLate: 0 }],
-    ['answered with a date but no text', { answeredOn: '2024-05-20' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 }],
-    ['answered without a date: no duration', { answerText: 'Réponse du ministère.' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15' }],
-    ['an answer wins over a closure', { answeredOn: '2024-05-20', closedOn: '2024-05-20' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 }],
-    ['closed with a date and a reason', { closedOn: '2024-06-09', closedReason: 'fin de mandat' }, '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-06-09', closedReason: 'fin de mandat', daysOpen: 146, daysLate: 86 }],
-    ['closed before the due date', { closedOn: '2024-02-01', closedReason: 'retrait' }, '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-02-01', closedReason: 'retrait', daysOpen: 17, daysLate: 0 }],
-    ['closed with a date only', { closedOn: '2024-06-09' }, '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-06-09', daysOpen: 146, daysLate: 86 }],
-    ['closed with a reason only: no duration', { closedReason: 'fin de mandat' }, '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedReason: 'fin de mandat' }],
+    ['on the day of publication', {}, '2024-01-15', { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 0 }],
+    ['pending before the due date', {}, '2024-02-01', { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 17 }],
+    ['the due date itself is not overdue', {}, '2024-03-15', { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 60 }],
+    [
+      'the day after the due date is overdue by one day',
+      {},
+      '2024-03-16',
+      { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 61, daysLate: 1 },
+    ],
+    ['long overdue', {}, '2024-05-20', { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 126, daysLate: 66 }],
+    [
+      'answered early',
+      { answeredOn: '2024-02-01', answerText: 'Réponse.' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-02-01', daysOpen: 17, daysLate: 0 },
+    ],
+    [
+      'answered on the due date',
+      { answeredOn: '2024-03-15', answerText: 'Réponse.' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-03-15', daysOpen: 60, daysLate: 0 },
+    ],
+    [
+      'answered late',
+      { answeredOn: '2024-05-20', answerText: 'Réponse.' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 },
+    ],
+    [
+      'answered on the day of publication',
+      { answeredOn: '2024-01-15' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-01-15', daysOpen: 0, daysLate: 0 },
+    ],
+    [
+      'answered with a date but no text',
+      { answeredOn: '2024-05-20' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 },
+    ],
+    [
+      'answered without a date: no duration',
+      { answerText: 'Réponse du ministère.' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15' },
+    ],
+    [
+      'an answer wins over a closure',
+      { answeredOn: '2024-05-20', closedOn: '2024-05-20' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 },
+    ],
+    [
+      'closed with a date and a reason',
+      { closedOn: '2024-06-09', closedReason: 'fin de mandat' },
+      '2025-01-01',
+      {
+        state: 'closed',
+        signaled: false,
+        dueOn: '2024-03-15',
+        closedOn: '2024-06-09',
+        closedReason: 'fin de mandat',
+        daysOpen: 146,
+        daysLate: 86,
+      },
+    ],
+    [
+      'closed before the due date',
+      { closedOn: '2024-02-01', closedReason: 'retrait' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-02-01', closedReason: 'retrait', daysOpen: 17, daysLate: 0 },
+    ],
+    [
+      'closed with a date only',
+      { closedOn: '2024-06-09' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-06-09', daysOpen: 146, daysLate: 86 },
+    ],
+    [
+      'closed with a reason only: no duration',
+      { closedReason: 'fin de mandat' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedReason: 'fin de mandat' },
+    ],
     // Signalée.
-    ['signalée, before the new due date', { signaledOn: '2024-04-02' }, '2024-04-05',
-      { state: 'pending', signaled: true, dueOn: '2024-04-12', daysOpen: 81 }],
-    ['signalée, on the new due date', { signaledOn: '2024-04-02' }, '2024-04-12',
-      { state: 'pending', signaled: true, dueOn: '2024-04-12', daysOpen: 88 }],
-    ['signalée, the day after the new due date', { signaledOn: '2024-04-02' }, '2024-04-13',
-      { state: 'overdue', signaled: true, dueOn: '2024-04-12', daysOpen: 89, daysLate: 1 }],
-    ['signalée and answered late', { signaledOn: '2024-04-02', answeredOn: '2024-04-20' }, '2025-01-01',
-      { state: 'answered', signaled: true, dueOn: '2024-04-12', answeredOn: '2024-04-20', daysOpen: 96, daysLate: 8 }],
-    ['signalée and answered in time', { signaledOn: '2024-04-02', answeredOn: '2024-04-12' }, '2025-01-01',
-      { state: 'answered', signaled: true, dueOn: '2024-04-12', answeredOn: '2024-04-12', daysOpen: 88, daysLate: 0 }],
+    [
+      'signalée, before the new due date',
+      { signaledOn: '2024-04-02' },
+      '2024-04-05',
+      { state: 'pending', signaled: true, dueOn: '2024-04-12', daysOpen: 81 },
+    ],
+    [
+      'signalée, on the new due date',
+      { signaledOn: '2024-04-02' },
+      '2024-04-12',
+      { state: 'pending', signaled: true, dueOn: '2024-04-12', daysOpen: 88 },
+    ],
+    [
+      'signalée, the day after the new due date',
+      { signaledOn: '2024-04-02' },
+      '2024-04-13',
+      { state: 'overdue', signaled: true, dueOn: '2024-04-12', daysOpen: 89, daysLate: 1 },
+    ],
+    [
+      'signalée and answered late',
+      { signaledOn: '2024-04-02', answeredOn: '2024-04-20' },
+      '2025-01-01',
+      { state: 'answered', signaled: true, dueOn: '2024-04-12', answeredOn: '2024-04-20', daysOpen: 96, daysLate: 8 },
+    ],
+    [
+      'signalée and answered in time',
+      { signaledOn: '2024-04-02', answeredOn: '2024-04-12' },
+      '2025-01-01',
+      { state: 'answered', signaled: true, dueOn: '2024-04-12', answeredOn: '2024-04-12', daysOpen: 88, daysLate: 0 },
+    ],
     // Before the 2009 reform: one month.
-    ['published 2009-08-31: one month', { legislature: 13, number: 57000, publishedOn: '2009-08-31' }, '2009-09-30',
-      { state: 'pending', signaled: false, dueOn: '2009-09-30', daysOpen: 30 }],
-    ['published 2009-08-31: overdue after one month', { legislature: 13, number: 57000, publishedOn: '2009-08-31' }, '2009-10-05',
-      { state: 'overdue', signaled: false, dueOn: '2009-09-30', daysOpen: 35, daysLate: 5 }],
-    ['published 2009-09-01: two months', { legislature: 13, number: 57001, publishedOn: '2009-09-01' }, '2009-10-05',
-      { state: 'pending', signaled: false, dueOn: '2009-11-01', daysOpen: 34 }],
-    ['published 2009-09-01: overdue after two months', { legislature: 13, number: 57001, publishedOn: '2009-09-01' }, '2009-11-02',
-      { state: 'overdue', signaled: false, dueOn: '2009-11-01', daysOpen: 62, daysLate: 1 }],
+    [
+      'published 2009-08-31: one month',
+      { legislature: 13, number: 57000, publishedOn: '2009-08-31' },
+      '2009-09-30',
+      { state: 'pending', signaled: false, dueOn: '2009-09-30', daysOpen: 30 },
+    ],
+    [
+      'published 2009-08-31: overdue after one month',
+      { legislature: 13, number: 57000, publishedOn: '2009-08-31' },
+      '2009-10-05',
+      { state: 'overdue', signaled: false, dueOn: '2009-09-30', daysOpen: 35, daysLate: 5 },
+    ],
+    [
+      'published 2009-09-01: two months',
+      { legislature: 13, number: 57001, publishedOn: '2009-09-01' },
+      '2009-10-05',
+      { state: 'pending', signaled: false, dueOn: '2009-11-01', daysOpen: 34 },
+    ],
+    [
+      'published 2009-09-01: overdue after two months',
+      { legislature: 13, number: 57001, publishedOn: '2009-09-01' },
+      '2009-11-02',
+      { state: 'overdue', signaled: false, dueOn: '2009-11-01', daysOpen: 62, daysLate: 1 },
+    ],
     // Questions au Gouvernement and oral questions: no written deadline.
-    ['QG: never overdue', { type: 'QG', number: 12, publishedOn: '2024-01-10' }, '2025-01-01',
-      { state: 'pending', signaled: false, daysOpen: 357 }],
-    ['QOSD: never overdue', { type: 'QOSD', number: 300, publishedOn: '2024-01-10' }, '2025-01-01',
-      { state: 'pending', signaled: false, daysOpen: 357 }],
-    ['QG answered: no lateness', { type: 'QG', number: 12, publishedOn: '2024-01-10', answeredOn: '2024-01-17' }, '2025-01-01',
-      { state: 'answered', signaled: false, answeredOn: '2024-01-17', daysOpen: 7 }],
-    ['QOSD closed: no lateness', { type: 'QOSD', number: 300, publishedOn: '2024-01-10', closedOn: '2024-06-09', closedReason: 'fin de mandat' }, '2025-01-01',
-      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat', daysOpen: 151 }],
+    [
+      'QG: never overdue',
+      { type: 'QG', number: 12, publishedOn: '2024-01-10' },
+      '2025-01-01',
+      { state: 'pending', signaled: false, daysOpen: 357 },
+    ],
+    [
+      'QOSD: never overdue',
+      { type: 'QOSD', number: 300, publishedOn: '2024-01-10' },
+      '2025-01-01',
+      { state: 'pending', signaled: false, daysOpen: 357 },
+    ],
+    [
+      'QG answered: no lateness',
+      { type: 'QG', number: 12, publishedOn: '2024-01-10', answeredOn: '2024-01-17' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, answeredOn: '2024-01-17', daysOpen: 7 },
+    ],
+    [
+      'QOSD closed: no lateness',
+      { type: 'QOSD', number: 300, publishedOn: '2024-01-10', closedOn: '2024-06-09', closedReason: 'fin de mandat' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat', daysOpen: 151 },
+    ],
     // Unknown: never a guess.
-    ['unreadable status', { unreadableStatus: 'bloc de statut inconnu' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['unreadable status wins over an answer', { unreadableStatus: 'contradiction', answeredOn: '2024-02-01' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['unreadable status keeps the signalement flag', { unreadableStatus: 'contradiction', signaledOn: '2024-04-02' }, '2025-01-01',
-      { state: 'unknown', signaled: true }],
-    ['answer dated before publication', { answeredOn: '2024-01-14' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['closure dated before publication', { closedOn: '2023-12-31', closedReason: 'retrait' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['signalement dated before publication', { signaledOn: '2024-01-01' }, '2025-01-01',
-      { state: 'unknown', signaled: true }],
-    ['no publication date, not answered or closed', { publishedOn: undefined }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['published in the future', { publishedOn: '2025-01-02' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
+    ['unreadable status', { unreadableStatus: 'bloc de statut inconnu' }, '2025-01-01', { state: 'unknown', signaled: false }],
+    [
+      'unreadable status wins over an answer',
+      { unreadableStatus: 'contradiction', answeredOn: '2024-02-01' },
+      '2025-01-01',
+      { state: 'unknown', signaled: false },
+    ],
+    [
+      'unreadable status keeps the signalement flag',
+      { unreadableStatus: 'contradiction', signaledOn: '2024-04-02' },
+      '2025-01-01',
+      { state: 'unknown', signaled: true },
+    ],
+    ['answer dated before publication', { answeredOn: '2024-01-14' }, '2025-01-01', { state: 'unknown', signaled: false }],
+    [
+      'closure dated before publication',
+      { closedOn: '2023-12-31', closedReason: 'retrait' },
+      '2025-01-01',
+      { state: 'unknown', signaled: false },
+    ],
+    ['signalement dated before publication', { signaledOn: '2024-01-01' }, '2025-01-01', { state: 'unknown', signaled: true }],
+    ['no publication date, not answered or closed', { publishedOn: undefined }, '2025-01-01', { state: 'unknown', signaled: false }],
+    ['published in the future', { publishedOn: '2025-01-02' }, '2025-01-01', { state: 'unknown', signaled: false }],
     // Without a publication date, an answer or closure is still one.
-    ['no publication date, answered', { publishedOn: undefined, answeredOn: '2024-05-20' }, '2025-01-01',
-      { state: 'answered', signaled: false, answeredOn: '2024-05-20' }],
-    ['no publication date, closed', { publishedOn: undefined, closedOn: '2024-06-09', closedReason: 'fin de mandat' }, '2025-01-01',
-      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat' }],
+    [
+      'no publication date, answered',
+      { publishedOn: undefined, answeredOn: '2024-05-20' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, answeredOn: '2024-05-20' },
+    ],
+    [
+      'no publication date, closed',
+      { publishedOn: undefined, closedOn: '2024-06-09', closedReason: 'fin de mandat' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat' },
+    ],
   ])('%s', (_name, overrides, today, expected) => {
     expect(questionStatus(makeQuestion(overrides), today)).toStrictEqual(expected);
   });
 
   it('reads the seed question: published 2019-04-30, withdrawn 2022-06-21 at the end of the mandate', () => {
     const q = makeQuestion({
-      legislature: 15, number: 19189,
+      legislature: 15,
+      number: 19189,
       author: { name: 'Julien Dive', slug: 'julien-dive' },
-      publishedOn: '2019-04-30', closedOn: '2022-06-21', closedReason: 'fin de mandat',
+      publishedOn: '2019-04-30',
+      closedOn: '2022-06-21',
+      closedReason: 'fin de mandat',
       urls: { an: anDynUrl('AN-15-QE-19189'), nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189' },
     });
     expect(q.id).toBe('AN-15-QE-19189');
     expect(questionStatus(q, '2026-05-01')).toStrictEqual({
-      state: 'closed', signaled: false, dueOn: '2019-06-30', closedOn: '2022-06-21', closedReason: 'fin de mandat',
-      daysOpen: 1148, daysLate: 1087,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2019-06-30',
+      closedOn: '2022-06-21',
+      closedReason: 'fin de mandat',
+      daysOpen: 1148,
+      daysLate: 1087,
     });
   });
 
@@ -200,11 +339,22 @@ describe('questionStatus', () => {
 describe('questionFacts', () => {
   it('maps a question onto the facts the rules need', () => {
     const q = makeQuestion({
-      answerText: 'Réponse.', closedReason: 'fin de mandat', signaledOn: '2024-04-02', unreadableStatus: 'x',
+      answerText: 'Réponse.',
+      closedReason: 'fin de mandat',
+      signaledOn: '2024-04-02',
+      unreadableStatus: 'x',
     });
     expect(questionFacts(q)).toStrictEqual({
-      type: 'QE', publishedOn: '2024-01-15', answered: true, answeredOn: undefined, closed: true,
-      closedOn: undefined, closedReason: 'fin de mandat', signaledOn: '2024-04-02', saysPending: false, unreadable: true,
+      type: 'QE',
+      publishedOn: '2024-01-15',
+      answered: true,
+      answeredOn: undefined,
+      closed: true,
+      closedOn: undefined,
+      closedReason: 'fin de mandat',
+      signaledOn: '2024-04-02',
+      saysPending: false,
+      unreadable: true,
     });
   });
 
@@ -214,16 +364,31 @@ describe('questionFacts', () => {
 });
 
 describe('statusFromFacts', () => {
-  const base: StatusFacts = { type: 'QE', publishedOn: '2024-01-15', answered: false, closed: false, saysPending: false, unreadable: false };
+  const base: StatusFacts = {
+    type: 'QE',
+    publishedOn: '2024-01-15',
+    answered: false,
+    closed: false,
+    saysPending: false,
+    unreadable: false,
+  };
 
   it.each<[string, Partial<StatusFacts>, string, QuestionStatus]>([
     ['pending', {}, '2024-02-01', { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 17 }],
     ['overdue', {}, '2024-03-16', { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 61, daysLate: 1 }],
-    ['answeredOn alone means answered', { answeredOn: '2024-03-20' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-03-20', daysOpen: 65, daysLate: 5 }],
+    [
+      'answeredOn alone means answered',
+      { answeredOn: '2024-03-20' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-03-20', daysOpen: 65, daysLate: 5 },
+    ],
     ['answered flag without a date', { answered: true }, '2025-01-01', { state: 'answered', signaled: false, dueOn: '2024-03-15' }],
-    ['closedOn alone means closed', { closedOn: '2024-03-20' }, '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-03-20', daysOpen: 65, daysLate: 5 }],
+    [
+      'closedOn alone means closed',
+      { closedOn: '2024-03-20' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-03-20', daysOpen: 65, daysLate: 5 },
+    ],
     ['closed flag without a date', { closed: true }, '2025-01-01', { state: 'closed', signaled: false, dueOn: '2024-03-15' }],
     ['unreadable', { saysPending: false, unreadable: true }, '2025-01-01', { state: 'unknown', signaled: false }],
     ['no publication date', { publishedOn: undefined }, '2025-01-01', { state: 'unknown', signaled: false }],
@@ -234,30 +399,63 @@ describe('statusFromFacts', () => {
 
 describe('refStatus', () => {
   it.each<[string, Partial<QuestionRef>, string, QuestionStatus]>([
-    ['pending, before the due date', { pending: true, publishedOn: '2024-01-15' }, '2024-03-15',
-      { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 60 }],
-    ['pending, past the due date → overdue', { pending: true, publishedOn: '2024-01-15' }, '2024-05-20',
-      { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 126, daysLate: 66 }],
-    ['answered with a date', { answered: true, publishedOn: '2024-01-15', answeredOn: '2024-05-20' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 }],
-    ['answered without a date', { answered: true, publishedOn: '2024-01-15' }, '2025-01-01',
-      { state: 'answered', signaled: false, dueOn: '2024-03-15' }],
-    ['answered without any date', { answered: true }, '2025-01-01',
-      { state: 'answered', signaled: false }],
-    ['closed', { closed: true, publishedOn: '2024-01-15' }, '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15' }],
-    ['none of answered, closed, pending → unknown', { publishedOn: '2024-01-15' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['none of them, even with an answer date → unknown', { publishedOn: '2024-01-15', answeredOn: '2024-05-20' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['unreadable status → unknown', { pending: true, publishedOn: '2024-01-15', unreadableStatus: '?' }, '2025-01-01',
-      { state: 'unknown', signaled: false }],
-    ['pending without a publication date → pending, deadline unknown', { pending: true }, '2025-01-01',
-      { state: 'pending', signaled: false }],
-    ['QG pending: never overdue', { type: 'QG', number: 12, pending: true, publishedOn: '2024-01-10' }, '2025-01-01',
-      { state: 'pending', signaled: false, daysOpen: 357 }],
-    ['pending before 2009: one month', { legislature: 13, number: 1, pending: true, publishedOn: '2009-08-31' }, '2009-10-01',
-      { state: 'overdue', signaled: false, dueOn: '2009-09-30', daysOpen: 31, daysLate: 1 }],
+    [
+      'pending, before the due date',
+      { pending: true, publishedOn: '2024-01-15' },
+      '2024-03-15',
+      { state: 'pending', signaled: false, dueOn: '2024-03-15', daysOpen: 60 },
+    ],
+    [
+      'pending, past the due date → overdue',
+      { pending: true, publishedOn: '2024-01-15' },
+      '2024-05-20',
+      { state: 'overdue', signaled: false, dueOn: '2024-03-15', daysOpen: 126, daysLate: 66 },
+    ],
+    [
+      'answered with a date',
+      { answered: true, publishedOn: '2024-01-15', answeredOn: '2024-05-20' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15', answeredOn: '2024-05-20', daysOpen: 126, daysLate: 66 },
+    ],
+    [
+      'answered without a date',
+      { answered: true, publishedOn: '2024-01-15' },
+      '2025-01-01',
+      { state: 'answered', signaled: false, dueOn: '2024-03-15' },
+    ],
+    ['answered without any date', { answered: true }, '2025-01-01', { state: 'answered', signaled: false }],
+    ['closed', { closed: true, publishedOn: '2024-01-15' }, '2025-01-01', { state: 'closed', signaled: false, dueOn: '2024-03-15' }],
+    ['none of answered, closed, pending → unknown', { publishedOn: '2024-01-15' }, '2025-01-01', { state: 'unknown', signaled: false }],
+    [
+      'none of them, even with an answer date → unknown',
+      { publishedOn: '2024-01-15', answeredOn: '2024-05-20' },
+      '2025-01-01',
+      { state: 'unknown', signaled: false },
+    ],
+    [
+      'unreadable status → unknown',
+      { pending: true, publishedOn: '2024-01-15', unreadableStatus: '?' },
+      '2025-01-01',
+      { state: 'unknown', signaled: false },
+    ],
+    [
+      'pending without a publication date → pending, deadline unknown',
+      { pending: true },
+      '2025-01-01',
+      { state: 'pending', signaled: false },
+    ],
+    [
+      'QG pending: never overdue',
+      { type: 'QG', number: 12, pending: true, publishedOn: '2024-01-10' },
+      '2025-01-01',
+      { state: 'pending', signaled: false, daysOpen: 357 },
+    ],
+    [
+      'pending before 2009: one month',
+      { legislature: 13, number: 1, pending: true, publishedOn: '2009-08-31' },
+      '2009-10-01',
+      { state: 'overdue', signaled: false, dueOn: '2009-09-30', daysOpen: 31, daysLate: 1 },
+    ],
   ])('%s', (_name, overrides, today, expected) => {
     expect(refStatus(makeRef(overrides), today)).toStrictEqual(expected);
   });
@@ -272,8 +470,15 @@ describe('refStatus', () => {
 
   it('refFacts never sees a signalement', () => {
     expect(refFacts(makeRef({ pending: true, publishedOn: '2024-01-15' }))).toStrictEqual({
-      type: 'QE', publishedOn: '2024-01-15', depositedOn: undefined, answered: false, answeredOn: undefined, closed: false,
-      signaledOn: undefined, saysPending: true, unreadable: false,
+      type: 'QE',
+      publishedOn: '2024-01-15',
+      depositedOn: undefined,
+      answered: false,
+      answeredOn: undefined,
+      closed: false,
+      signaledOn: undefined,
+      saysPending: true,
+      unreadable: false,
     });
   });
 });

@@ -1,9 +1,21 @@
+import { SITE_HOSTS } from '../../lib/sites';
 import { describe, expect, it } from 'vitest';
-import type { QuestionId, QuestionKey } from '../../lib/model';
+import { type QuestionId, type QuestionKey } from '../../lib/model';
 import {
-  AN_QUESTIONS, AN_WWW, anDeputyUrl, anDynUrl, anOldUrl, anOpenDataUrl, anUid, idFromAnUid,
-  NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_LEGACY_LEGISLATURES, NOSDEPUTES_WWW, nosdeputesDeputyUrl, nosdeputesHost,
-  nosdeputesUrl, SUPPORTED_HOSTS,
+  AN_QUESTIONS,
+  AN_WWW,
+  anDeputyUrl,
+  anDynUrl,
+  anOldUrl,
+  anOpenDataUrl,
+  anUid,
+  idFromAnUid,
+  NOSDEPUTES_ARCHIVE_HOSTS,
+  NOSDEPUTES_LEGACY_LEGISLATURES,
+  NOSDEPUTES_WWW,
+  nosdeputesDeputyUrl,
+  nosdeputesHost,
+  nosdeputesUrl,
 } from '../../lib/urls';
 
 describe('anUid', () => {
@@ -38,9 +50,22 @@ describe('idFromAnUid', () => {
   });
 
   it.each([
-    '', 'QANR5L15QE', 'QANR5L15XX1', 'QANR5L15qe1', 'qanr5l15qe1', ' QANR5L15QE1', 'QANR5L15QE1 ',
-    'QANR5L15QE1.pdf', 'QANR5L15QE1234567', 'QANR5L123QE1', 'QANR4L15QE1', 'QANR5LQE1', 'QSNR5L15QE1',
-    'AN-15-QE-1', 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189', 'QANR5L15QE1-header',
+    '',
+    'QANR5L15QE',
+    'QANR5L15XX1',
+    'QANR5L15qe1',
+    'qanr5l15qe1',
+    ' QANR5L15QE1',
+    'QANR5L15QE1 ',
+    'QANR5L15QE1.pdf',
+    'QANR5L15QE1234567',
+    'QANR5L123QE1',
+    'QANR4L15QE1',
+    'QANR5LQE1',
+    'QSNR5L15QE1',
+    'AN-15-QE-1',
+    'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
+    'QANR5L15QE1-header',
   ])('rejects %j', (uid) => {
     expect(idFromAnUid(uid)).toBeUndefined();
   });
@@ -55,22 +80,30 @@ describe('idFromAnUid', () => {
 
 describe('page URLs', () => {
   it.each<[QuestionId | QuestionKey, string, string, string]>([
-    ['AN-15-QE-19189',
+    [
+      'AN-15-QE-19189',
       'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
       'https://questions.assemblee-nationale.fr/q15/15-19189QE.htm',
-      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L15QE19189.json'],
-    ['AN-14-QE-47351',
+      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L15QE19189.json',
+    ],
+    [
+      'AN-14-QE-47351',
       'https://www.assemblee-nationale.fr/dyn/14/questions/QANR5L14QE47351',
       'https://questions.assemblee-nationale.fr/q14/14-47351QE.htm',
-      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L14QE47351.json'],
-    ['AN-15-QOSD-8',
+      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L14QE47351.json',
+    ],
+    [
+      'AN-15-QOSD-8',
       'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QOSD8',
       'https://questions.assemblee-nationale.fr/q15/15-8QOSD.htm',
-      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L15QOSD8.json'],
-    [{ legislature: 10, type: 'QG', number: 2052 },
+      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L15QOSD8.json',
+    ],
+    [
+      { legislature: 10, type: 'QG', number: 2052 },
       'https://www.assemblee-nationale.fr/dyn/10/questions/QANR5L10QG2052',
       'https://questions.assemblee-nationale.fr/q10/10-2052QG.htm',
-      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L10QG2052.json'],
+      'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L10QG2052.json',
+    ],
   ])('%j', (id, dyn, old, opendata) => {
     expect(anDynUrl(id)).toBe(dyn);
     expect(anOldUrl(id)).toBe(old);
@@ -104,8 +137,12 @@ describe('nosdeputesUrl', () => {
 
 describe('nosdeputesHost', () => {
   it.each<[number, string | undefined]>([
-    [12, undefined], [13, '2007-2012.nosdeputes.fr'], [14, '2012-2017.nosdeputes.fr'],
-    [15, '2017-2022.nosdeputes.fr'], [16, '2022-2024.nosdeputes.fr'], [17, undefined],
+    [12, undefined],
+    [13, '2007-2012.nosdeputes.fr'],
+    [14, '2012-2017.nosdeputes.fr'],
+    [15, '2017-2022.nosdeputes.fr'],
+    [16, '2022-2024.nosdeputes.fr'],
+    [17, undefined],
   ])('%i → %s', (legislature, expected) => {
     expect(nosdeputesHost(legislature)).toBe(expected);
   });
@@ -137,7 +174,7 @@ describe('hosts', () => {
     expect(AN_WWW).toBe('www.assemblee-nationale.fr');
     expect(AN_QUESTIONS).toBe('questions.assemblee-nationale.fr');
     expect(NOSDEPUTES_WWW).toBe('www.nosdeputes.fr');
-    expect([...SUPPORTED_HOSTS].sort()).toStrictEqual([
+    expect([...SITE_HOSTS].sort()).toStrictEqual([
       '2007-2012.nosdeputes.fr',
       '2012-2017.nosdeputes.fr',
       '2017-2022.nosdeputes.fr',
@@ -146,7 +183,7 @@ describe('hosts', () => {
       'www.assemblee-nationale.fr',
       'www.nosdeputes.fr',
     ]);
-    expect(new Set(SUPPORTED_HOSTS).size).toBe(SUPPORTED_HOSTS.length);
+    expect(new Set(SITE_HOSTS).size).toBe(SITE_HOSTS.length);
   });
 
   it('maps each archive host to its legislature, one host per legacy legislature', () => {
@@ -161,14 +198,18 @@ describe('hosts', () => {
 
   it('builds every page URL on a supported https host', () => {
     const urls = [
-      anDynUrl('AN-15-QE-19189'), anOldUrl('AN-15-QE-19189'), anOpenDataUrl('AN-15-QE-19189'),
-      anDeputyUrl('PA1'), nosdeputesDeputyUrl('julien-dive'), nosdeputesDeputyUrl('julien-dive', 15),
+      anDynUrl('AN-15-QE-19189'),
+      anOldUrl('AN-15-QE-19189'),
+      anOpenDataUrl('AN-15-QE-19189'),
+      anDeputyUrl('PA1'),
+      nosdeputesDeputyUrl('julien-dive'),
+      nosdeputesDeputyUrl('julien-dive', 15),
       ...[13, 14, 15, 16].map((leg) => nosdeputesUrl(`AN-${leg}-QE-1`)!),
     ];
     for (const url of urls) {
       const parsed = new URL(url);
       expect(parsed.protocol, url).toBe('https:');
-      expect(SUPPORTED_HOSTS, url).toContain(parsed.hostname);
+      expect(SITE_HOSTS, url).toContain(parsed.hostname);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
 import { startFixtureServer, type FixtureServer } from '../../harness/server';
 import { FIXTURE_PAGES, serveSite } from '../../harness/site';
@@ -32,11 +32,17 @@ interface Violation {
 /** axe-core, injected through the debugging protocol (extension pages forbid inline scripts), over `include`. */
 async function axe(page: Page, include?: string): Promise<Violation[]> {
   await page.evaluate(AXE);
-  const result = await page.evaluate(async ({ include, tags }) => {
-    const context = include ? { include: [[include]] } : document;
-    const run = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe.run(context, { runOnly: { type: 'tag', values: tags } });
-    return run.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  }, { include, tags: WCAG });
+  const result = await page.evaluate(
+    async ({ include, tags }) => {
+      const context = include ? { include: [[include]] } : document;
+      const run = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe.run(
+        context,
+        { runOnly: { type: 'tag', values: tags } },
+      );
+      return run.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    },
+    { include, tags: WCAG },
+  );
   return result;
 }
 
@@ -47,13 +53,20 @@ async function open(url: string): Promise<Page> {
 }
 
 describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
-  it.each(FIXTURE_PAGES.map((p) => [new URL(p.url).hostname + new URL(p.url).pathname, p.url] as const))('overlays on %s', async (_name, url) => {
-    const page = await open(url);
-    await page.waitForSelector('vigie-overlay');
-    await page.waitForFunction(() => !document.querySelector('vigie-overlay[data-vigie-id]') || !!document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button'));
-    expect(await axe(page, 'vigie-overlay')).toEqual([]);
-    await page.close();
-  });
+  it.each(FIXTURE_PAGES.map((p) => [new URL(p.url).hostname + new URL(p.url).pathname, p.url] as const))(
+    'overlays on %s',
+    async (_name, url) => {
+      const page = await open(url);
+      await page.waitForSelector('vigie-overlay');
+      await page.waitForFunction(
+        () =>
+          !document.querySelector('vigie-overlay[data-vigie-id]') ||
+          !!document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button'),
+      );
+      expect(await axe(page, 'vigie-overlay')).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('the popup, with watches and empty, and the options page', async () => {
     const popup = await open(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -86,7 +99,8 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return undefined;
         const style = getComputedStyle(el);
-        const label = el.getAttribute('aria-label') ?? (el.closest('label')?.querySelector('span')?.textContent || el.textContent) ?? el.tagName;
+        const label =
+          el.getAttribute('aria-label') ?? (el.closest('label')?.querySelector('span')?.textContent || el.textContent) ?? el.tagName;
         return { label: label.trim().slice(0, 40), outline: `${style.outlineStyle} ${style.outlineWidth}` };
       });
       if (!stop) break;
@@ -106,14 +120,22 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
     const cdp = await browser.context.newCDPSession(page);
     // 200 % zoom of a 1280 px wide window: a 640 CSS px wide layout drawn at twice the scale.
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 800, deviceScaleFactor: 2, mobile: false });
-    for (const url of ['https://2017-2022.nosdeputes.fr/15/question/QE/19189', 'https://www.nosdeputes.fr/elise-morvan/questions', 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189']) {
+    for (const url of [
+      'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
+      'https://www.nosdeputes.fr/elise-morvan/questions',
+      'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
+    ]) {
       await page.goto(url);
       await page.waitForSelector('vigie-overlay');
-      const clipped = await page.$$eval('vigie-overlay', (hosts) => hosts.flatMap((host) => {
-        const label = host.shadowRoot!.querySelector('.badge__label') as HTMLElement;
-        const box = label.getBoundingClientRect();
-        return label.scrollWidth > label.clientWidth + 1 || box.right > document.documentElement.clientWidth + 1 ? [label.textContent] : [];
-      }));
+      const clipped = await page.$$eval('vigie-overlay', (hosts) =>
+        hosts.flatMap((host) => {
+          const label = host.shadowRoot!.querySelector('.badge__label') as HTMLElement;
+          const box = label.getBoundingClientRect();
+          return label.scrollWidth > label.clientWidth + 1 || box.right > document.documentElement.clientWidth + 1
+            ? [label.textContent]
+            : [];
+        }),
+      );
       expect(clipped, url).toEqual([]);
     }
     await page.close();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { launchWithExtension, overlayHosts, type ExtensionBrowser } from '../../harness/browser';
 import { startFixtureServer, type FixtureServer } from '../../harness/server';
 import { FIXTURE_PAGES, serveSite } from '../../harness/site';
@@ -24,7 +24,9 @@ afterAll(async () => {
 
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail' && page) {
-    await page.screenshot({ path: `${SHOTS}/${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: `${SHOTS}/${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true })
+      .catch(() => undefined);
   }
   await page?.close().catch(() => undefined);
 });

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import { type Page, type Worker } from 'playwright-core';
 import { todayInParis } from '../../lib/dates';
 import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
-import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from '../../harness/an-question';
+import {
+  anQuestionPage,
+  anQuestionPath,
+  anQuestionRecord,
+  anQuestionUrl,
+  anRecordPath,
+  type AnQuestionState,
+} from '../../harness/an-question';
 import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
 
 let server: FixtureServer;
@@ -12,7 +19,11 @@ let browser: ExtensionBrowser;
 const assemblee = new Map<number, AnQuestionState | 'unavailable'>();
 
 function serve(number: number) {
-  const unavailable = { status: 503, headers: { 'content-type': 'text/html', 'retry-after': '120' }, body: '<html><head><title>503 Service Unavailable</title></head><body><h1>Error 503 Service Unavailable</h1></body></html>' };
+  const unavailable = {
+    status: 503,
+    headers: { 'content-type': 'text/html', 'retry-after': '120' },
+    body: '<html><head><title>503 Service Unavailable</title></head><body><h1>Error 503 Service Unavailable</h1></body></html>',
+  };
   server.routes.set(anQuestionPath(number), () => {
     const state = assemblee.get(number)!;
     return state === 'unavailable' ? unavailable : html(anQuestionPage(state));
@@ -106,11 +117,17 @@ describe('polling and notifications', () => {
     expect(await worker.evaluate(() => chrome.notifications.getAll())).toEqual({});
 
     const today = todayInParis();
-    assemblee.set(2871, { number: 2871, publishedOn: '2025-01-14', answer: { on: today, text: 'Les délais ont été ramenés à trois semaines.' } });
+    assemblee.set(2871, {
+      number: 2871,
+      publishedOn: '2025-01-14',
+      answer: { on: today, text: 'Les délais ont été ramenés à trois semaines.' },
+    });
     const before = server.requests.length;
     await firePollingAlarm(worker);
 
-    await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll()), { timeout: 20_000 }).toEqual({ 'vigie:q:AN-17-QE-2871': true });
+    await expect
+      .poll(() => worker.evaluate(() => chrome.notifications.getAll()), { timeout: 20_000 })
+      .toEqual({ 'vigie:q:AN-17-QE-2871': true });
     expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
     const record = await watchRecord(worker, 'AN-17-QE-2871');
     expect(record).toMatchObject({ state: 'answered', seen: false, failures: 0 });

@@ -1,8 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { todayInParis } from '../../lib/dates';
-import { anQuestionPage, anQuestionPath, anQuestionRecord, anQuestionUrl, anRecordPath, type AnQuestionState } from '../../harness/an-question';
+import {
+  anQuestionPage,
+  anQuestionPath,
+  anQuestionRecord,
+  anQuestionUrl,
+  anRecordPath,
+  type AnQuestionState,
+} from '../../harness/an-question';
 import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
 import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
 import { serveSite } from '../../harness/site';

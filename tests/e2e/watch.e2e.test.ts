@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { launchWithExtension, overlayHosts, stopServiceWorker, type ExtensionBrowser } from '../../harness/browser';
 import { startFixtureServer, type FixtureServer } from '../../harness/server';
 import { serveSite } from '../../harness/site';
@@ -62,7 +62,9 @@ describe('watching questions', () => {
     const page = await open(QUESTION);
     await page.evaluate(() => {
       (window as unknown as { __keys: number }).__keys = 0;
-      document.addEventListener('keydown', () => { (window as unknown as { __keys: number }).__keys++; });
+      document.addEventListener('keydown', () => {
+        (window as unknown as { __keys: number }).__keys++;
+      });
     });
     const button = watchButton(page, 'AN-16-QE-12874');
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');

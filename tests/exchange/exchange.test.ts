@@ -1,7 +1,13 @@
 /** The export file: what it keeps, what an import refuses, how an import merges. */
 import { describe, expect, it } from 'vitest';
 import {
-  checkImportFile, EXPORT_FORMAT, EXPORT_VERSION, exportWatches, planImport, type ExportFile, type ImportCheck,
+  checkImportFile,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportWatches,
+  planImport,
+  type ExportFile,
+  type ImportCheck,
 } from '../../lib/exchange';
 import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW } from '../store/helpers';
@@ -24,11 +30,22 @@ const FULL = makeRecord({
   note: 'Relancer le cabinet — « urgent »',
 });
 const REF_ONLY: WatchRecord = watchRecordSchema.parse({
-  id: REF.id, ref: REF, watchedAt: NOW - 5 * DAY, state: 'pending', seen: true, failures: 0, nextCheckAt: NOW + HOUR,
+  id: REF.id,
+  ref: REF,
+  watchedAt: NOW - 5 * DAY,
+  state: 'pending',
+  seen: true,
+  failures: 0,
+  nextCheckAt: NOW + HOUR,
 });
 const ANSWERED = makeRecord({
   number: 4021,
-  question: makeQuestion({ number: 4021, answeredOn: '2024-04-02', answerText: 'Le Gouvernement…', answeringMinistry: 'Ministère de l’intérieur' }),
+  question: makeQuestion({
+    number: 4021,
+    answeredOn: '2024-04-02',
+    answerText: 'Le Gouvernement…',
+    answeringMinistry: 'Ministère de l’intérieur',
+  }),
   state: 'answered',
   watchedAt: NOW - 90 * DAY,
   lastCheckedAt: NOW - DAY,
@@ -64,9 +81,16 @@ describe('exportWatches', () => {
   it('drops failures and nextCheckAt and nothing else', () => {
     const file = fileOf(FULL, REF_ONLY, ANSWERED);
     expect(file.watches).toEqual([withoutBookkeeping(FULL), withoutBookkeeping(REF_ONLY), withoutBookkeeping(ANSWERED)]);
-    expect(Object.keys(file.watches[0]!).sort()).toEqual(
-      ['id', 'lastChangeAt', 'lastCheckedAt', 'note', 'question', 'seen', 'state', 'watchedAt'],
-    );
+    expect(Object.keys(file.watches[0]!).sort()).toEqual([
+      'id',
+      'lastChangeAt',
+      'lastCheckedAt',
+      'note',
+      'question',
+      'seen',
+      'state',
+      'watchedAt',
+    ]);
     expect(file.watches[0]).toEqual({
       id: 'AN-16-QE-4020',
       question: FULL.question,
@@ -184,13 +208,55 @@ describe('checkImportFile', () => {
 
   it('refuses bad bookkeeping, a bad id, a note too long, and a missing list', () => {
     const cases: [string, (file: Record<string, unknown>) => void, RegExp][] = [
-      ['bad seen', (f) => { (f.watches as Record<string, unknown>[])[0]!.seen = 'yes'; }, /^invalid: watches\.0\.seen\b/],
-      ['bad state', (f) => { (f.watches as Record<string, unknown>[])[0]!.state = 'lost'; }, /^invalid: watches\.0\.state\b/],
-      ['negative date', (f) => { (f.watches as Record<string, unknown>[])[0]!.watchedAt = -5; }, /^invalid: watches\.0\.watchedAt\b/],
-      ['bad id', (f) => { (f.watches as Record<string, unknown>[])[0]!.id = 'AN-16-QE-04020'; }, /^invalid: watches\.0\.id\b/],
-      ['note too long', (f) => { (f.watches as Record<string, unknown>[])[0]!.note = 'x'.repeat(2001); }, /^invalid: watches\.0\.note\b/],
-      ['no watches', (f) => { delete f.watches; }, /^invalid: watches\b/],
-      ['no export date', (f) => { delete f.exportedAt; }, /^invalid: exportedAt\b/],
+      [
+        'bad seen',
+        (f) => {
+          (f.watches as Record<string, unknown>[])[0]!.seen = 'yes';
+        },
+        /^invalid: watches\.0\.seen\b/,
+      ],
+      [
+        'bad state',
+        (f) => {
+          (f.watches as Record<string, unknown>[])[0]!.state = 'lost';
+        },
+        /^invalid: watches\.0\.state\b/,
+      ],
+      [
+        'negative date',
+        (f) => {
+          (f.watches as Record<string, unknown>[])[0]!.watchedAt = -5;
+        },
+        /^invalid: watches\.0\.watchedAt\b/,
+      ],
+      [
+        'bad id',
+        (f) => {
+          (f.watches as Record<string, unknown>[])[0]!.id = 'AN-16-QE-04020';
+        },
+        /^invalid: watches\.0\.id\b/,
+      ],
+      [
+        'note too long',
+        (f) => {
+          (f.watches as Record<string, unknown>[])[0]!.note = 'x'.repeat(2001);
+        },
+        /^invalid: watches\.0\.note\b/,
+      ],
+      [
+        'no watches',
+        (f) => {
+          delete f.watches;
+        },
+        /^invalid: watches\b/,
+      ],
+      [
+        'no export date',
+        (f) => {
+          delete f.exportedAt;
+        },
+        /^invalid: exportedAt\b/,
+      ],
     ];
     for (const [name, spoil, expected] of cases) {
       const file = good();
@@ -226,7 +292,11 @@ describe('planImport', () => {
   });
 
   it('reports an identical watch as unchanged, whatever the poller bookkeeping', () => {
-    expect(plan([current], { ...current, failures: 0, nextCheckAt: undefined })).toEqual({ added: [], updated: [], unchanged: [current.id] });
+    expect(plan([current], { ...current, failures: 0, nextCheckAt: undefined })).toEqual({
+      added: [],
+      updated: [],
+      unchanged: [current.id],
+    });
   });
 
   it('takes the newer reading from the file, keeping the local failures and schedule', () => {
@@ -243,13 +313,15 @@ describe('planImport', () => {
     const result = plan([current], newer);
     expect(result.added).toEqual([]);
     expect(result.unchanged).toEqual([]);
-    expect(result.updated).toEqual([{
-      ...newer,
-      // The earliest watch date is kept, and the poller's bookkeeping stays local.
-      watchedAt: NOW - 10 * DAY,
-      failures: 3,
-      nextCheckAt: NOW + DAY,
-    }]);
+    expect(result.updated).toEqual([
+      {
+        ...newer,
+        // The earliest watch date is kept, and the poller's bookkeeping stays local.
+        watchedAt: NOW - 10 * DAY,
+        failures: 3,
+        nextCheckAt: NOW + DAY,
+      },
+    ]);
   });
 
   it('keeps the local reading when the file is older or never checked, but still keeps the earliest watch date', () => {
@@ -285,7 +357,9 @@ describe('planImport', () => {
   it('keeps a local note when the file has none', () => {
     const local: WatchRecord = { ...current, note: 'Ma note' };
     expect(plan([local], { ...current, lastCheckedAt: NOW - HOUR })).toEqual({
-      added: [], updated: [{ ...local, lastCheckedAt: NOW - HOUR }], unchanged: [],
+      added: [],
+      updated: [{ ...local, lastCheckedAt: NOW - HOUR }],
+      unchanged: [],
     });
   });
 
@@ -301,13 +375,7 @@ describe('planImport', () => {
 
   it('sorts a mixed file into added, updated and unchanged, in file order', () => {
     const other = makeRecord({ number: 501, watchedAt: NOW - 3 * DAY });
-    const result = plan(
-      [current, other],
-      FULL,
-      { ...other, watchedAt: NOW - 4 * DAY },
-      current,
-      REF_ONLY,
-    );
+    const result = plan([current, other], FULL, { ...other, watchedAt: NOW - 4 * DAY }, current, REF_ONLY);
     expect(result.added.map((r) => r.id)).toEqual([FULL.id, REF_ONLY.id]);
     expect(result.updated).toEqual([{ ...other, watchedAt: NOW - 4 * DAY }]);
     expect(result.unchanged).toEqual([current.id]);

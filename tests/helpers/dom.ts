@@ -19,7 +19,15 @@ export const DOM_IMPLEMENTATIONS: DomImplementation[] = ['linkedom', 'happy-dom'
 
 export function documentFromHtml(html: string, dom: DomImplementation = 'linkedom', url = 'https://example.invalid/'): Document {
   if (dom === 'linkedom') return parseHtml(html);
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true } } });
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      navigation: { disableMainFrameNavigation: true },
+    },
+  });
   window.document.write(html);
   return window.document as unknown as Document;
 }

@@ -1,6 +1,6 @@
 /** Reading fixtures through parsePage, shared by the site parsers' tests. */
 import { expect } from 'vitest';
-import type { Deputy, Question } from '../../lib/model';
+import { type Deputy, type Question } from '../../lib/model';
 import { parsePage, type ListItem, type PageParse } from '../../lib/sites';
 import { documentFromHtml, fixtureDocument, type DomImplementation } from './dom';
 

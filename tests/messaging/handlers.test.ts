@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '../../lib/background/handlers';
 import { parseResponse, route, type AnyRequest, type Handlers, type ResponseOf } from '../../lib/messages';
-import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/background/store/db';
+import { type FetchOutcome, type PoliteFetcher } from '../../lib/sources/polite-fetch';
+import { type Db } from '../../lib/background/store/db';
 import { freshIndexedDb, isValidRecord, makeQuestion, makeRecord, makeRef, NOW, openTestDb } from '../store/helpers';
 
 const ID = 'AN-16-QE-4020';
@@ -14,7 +14,11 @@ let handlers: Handlers;
 type Stub<F extends (...args: any[]) => any> = ReturnType<typeof vi.fn<F>>;
 let deps: {
   fetcher: { get: Stub<(url: string, accept: string) => Promise<FetchOutcome>> };
-  poller: { run: Stub<() => Promise<unknown>>; schedule: Stub<(id: string) => Promise<void>>; progress: { running: boolean; done: number; total: number } };
+  poller: {
+    run: Stub<() => Promise<unknown>>;
+    schedule: Stub<(ids: readonly string[]) => Promise<void>>;
+    progress: { running: boolean; done: number; total: number };
+  };
   onWatchesChanged: Stub<() => Promise<void>>;
   onErased: Stub<() => Promise<void>>;
 };
@@ -26,7 +30,7 @@ beforeEach(async () => {
     fetcher: { get: vi.fn(async (): Promise<FetchOutcome> => ({ ok: false, reason: 'network' })) },
     poller: {
       run: vi.fn(async () => ({ checked: 0, failed: 0, changes: [], remaining: 0 })),
-      schedule: vi.fn(async (_id: string) => undefined),
+      schedule: vi.fn(async (_ids: readonly string[]) => undefined),
       progress: { running: false, done: 0, total: 0 },
     },
     onWatchesChanged: vi.fn(async () => undefined),
@@ -56,7 +60,7 @@ describe('createHandlers: watch.set and watch.states', () => {
     expect(await ask({ type: 'watch.set', id: ID, watched: true, question: makeQuestion() })).toEqual({ watched: true, state: 'overdue' });
     expect(await ask({ type: 'watch.states', ids: [ID, 'AN-16-QE-1'] })).toEqual({ watched: { [ID]: { state: 'overdue', seen: true } } });
     expect(deps.onWatchesChanged).toHaveBeenCalledOnce();
-    expect(deps.poller.schedule).toHaveBeenCalledWith(ID);
+    expect(deps.poller.schedule).toHaveBeenCalledWith([ID]);
     const stored = await db.getAll('watches');
     expect(stored).toHaveLength(1);
     expect(isValidRecord(stored[0])).toBe(true);
@@ -129,7 +133,12 @@ describe('createHandlers: the popup requests', () => {
     // Settled, or given up after SETTLING_ATTEMPTS failures: never asked for.
     expect(deps.poller.run).toHaveBeenLastCalledWith([ID, failing.id]);
     deps.poller.run.mockResolvedValueOnce({ checked: 0, failed: 0, changes: [], remaining: 0 });
-    expect(await ask({ type: 'watch.check', ids: [failing.id, settled.id, 'AN-16-QE-1'] }, true)).toEqual({ checked: 0, failed: 0, changed: 0, remaining: 0 });
+    expect(await ask({ type: 'watch.check', ids: [failing.id, settled.id, 'AN-16-QE-1'] }, true)).toEqual({
+      checked: 0,
+      failed: 0,
+      changed: 0,
+      remaining: 0,
+    });
     expect(deps.poller.run).toHaveBeenLastCalledWith([failing.id]);
     await expect(ask({ type: 'watch.check' })).rejects.toThrow('Not allowed from a web page: watch.check');
     expect(deps.poller.run).toHaveBeenCalledTimes(2);

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  CONTENT_SCRIPT_REQUESTS, parseRequest, parseResponse, requestSchemas, route, type Handlers, type RequestType,
+  CONTENT_SCRIPT_REQUESTS,
+  parseRequest,
+  parseResponse,
+  requestSchemas,
+  route,
+  type Handlers,
+  type RequestType,
 } from '../../lib/messages';
 import { makeQuestion, makeRef } from '../store/helpers';
 
@@ -15,14 +21,18 @@ function errorOf(raw: unknown): string {
 
 describe('parseRequest', () => {
   it.each([null, undefined, 0, 42, true, 'watch.set', [], [{ type: 'watch.set' }], {}, { type: 5 }, { type: null }, { ids: [] }])(
-    'rejects %j: no type', (raw) => {
+    'rejects %j: no type',
+    (raw) => {
       expect(errorOf(raw)).toBe('Invalid message: no type');
-    });
+    },
+  );
 
   it.each(['nope', 'watch', 'WATCH.SET', '', 'toString', '__proto__', 'constructor', 'hasOwnProperty'])(
-    'rejects the unknown type %j', (type) => {
+    'rejects the unknown type %j',
+    (type) => {
       expect(errorOf({ type })).toBe(`Unknown message type: ${type}`);
-    });
+    },
+  );
 
   it('cuts a long unknown type in the error', () => {
     const error = errorOf({ type: 'x'.repeat(10_000) });
@@ -34,16 +44,32 @@ describe('parseRequest', () => {
     ['ids not an array', { type: 'watch.states', ids: ID }, /^Invalid watch\.states message: ids: /],
     ['a bad id', { type: 'watch.states', ids: [ID, 'AN-16-QE-0'] }, /^Invalid watch\.states message: ids\.1: /],
     ['an id of the wrong type', { type: 'watch.states', ids: [4020] }, /^Invalid watch\.states message: ids\.0: /],
-    ['too many ids', { type: 'watch.states', ids: Array.from({ length: 5001 }, (_, i) => `AN-16-QE-${i + 1}`) }, /^Invalid watch\.states message: ids: /],
+    [
+      'too many ids',
+      { type: 'watch.states', ids: Array.from({ length: 5001 }, (_, i) => `AN-16-QE-${i + 1}`) },
+      /^Invalid watch\.states message: ids: /,
+    ],
     ['watch.set without id', { type: 'watch.set', watched: true }, /^Invalid watch\.set message: id: /],
     ['watch.set with a bad id', { type: 'watch.set', id: 'QANR5L16QE4020', watched: true }, /^Invalid watch\.set message: id: /],
     ['watched as a string', { type: 'watch.set', id: ID, watched: 'yes' }, /^Invalid watch\.set message: watched: /],
     ['watched missing', { type: 'watch.set', id: ID }, /^Invalid watch\.set message: watched: /],
-    ['a question that does not validate', { type: 'watch.set', id: ID, watched: true, question: { id: ID } }, /^Invalid watch\.set message: question\./],
-    ['a list item that does not validate', { type: 'watch.set', id: ID, watched: true, ref: { ...makeRef(), url: 'http://example.org' } }, /^Invalid watch\.set message: ref\.url: /],
+    [
+      'a question that does not validate',
+      { type: 'watch.set', id: ID, watched: true, question: { id: ID } },
+      /^Invalid watch\.set message: question\./,
+    ],
+    [
+      'a list item that does not validate',
+      { type: 'watch.set', id: ID, watched: true, ref: { ...makeRef(), url: 'http://example.org' } },
+      /^Invalid watch\.set message: ref\.url: /,
+    ],
     ['a bad slug', { type: 'deputy.facts', slug: 'Élise Morvan', legislature: 16 }, /^Invalid deputy\.facts message: slug: /],
     ['a bad AN id', { type: 'deputy.facts', anId: '795321' }, /^Invalid deputy\.facts message: anId: /],
-    ['a legislature as a string', { type: 'deputy.facts', slug: 'elise-morvan', legislature: '16' }, /^Invalid deputy\.facts message: legislature: /],
+    [
+      'a legislature as a string',
+      { type: 'deputy.facts', slug: 'elise-morvan', legislature: '16' },
+      /^Invalid deputy\.facts message: legislature: /,
+    ],
     ['a legislature out of range', { type: 'deputy.facts', legislature: 0 }, /^Invalid deputy\.facts message: legislature: /],
     ['a fractional legislature', { type: 'deputy.facts', legislature: 16.5 }, /^Invalid deputy\.facts message: legislature: /],
   ])('rejects %s with a clear error', (_label, raw, error) => {
@@ -72,7 +98,10 @@ describe('parseRequest', () => {
   });
 
   it('drops members the schema does not know', () => {
-    expect(parseRequest({ type: 'watch.states', ids: [ID], extra: '<script>' })).toEqual({ ok: true, request: { type: 'watch.states', ids: [ID] } });
+    expect(parseRequest({ type: 'watch.states', ids: [ID], extra: '<script>' })).toEqual({
+      ok: true,
+      request: { type: 'watch.states', ids: [ID] },
+    });
   });
 });
 
@@ -87,8 +116,14 @@ const samples: Record<RequestType, { request: object; result: unknown }> = {
   'watch.seen': { request: { type: 'watch.seen', ids: [ID] }, result: { seen: 1 } },
   'watch.note': { request: { type: 'watch.note', id: ID, note: 'à suivre' }, result: { saved: true } },
   'events.recent': { request: { type: 'events.recent', limit: 10 }, result: { events: [] } },
-  'data.export': { request: { type: 'data.export' }, result: { file: { format: 'vigie-watchlist', version: 1, exportedAt: '2024-06-01T10:00:00.000Z', watches: [] } } },
-  'data.import': { request: { type: 'data.import', file: {}, apply: false }, result: { added: [], updated: [], unchanged: [], applied: false } },
+  'data.export': {
+    request: { type: 'data.export' },
+    result: { file: { format: 'vigie-watchlist', version: 1, exportedAt: '2024-06-01T10:00:00.000Z', watches: [] } },
+  },
+  'data.import': {
+    request: { type: 'data.import', file: {}, apply: false },
+    result: { added: [], updated: [], unchanged: [], applied: false },
+  },
   'data.erase': { request: { type: 'data.erase' }, result: { erased: true } },
 };
 
@@ -111,14 +146,16 @@ describe('route', () => {
   });
 
   it.each([null, 'watch.set', {}, { type: 'nope' }, { type: 'watch.set', id: 'bad', watched: true }, { type: 'watch.states', ids: 'x' }])(
-    'answers %j with an error and calls no handler', async (raw) => {
+    'answers %j with an error and calls no handler',
+    async (raw) => {
       for (const sender of [fromPage, fromExtension]) {
         const handlers = stubHandlers();
         const envelope = await route(raw, sender, handlers);
         expect(envelope).toEqual({ ok: false, error: errorOf(raw) });
         for (const type of TYPES) expect(handlers[type]).not.toHaveBeenCalled();
       }
-    });
+    },
+  );
 
   it('opens to content scripts only what a page needs', () => {
     expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['deputy.facts', 'watch.set', 'watch.states']);
@@ -150,7 +187,10 @@ describe('route', () => {
   it('answers the validated result, stripped of unknown members', async () => {
     const handlers = stubHandlers();
     handlers['watch.states'].mockResolvedValue({ watched: { [ID]: { state: 'answered', seen: false, extra: 1 } }, debug: 'x' });
-    expect(await route(request('watch.states'), fromPage, handlers)).toEqual({ ok: true, result: { watched: { [ID]: { state: 'answered', seen: false } } } });
+    expect(await route(request('watch.states'), fromPage, handlers)).toEqual({
+      ok: true,
+      result: { watched: { [ID]: { state: 'answered', seen: false } } },
+    });
   });
 
   it.each<[string, unknown, string]>([
@@ -159,13 +199,17 @@ describe('route', () => {
     ['anything else', 42, '42'],
   ])('turns a handler throwing %s into an error envelope', async (_label, thrown, message) => {
     const handlers = stubHandlers();
-    handlers['watch.set'].mockImplementation(async () => { throw thrown; });
+    handlers['watch.set'].mockImplementation(async () => {
+      throw thrown;
+    });
     expect(await route(request('watch.set'), fromPage, handlers)).toEqual({ ok: false, error: message });
   });
 
   it('turns a handler throwing synchronously into an error envelope', async () => {
     const handlers = stubHandlers();
-    handlers['watch.set'].mockImplementation(() => { throw new Error('sync'); });
+    handlers['watch.set'].mockImplementation(() => {
+      throw new Error('sync');
+    });
     expect(await route(request('watch.set'), fromPage, handlers)).toEqual({ ok: false, error: 'sync' });
   });
 
@@ -192,13 +236,16 @@ describe('route', () => {
 
 describe('parseResponse', () => {
   it.each([undefined, null, 'ok', {}, { ok: 'true', result: {} }, { ok: false }, { ok: false, error: 42 }, { result: { watched: true } }])(
-    'rejects the non-envelope %j', (raw) => {
+    'rejects the non-envelope %j',
+    (raw) => {
       expect(() => parseResponse('watch.set', raw)).toThrow(new Error('Invalid reply to watch.set'));
-    });
+    },
+  );
 
   it('surfaces an error envelope as an Error with its message', () => {
-    expect(() => parseResponse('watch.set', { ok: false, error: 'Not allowed from a web page: watch.set' }))
-      .toThrow(new Error('Not allowed from a web page: watch.set'));
+    expect(() => parseResponse('watch.set', { ok: false, error: 'Not allowed from a web page: watch.set' })).toThrow(
+      new Error('Not allowed from a web page: watch.set'),
+    );
   });
 
   it.each<[RequestType, unknown]>([
@@ -212,7 +259,10 @@ describe('parseResponse', () => {
   });
 
   it('returns a valid result, stripped of unknown members', () => {
-    expect(parseResponse('watch.set', { ok: true, result: { watched: true, state: 'overdue', extra: 1 } })).toEqual({ watched: true, state: 'overdue' });
+    expect(parseResponse('watch.set', { ok: true, result: { watched: true, state: 'overdue', extra: 1 } })).toEqual({
+      watched: true,
+      state: 'overdue',
+    });
     expect(parseResponse('watch.states', { ok: true, result: { watched: {} } })).toEqual({ watched: {} });
     expect(parseResponse('deputy.facts', { ok: true, result: {} })).toEqual({});
   });

@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Requester } from '../../lib/platform/client';
-import type { AnyRequest } from '../../lib/messages';
+import { type Requester } from '../../lib/messages';
+import { type AnyRequest } from '../../lib/messages';
 import { startOverlays } from '../../lib/content/start-overlays';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
@@ -20,12 +20,15 @@ const QUESTION = 'https://2017-2022.nosdeputes.fr/15/question/QE/19189';
 const windows: Window[] = [];
 const controllers: AbortController[] = [];
 afterEach(async () => {
-  controllers.splice(0).forEach((c) => c.abort());
+  for (const controller of controllers.splice(0)) controller.abort();
   for (const window of windows.splice(0)) await window.happyDOM.close();
 });
 
 function load(file: string, url: string): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   windows.push(window);
   window.document.write(readFileSync(resolve(FIXTURES, file), 'utf8'));
   return window.document as unknown as Document;
@@ -45,7 +48,9 @@ function background(initially: string[] = [], fail = false): Background {
     if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
     switch (message.type) {
       case 'watch.states':
-        return { watched: Object.fromEntries(message.ids.filter((id) => watched.has(id)).map((id) => [id, { state: 'overdue', seen: true }])) };
+        return {
+          watched: Object.fromEntries(message.ids.filter((id) => watched.has(id)).map((id) => [id, { state: 'overdue', seen: true }])),
+        };
       case 'watch.set':
         if (message.watched) watched.add(message.id);
         else watched.delete(message.id);
@@ -64,8 +69,14 @@ function start(doc: Document, bg: Background, settings: Settings = DEFAULT_SETTI
   controllers.push(controller);
   let listener: ((s: Settings) => void) | undefined;
   const overlays = startOverlays({
-    doc, settings, browserLocale: 'fr-FR', request: bg.request, signal: controller.signal,
-    onSettingsChanged: (l) => { listener = l; },
+    doc,
+    settings,
+    browserLocale: 'fr-FR',
+    request: bg.request,
+    signal: controller.signal,
+    onSettingsChanged: (l) => {
+      listener = l;
+    },
   });
   return { overlays, controller, changeSettings: (s: Settings) => listener!(s) };
 }
@@ -79,7 +90,9 @@ describe('startOverlays', () => {
     const bg = background(['AN-16-QE-12874']);
     start(doc, bg);
     await settle();
-    expect(bg.calls).toEqual([{ type: 'watch.states', ids: ['AN-16-QE-15230', 'AN-16-QE-11907', 'AN-16-QE-12874', 'AN-16-QE-9120', 'AN-16-QE-6044'] }]);
+    expect(bg.calls).toEqual([
+      { type: 'watch.states', ids: ['AN-16-QE-15230', 'AN-16-QE-11907', 'AN-16-QE-12874', 'AN-16-QE-9120', 'AN-16-QE-6044'] },
+    ]);
     expect(buttons(doc).map((b) => b?.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false', 'false']);
   });
 
@@ -113,7 +126,9 @@ describe('startOverlays', () => {
     changeSettings({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, nosdeputes: false } });
     expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(0);
     changeSettings({ ...DEFAULT_SETTINGS, language: 'en' });
-    expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain('Closed without answer — fin de mandat, after 1,148 days');
+    expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain(
+      'Closed without answer — fin de mandat, after 1,148 days',
+    );
   });
 
   it('keeps the badges and stays silent when the background does not answer', async () => {

@@ -18,7 +18,10 @@ function fragment(html: string): HTMLElement {
 
 describe('createHost', () => {
   it('makes an empty vigie-overlay element marked as ours, with an open shadow root', () => {
-    const { host, root } = createHost(document, { attributes: { 'data-vigie-id': 'AN-15-QE-19189', 'data-vigie-state': 'closed' }, css: CSS });
+    const { host, root } = createHost(document, {
+      attributes: { 'data-vigie-id': 'AN-15-QE-19189', 'data-vigie-state': 'closed' },
+      css: CSS,
+    });
     expect(host.localName).toBe(HOST_TAG);
     expect(HOST_TAG).toBe('vigie-overlay');
     expect(host.getAttribute(OVERLAY_ATTRIBUTE)).toBe('');

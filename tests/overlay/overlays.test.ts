@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Language } from '../../lib/i18n';
+import { type Language } from '../../lib/i18n';
 import { HOST_TAG } from '../../lib/content/hosts';
 import { Overlays } from '../../lib/content/overlays';
 
@@ -309,7 +309,9 @@ describe('Overlays — list pages', () => {
           expect(link?.tagName).toBe('A');
           expect(link?.getAttribute('href')).toBe(`/16/question/QE/${host.getAttribute('data-vigie-id')!.split('-').pop()}`);
           expect(host.closest('a')).toBeNull();
-          expect(shadowOf(host).querySelector('.list-item .badge--compact')?.getAttribute('data-state')).toBe(host.getAttribute('data-vigie-state'));
+          expect(shadowOf(host).querySelector('.list-item .badge--compact')?.getAttribute('data-state')).toBe(
+            host.getAttribute('data-vigie-state'),
+          );
         }
       });
 
@@ -340,7 +342,7 @@ describe('Overlays — list pages', () => {
         overlays.sync(url, { lang: 'fr', today: TODAY });
         const second = hosts(doc);
         expect(second).toHaveLength(5);
-        second.forEach((host, i) => expect(host).toBe(first[i]));
+        for (const [i, host] of second.entries()) expect(host).toBe(first[i]);
         overlays.clear();
         expect(hosts(doc)).toHaveLength(0);
         expect(doc.documentElement.outerHTML).toBe(markup);
@@ -463,7 +465,11 @@ describe('Overlays — pages Vigie does not understand', () => {
     ['an error page at an old Assemblée question URL', () => ERROR_PAGE, URLS.anOld],
     ['an error page at a deputy URL', () => ERROR_PAGE, 'https://www.nosdeputes.fr/jean-inconnu'],
     ['an error page at a deputy questions URL', () => ERROR_PAGE, URLS.ndDeputyQuestions],
-    ['a question page at another question’s URL', () => fixture('nosdeputes/q-retiree.html'), 'https://2017-2022.nosdeputes.fr/15/question/QE/19188'],
+    [
+      'a question page at another question’s URL',
+      () => fixture('nosdeputes/q-retiree.html'),
+      'https://2017-2022.nosdeputes.fr/15/question/QE/19188',
+    ],
     ['a question page at an unrelated URL', () => fixture('nosdeputes/q-retiree.html'), 'https://example.org/15/question/QE/19189'],
     ['a list page at a site-wide NosDéputés URL', () => fixture('nosdeputes/list-deputy-questions.html'), 'https://www.nosdeputes.fr/faq'],
     ['an empty document', () => '', URLS.ndRetiree],

@@ -4,14 +4,10 @@ import { parseHtml } from '../../lib/sources/html';
 import { detectPage, parsePage, type PageParse } from '../../lib/sites';
 import { questionStatus, refStatus, type QuestionStatus } from '../../lib/status';
 import { DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText } from '../helpers/dom';
+import { cutPoints, SWEEP_TIMEOUT_MS } from '../helpers/sweep';
 
 const WWW = 'https://www.assemblee-nationale.fr';
 const QUESTIONS = 'https://questions.assemblee-nationale.fr';
-
-
-
-
-
 
 /** The state a page gives, `other` when it gives no question at all. */
 function stateOf(result: PageParse): QuestionStatus['state'] | 'other' {
@@ -116,7 +112,12 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2023-02-13', answeredOn: '2023-02-28', daysOpen: 77, daysLate: 15,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2023-02-13',
+      answeredOn: '2023-02-28',
+      daysOpen: 77,
+      daysLate: 15,
     });
   });
 
@@ -145,10 +146,17 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       urls: { an: `${WWW}/dyn/17/questions/QANR5L17QE2871` },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'overdue', signaled: false, dueOn: '2025-03-14', daysOpen: 684, daysLate: 625,
+      state: 'overdue',
+      signaled: false,
+      dueOn: '2025-03-14',
+      daysOpen: 684,
+      daysLate: 625,
     });
     expect(questionStatus(q, '2025-02-01')).toEqual({
-      state: 'pending', signaled: false, dueOn: '2025-03-14', daysOpen: 18,
+      state: 'pending',
+      signaled: false,
+      dueOn: '2025-03-14',
+      daysOpen: 18,
     });
   });
 
@@ -180,8 +188,13 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'closed', signaled: false, dueOn: '2023-07-02', closedOn: '2023-09-12',
-      closedReason: "Retrait par l'auteur", daysOpen: 133, daysLate: 72,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2023-07-02',
+      closedOn: '2023-09-12',
+      closedReason: "Retrait par l'auteur",
+      daysOpen: 133,
+      daysLate: 72,
     });
   });
 
@@ -266,7 +279,11 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       urls: { an: `${WWW}/dyn/17/questions/QANR5L17QE3456` },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'overdue', signaled: true, dueOn: '2025-04-25', daysOpen: 670, daysLate: 583,
+      state: 'overdue',
+      signaled: true,
+      dueOn: '2025-04-25',
+      daysOpen: 670,
+      daysLate: 583,
     });
   });
 
@@ -303,11 +320,17 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       answeredOn: '2024-12-17',
       // The question text, not the circonscription line that sits between it and the author.
       text: "Mme Anne Exemple attire l'attention de Mme la ministre de l'agriculture sur l'accès au foncier des jeunes agriculteurs. Elle lui demande quelles mesures sont envisagées.",
-      answerText: "Le Gouvernement a fait de l'installation des jeunes agriculteurs une priorité.\nLe fonds « Entrepreneurs du vivant » sera doté de 400 millions d'euros.",
+      answerText:
+        "Le Gouvernement a fait de l'installation des jeunes agriculteurs une priorité.\nLe fonds « Entrepreneurs du vivant » sera doté de 400 millions d'euros.",
       urls: { an: `${WWW}/dyn/17/questions/QANR5L17QE1042` },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2024-12-22', answeredOn: '2024-12-17', daysOpen: 56, daysLate: 0,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2024-12-22',
+      answeredOn: '2024-12-17',
+      daysOpen: 56,
+      daysLate: 0,
     });
   });
 });
@@ -367,7 +390,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
   it('reads a number contradiction even without <title> or breadcrumb, from the heading', () => {
     const html = edit(
       edit(repondue(), /<title>[^<]*<\/title>/, ''),
-      /<nav class="breadcrumb"[\s\S]*?<\/nav>/, '<p class="_bold">Question écrite n° 4021</p>',
+      /<nav class="breadcrumb"[\s\S]*?<\/nav>/,
+      '<p class="_bold">Question écrite n° 4021</p>',
     );
     expect(parseText(html, REPONDUE, dom)).toEqual({ kind: 'other' });
   });
@@ -390,7 +414,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
   it('says unknown when "Dates :" announces more dates than the page holds', () => {
     const html = edit(
       edit(repondue(), /<span class="_regular">Réponse publiée le[\s\S]*?<\/span>/, ''),
-      /<section class="question-reponse[\s\S]*?<\/section>/, '',
+      /<section class="question-reponse[\s\S]*?<\/section>/,
+      '',
     );
     const q = questionOf(parseText(html, REPONDUE, dom));
     expect(q.unreadableStatus).toBe('dates incomplete');
@@ -409,7 +434,11 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
   });
 
   it('says unknown when the closure date cannot be read', () => {
-    const html = edit(fixtureText('an/an-dyn-qe-retiree.html'), '<span class="_regular">21 juin 2022</span>', '<span class="_regular">juin</span>');
+    const html = edit(
+      fixtureText('an/an-dyn-qe-retiree.html'),
+      '<span class="_regular">21 juin 2022</span>',
+      '<span class="_regular">juin</span>',
+    );
     const q = questionOf(parseText(html, `${WWW}/dyn/15/questions/QANR5L15QE19189`, dom));
     expect(q.unreadableStatus).toBe('closure date unreadable');
     expect(questionStatus(q, TODAY).state).toBe('unknown');
@@ -428,52 +457,66 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, bad input (%s)', (dom
  * whole page does not have. Every cut position, every 23 characters, both DOMs.
  */
 describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages, truncated HTML (%s)', (dom) => {
-  function cuts(name: string): string[] {
+  const cuts = (name: string): string[] => {
     const html = fixtureText(`an/${name}`);
-    const out: string[] = [];
-    for (let end = 0; end < html.length; end += 23) out.push(html.slice(0, end));
-    return out;
-  }
+    return cutPoints(html, { step: 23 }).map((end) => html.slice(0, end));
+  };
 
-  it('an answered page cut anywhere reads as other, unknown or answered on the right date', () => {
-    const url = `${WWW}/dyn/16/questions/QANR5L16QE4020`;
-    for (const html of cuts('an-dyn-qe-repondue.html')) {
-      const result = parseText(html, url, dom);
-      const state = stateOf(result);
-      expect(['other', 'unknown', 'answered'], html.slice(-80)).toContain(state);
-      if (result.kind === 'question' && state === 'answered') expect(result.question.answeredOn).toBe('2023-02-28');
-    }
-  });
+  it(
+    'an answered page cut anywhere reads as other, unknown or answered on the right date',
+    () => {
+      const url = `${WWW}/dyn/16/questions/QANR5L16QE4020`;
+      for (const html of cuts('an-dyn-qe-repondue.html')) {
+        const result = parseText(html, url, dom);
+        const state = stateOf(result);
+        expect(['other', 'unknown', 'answered'], html.slice(-80)).toContain(state);
+        if (result.kind === 'question' && state === 'answered') expect(result.question.answeredOn).toBe('2023-02-28');
+      }
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
-  it('an answered page with its answer block first, cut anywhere, never reads as pending', () => {
-    const url = `${WWW}/dyn/17/questions/QANR5L17QE1042`;
-    for (const html of cuts('an-dyn-qe-variant-markup.html')) {
-      const result = parseText(html, url, dom);
-      expect(['other', 'unknown', 'answered'], html.slice(-80)).toContain(stateOf(result));
-    }
-  });
+  it(
+    'an answered page with its answer block first, cut anywhere, never reads as pending',
+    () => {
+      const url = `${WWW}/dyn/17/questions/QANR5L17QE1042`;
+      for (const html of cuts('an-dyn-qe-variant-markup.html')) {
+        const result = parseText(html, url, dom);
+        expect(['other', 'unknown', 'answered'], html.slice(-80)).toContain(stateOf(result));
+      }
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
-  it('a pending page cut anywhere never reads as answered or closed', () => {
-    const url = `${WWW}/dyn/17/questions/QANR5L17QE2871`;
-    for (const html of cuts('an-dyn-qe-17-pending.html')) {
-      const result = parseText(html, url, dom);
-      expect(['other', 'unknown', 'overdue'], html.slice(-80)).toContain(stateOf(result));
-      if (result.kind === 'question' && result.question.publishedOn) expect(result.question.publishedOn).toBe('2025-01-14');
-    }
-  });
+  it(
+    'a pending page cut anywhere never reads as answered or closed',
+    () => {
+      const url = `${WWW}/dyn/17/questions/QANR5L17QE2871`;
+      for (const html of cuts('an-dyn-qe-17-pending.html')) {
+        const result = parseText(html, url, dom);
+        expect(['other', 'unknown', 'overdue'], html.slice(-80)).toContain(stateOf(result));
+        if (result.kind === 'question' && result.question.publishedOn) expect(result.question.publishedOn).toBe('2025-01-14');
+      }
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
-  it('a closed page cut anywhere never reads as answered, and once its closure label shows, never as pending', () => {
-    const url = `${WWW}/dyn/15/questions/QANR5L15QE19189`;
-    const html = fixtureText('an/an-dyn-qe-retiree.html');
-    const label = html.indexOf('Date de cloture :</p>') + 'Date de cloture :'.length;
-    for (const cut of cuts('an-dyn-qe-retiree.html')) {
-      const state = stateOf(parseText(cut, url, dom));
-      expect(['other', 'unknown', 'overdue', 'closed'], cut.slice(-80)).toContain(state);
-      if (cut.length >= label) expect(['unknown', 'closed'], cut.slice(-80)).toContain(state);
-    }
-    // Known limit: a cut falling exactly between the "Date :" block and the "Date de cloture :"
-    // block leaves a complete-looking pending page; only the fetch layer can tell (no `</html>`).
-  });
+  it(
+    'a closed page cut anywhere never reads as answered, and once its closure label shows, never as pending',
+    () => {
+      const url = `${WWW}/dyn/15/questions/QANR5L15QE19189`;
+      const html = fixtureText('an/an-dyn-qe-retiree.html');
+      const label = html.indexOf('Date de cloture :</p>') + 'Date de cloture :'.length;
+      for (const cut of cuts('an-dyn-qe-retiree.html')) {
+        const state = stateOf(parseText(cut, url, dom));
+        expect(['other', 'unknown', 'overdue', 'closed'], cut.slice(-80)).toContain(state);
+        if (cut.length >= label) expect(['unknown', 'closed'], cut.slice(-80)).toContain(state);
+      }
+      // Known limit: a cut falling exactly between the "Date :" block and the "Date de cloture :"
+      // block leaves a complete-looking pending page; only the fetch layer can tell (no `</html>`).
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 });
 
 describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {
@@ -526,25 +569,66 @@ describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {
     const items = itemsOf(parseFixture('an/an-deputy-questions-variant.html', url, dom));
     expect(items.map((item) => item.ref)).toEqual([
       {
-        id: 'AN-17-QE-1100', legislature: 17, type: 'QE', number: 1100, url: `${WWW}/dyn/17/questions/QANR5L17QE1100`,
-        publishedOn: '2024-12-10', answered: false, closed: false, pending: true, title: "Pénurie d'amoxicilline",
+        id: 'AN-17-QE-1100',
+        legislature: 17,
+        type: 'QE',
+        number: 1100,
+        url: `${WWW}/dyn/17/questions/QANR5L17QE1100`,
+        publishedOn: '2024-12-10',
+        answered: false,
+        closed: false,
+        pending: true,
+        title: "Pénurie d'amoxicilline",
       },
       {
-        id: 'AN-17-QE-1200', legislature: 17, type: 'QE', number: 1200, url: `${WWW}/dyn/17/questions/QANR5L17QE1200`,
-        publishedOn: '2024-12-10', answeredOn: '2025-02-25', answered: true, closed: false, pending: false, title: 'Effectifs de gendarmerie',
+        id: 'AN-17-QE-1200',
+        legislature: 17,
+        type: 'QE',
+        number: 1200,
+        url: `${WWW}/dyn/17/questions/QANR5L17QE1200`,
+        publishedOn: '2024-12-10',
+        answeredOn: '2025-02-25',
+        answered: true,
+        closed: false,
+        pending: false,
+        title: 'Effectifs de gendarmerie',
       },
       // n° 1500 links to QANR5L17QE1501: skipped.
       {
-        id: 'AN-17-QE-1600', legislature: 17, type: 'QE', number: 1600, url: `${WWW}/dyn/17/questions/QANR5L17QE1600`,
-        answered: false, closed: false, pending: false, unreadableStatus: 'status words not found', title: 'Continuité territoriale',
+        id: 'AN-17-QE-1600',
+        legislature: 17,
+        type: 'QE',
+        number: 1600,
+        url: `${WWW}/dyn/17/questions/QANR5L17QE1600`,
+        answered: false,
+        closed: false,
+        pending: false,
+        unreadableStatus: 'status words not found',
+        title: 'Continuité territoriale',
       },
       {
-        id: 'AN-17-QE-1700', legislature: 17, type: 'QE', number: 1700, url: `${WWW}/dyn/17/questions/QANR5L17QE1700`,
-        answered: false, closed: false, pending: false, unreadableStatus: 'contradictory status words', title: 'Frais bancaires',
+        id: 'AN-17-QE-1700',
+        legislature: 17,
+        type: 'QE',
+        number: 1700,
+        url: `${WWW}/dyn/17/questions/QANR5L17QE1700`,
+        answered: false,
+        closed: false,
+        pending: false,
+        unreadableStatus: 'contradictory status words',
+        title: 'Frais bancaires',
       },
       {
-        id: 'AN-17-QE-1800', legislature: 17, type: 'QE', number: 1800, url: `${WWW}/dyn/17/questions/QANR5L17QE1800`,
-        answered: false, closed: false, pending: false, unreadableStatus: 'answer date unreadable', title: 'Réseau fibre',
+        id: 'AN-17-QE-1800',
+        legislature: 17,
+        type: 'QE',
+        number: 1800,
+        url: `${WWW}/dyn/17/questions/QANR5L17QE1800`,
+        answered: false,
+        closed: false,
+        pending: false,
+        unreadableStatus: 'answer date unreadable',
+        title: 'Réseau fibre',
       },
     ]);
     for (const item of items) {
@@ -579,10 +663,13 @@ describe.each(DOM_IMPLEMENTATIONS)('AN deputy question list (%s)', (dom) => {
     expect(parseText('', URL_LIST, dom)).toEqual({ kind: 'other' });
     expect(parseText('<main><h1>M. X</h1><p>Aucune question.</p></main>', URL_LIST, dom)).toEqual({ kind: 'other' });
     // Links whose legislature and uid disagree, or to another site, are no questions.
-    expect(parseText(
-      '<main><a href="/dyn/16/questions/QANR5L17QE1">Question écrite n° 1</a><a href="https://example.org/dyn/17/questions/QANR5L17QE2">x</a></main>',
-      URL_LIST, dom,
-    )).toEqual({ kind: 'other' });
+    expect(
+      parseText(
+        '<main><a href="/dyn/16/questions/QANR5L17QE1">Question écrite n° 1</a><a href="https://example.org/dyn/17/questions/QANR5L17QE2">x</a></main>',
+        URL_LIST,
+        dom,
+      ),
+    ).toEqual({ kind: 'other' });
   });
 
   it('a list cut anywhere never gives an item a status its full list does not give', () => {

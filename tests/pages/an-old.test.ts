@@ -1,26 +1,21 @@
 import { TODAY, edit, parseFixture, parseText, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../lib/model';
+import { type Question } from '../../lib/model';
 import { detectPage } from '../../lib/sites';
 import { questionStatus } from '../../lib/status';
 import { DOM_IMPLEMENTATIONS, fixtureText } from '../helpers/dom';
+import { cutPoints, SWEEP_TIMEOUT_MS } from '../helpers/sweep';
 
 const OLD = 'https://questions.assemblee-nationale.fr';
 const WWW = 'https://www.assemblee-nationale.fr';
 
-
-
-
-
 describe('detectPage (old questions. site)', () => {
-  it.each([
-    `${OLD}/q14/14-47351QE.htm`,
-    `${OLD}/q15/15-19189QE.htm`,
-    `${OLD}/q15/15-8QOSD.htm`,
-    `${OLD}/q10/10-2052QG.htm`,
-  ])('%s → an-old-question', (url) => {
-    expect(detectPage(url)).toBe('an-old-question');
-  });
+  it.each([`${OLD}/q14/14-47351QE.htm`, `${OLD}/q15/15-19189QE.htm`, `${OLD}/q15/15-8QOSD.htm`, `${OLD}/q10/10-2052QG.htm`])(
+    '%s → an-old-question',
+    (url) => {
+      expect(detectPage(url)).toBe('an-old-question');
+    },
+  );
 
   it.each([
     `${OLD}/q14/15-47351QE.htm`, // two legislatures
@@ -33,7 +28,7 @@ describe('detectPage (old questions. site)', () => {
 });
 
 describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
-  it('layout B, answered after a changement d\'attribution and a renouvellement (an-old-qe.html)', () => {
+  it("layout B, answered after a changement d'attribution and a renouvellement (an-old-qe.html)", () => {
     const q = questionOf(parseFixture('an/an-old-qe.html', `${OLD}/q14/14-47351QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-47351',
@@ -63,7 +58,12 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2014-03-07', answeredOn: '2014-05-13', daysOpen: 126, daysLate: 67,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2014-03-07',
+      answeredOn: '2014-05-13',
+      daysOpen: 126,
+      daysLate: 67,
     });
   });
 
@@ -93,7 +93,11 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'overdue', signaled: false, dueOn: '2015-02-09', daysOpen: 4373, daysLate: 4311,
+      state: 'overdue',
+      signaled: false,
+      dueOn: '2015-02-09',
+      daysOpen: 4373,
+      daysLate: 4311,
     });
   });
 
@@ -125,11 +129,17 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'closed', signaled: false, dueOn: '2017-04-07', closedOn: '2017-06-19', closedReason: 'Fin de mandat', daysOpen: 132, daysLate: 73,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2017-04-07',
+      closedOn: '2017-06-19',
+      closedReason: 'Fin de mandat',
+      daysOpen: 132,
+      daysLate: 73,
     });
   });
 
-  it('layout B, signalée then answered within the ten days, after a changement d\'attribution', () => {
+  it("layout B, signalée then answered within the ten days, after a changement d'attribution", () => {
     const q = questionOf(parseFixture('an/an-old-b-signalee.html', `${OLD}/q14/14-80555QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-80555',
@@ -159,7 +169,12 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'answered', signaled: true, dueOn: '2015-10-15', answeredOn: '2015-10-13', daysOpen: 147, daysLate: 0,
+      state: 'answered',
+      signaled: true,
+      dueOn: '2015-10-15',
+      answeredOn: '2015-10-13',
+      daysOpen: 147,
+      daysLate: 0,
     });
   });
 
@@ -193,7 +208,12 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2014-03-07', answeredOn: '2014-05-13', daysOpen: 126, daysLate: 67,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2014-03-07',
+      answeredOn: '2014-05-13',
+      daysOpen: 126,
+      daysLate: 67,
     });
   });
 
@@ -221,7 +241,13 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'closed', signaled: false, dueOn: '2011-11-27', closedOn: '2012-06-19', closedReason: 'Fin de mandat', daysOpen: 266, daysLate: 205,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2011-11-27',
+      closedOn: '2012-06-19',
+      closedReason: 'Fin de mandat',
+      daysOpen: 266,
+      daysLate: 205,
     });
   });
 
@@ -229,13 +255,24 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
     const q = questionOf(parseFixture('an/an-dyn-qe-retiree.html', `${OLD}/q15/15-19189QE.htm`, dom));
     expect(q).toMatchObject({
       id: 'AN-15-QE-19189',
-      author: { name: 'M. Julien Dive', anId: 'PA999901', group: { acronym: 'LR', name: 'Les Républicains' }, constituency: 'Aisne (2e circonscription)' },
+      author: {
+        name: 'M. Julien Dive',
+        anId: 'PA999901',
+        group: { acronym: 'LR', name: 'Les Républicains' },
+        constituency: 'Aisne (2e circonscription)',
+      },
       publishedOn: '2019-04-30',
       closedOn: '2022-06-21',
       closedReason: 'Fin de mandat',
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'closed', signaled: false, dueOn: '2019-06-30', closedOn: '2022-06-21', closedReason: 'Fin de mandat', daysOpen: 1148, daysLate: 1087,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2019-06-30',
+      closedOn: '2022-06-21',
+      closedReason: 'Fin de mandat',
+      daysOpen: 1148,
+      daysLate: 1087,
     });
   });
 
@@ -267,7 +304,12 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2022-02-07', answeredOn: '2022-03-15', daysOpen: 98, daysLate: 36,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2022-02-07',
+      answeredOn: '2022-03-15',
+      daysOpen: 98,
+      daysLate: 36,
     });
   });
 
@@ -306,7 +348,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
   it('never takes the next label\'s line for an empty "Rubrique >" or "Ministère attributaire >"', () => {
     const html = edit(
       edit(layoutB(), 'Rubrique &gt;</span> défense', 'Rubrique &gt;</span>'),
-      'Ministère attributaire &gt;</span> Défense', 'Ministère attributaire &gt;</span>',
+      'Ministère attributaire &gt;</span> Défense',
+      'Ministère attributaire &gt;</span>',
     );
     const q = questionOf(parseText(html, URL_B, dom));
     expect(q.rubrique).toBeUndefined();
@@ -316,7 +359,11 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
   });
 
   it('says unknown when the answer or withdrawal line has no readable date', () => {
-    const noAnswerDate = edit(layoutB(), '<span class="question_big_content">13/05/2014</span>', '<span class="question_big_content"></span>');
+    const noAnswerDate = edit(
+      layoutB(),
+      '<span class="question_big_content">13/05/2014</span>',
+      '<span class="question_big_content"></span>',
+    );
     const q1 = questionOf(parseText(noAnswerDate, URL_B, dom));
     expect(q1.unreadableStatus).toBe('answer date unreadable');
     expect(questionStatus(q1, TODAY).state).toBe('unknown');
@@ -334,26 +381,30 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
     expect(questionStatus(q, TODAY).state).toBe('unknown');
   });
 
-  it('an answered or withdrawn page cut anywhere never reads as pending, nor as another status', () => {
-    const cases: [string, string, string, Partial<Question>][] = [
-      ['an-old-qe.html', URL_B, 'answered', { answeredOn: '2014-05-13' }],
-      ['an-old-a-qe.html', URL_B, 'answered', { answeredOn: '2014-05-13' }],
-      ['an-old-b-retiree.html', `${OLD}/q14/14-102345QE.htm`, 'closed', { closedOn: '2017-06-19' }],
-      ['an-old-a-retiree.html', `${OLD}/q13/13-118765QE.htm`, 'closed', { closedOn: '2012-06-19' }],
-      ['an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, 'overdue', { publishedOn: '2014-12-09' }],
-    ];
-    for (const [name, url, whole, facts] of cases) {
-      const html = fixtureText(`an/${name}`);
-      for (let end = 0; end < html.length; end += 29) {
-        const result = parseText(html.slice(0, end), url, dom);
-        if (result.kind !== 'question') {
-          expect(result).toEqual({ kind: 'other' });
-          continue;
+  it(
+    'an answered or withdrawn page cut anywhere never reads as pending, nor as another status',
+    () => {
+      const cases: [string, string, string, Partial<Question>][] = [
+        ['an-old-qe.html', URL_B, 'answered', { answeredOn: '2014-05-13' }],
+        ['an-old-a-qe.html', URL_B, 'answered', { answeredOn: '2014-05-13' }],
+        ['an-old-b-retiree.html', `${OLD}/q14/14-102345QE.htm`, 'closed', { closedOn: '2017-06-19' }],
+        ['an-old-a-retiree.html', `${OLD}/q13/13-118765QE.htm`, 'closed', { closedOn: '2012-06-19' }],
+        ['an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, 'overdue', { publishedOn: '2014-12-09' }],
+      ];
+      for (const [name, url, whole, facts] of cases) {
+        const html = fixtureText(`an/${name}`);
+        for (const end of cutPoints(html, { step: 29 })) {
+          const result = parseText(html.slice(0, end), url, dom);
+          if (result.kind !== 'question') {
+            expect(result).toEqual({ kind: 'other' });
+            continue;
+          }
+          const state = questionStatus(result.question, TODAY).state;
+          expect(['unknown', whole], `${name} cut at ${end}`).toContain(state);
+          if (state === whole) expect(result.question).toMatchObject(facts);
         }
-        const state = questionStatus(result.question, TODAY).state;
-        expect(['unknown', whole], `${name} cut at ${end}`).toContain(state);
-        if (state === whole) expect(result.question).toMatchObject(facts);
       }
-    }
-  });
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../lib/model';
+import { type Question } from '../../lib/model';
 import { parsePage } from '../../lib/sites';
 import { parseAnRecord } from '../../lib/sources/an-opendata';
 import { questionStatus } from '../../lib/status';
@@ -54,7 +54,13 @@ describe('parseAnRecord', () => {
       },
     });
     expect(questionStatus(q!, TODAY)).toEqual({
-      state: 'closed', signaled: false, dueOn: '2019-06-30', closedOn: '2022-06-21', closedReason: 'Fin de mandat', daysOpen: 1148, daysLate: 1087,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2019-06-30',
+      closedOn: '2022-06-21',
+      closedReason: 'Fin de mandat',
+      daysOpen: 1148,
+      daysLate: 1087,
     });
   });
 
@@ -76,7 +82,7 @@ describe('parseAnRecord', () => {
     expect(parseAnRecord(record(SEED), other)).toBeUndefined();
   });
 
-  it('reads an answer after a changement d\'attribution: arrays of minAttrib and texteReponse, HTML answer as text', () => {
+  it("reads an answer after a changement d'attribution: arrays of minAttrib and texteReponse, HTML answer as text", () => {
     const q = parseAnRecord(record('opendata-QANR5L17QE1042-answered.json'));
     expect(q).toEqual({
       id: 'AN-17-QE-1042',
@@ -108,7 +114,12 @@ describe('parseAnRecord', () => {
     });
     expect(q!.answerText).not.toMatch(/[<>]|&amp;|&nbsp;/);
     expect(questionStatus(q!, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2024-12-22', answeredOn: '2024-12-17', daysOpen: 56, daysLate: 0,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2024-12-22',
+      answeredOn: '2024-12-17',
+      daysOpen: 56,
+      daysLate: 0,
     });
     // The redesigned page of the same question says the same.
     const page = pageQuestion('an-dyn-qe-variant-markup.html', `${WWW}/dyn/17/questions/QANR5L17QE1042`);
@@ -134,16 +145,22 @@ describe('parseAnRecord', () => {
       urls: { an: `${WWW}/dyn/17/questions/QANR5L17QE3456` },
     });
     expect(questionStatus(q!, TODAY)).toEqual({
-      state: 'overdue', signaled: true, dueOn: '2025-04-25', daysOpen: 670, daysLate: 583,
+      state: 'overdue',
+      signaled: true,
+      dueOn: '2025-04-25',
+      daysOpen: 670,
+      daysLate: 583,
     });
     const page = pageQuestion('an-dyn-qe-signalee.html', 'https://questions.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE3456');
     expect(questionStatus(q!, TODAY)).toEqual(questionStatus(page, TODAY));
   });
 
   it('reads strings and numbers alike in identifiant', () => {
-    const asStrings = parseAnRecord(variant('opendata-QANR5L17QE3456-signalee.json', (q) => {
-      q.identifiant = { numero: '3456', regime: '5eme Republique', legislature: '17' };
-    }));
+    const asStrings = parseAnRecord(
+      variant('opendata-QANR5L17QE3456-signalee.json', (q) => {
+        q.identifiant = { numero: '3456', regime: '5eme Republique', legislature: '17' };
+      }),
+    );
     expect(asStrings).toEqual(parseAnRecord(record('opendata-QANR5L17QE3456-signalee.json')));
   });
 
@@ -174,7 +191,12 @@ describe('parseAnRecord', () => {
     });
     expect(q!.answerText).toBeUndefined();
     expect(questionStatus(q!, TODAY)).toEqual({
-      state: 'answered', signaled: false, dueOn: '2023-02-13', answeredOn: '2023-02-28', daysOpen: 77, daysLate: 15,
+      state: 'answered',
+      signaled: false,
+      dueOn: '2023-02-13',
+      answeredOn: '2023-02-28',
+      daysOpen: 77,
+      daysLate: 15,
     });
   });
 
@@ -201,59 +223,79 @@ describe('parseAnRecord', () => {
       },
     });
     expect(questionStatus(q!, TODAY)).toEqual({
-      state: 'closed', signaled: false, dueOn: '2023-07-02', closedOn: '2023-09-12', closedReason: "Retrait par l'auteur", daysOpen: 133, daysLate: 72,
+      state: 'closed',
+      signaled: false,
+      dueOn: '2023-07-02',
+      closedOn: '2023-09-12',
+      closedReason: "Retrait par l'auteur",
+      daysOpen: 133,
+      daysLate: 72,
     });
     const page = pageQuestion('an-dyn-qe-retrait-auteur.html', `${WWW}/dyn/16/questions/QANR5L16QE7312`);
     expect(questionStatus(q!, TODAY)).toEqual(questionStatus(page, TODAY));
   });
 
   it('reads an unknown code whose libellé says "Réponse publiée" as answered', () => {
-    const q = parseAnRecord(variant('opendata-QANR5L16QE7312-unknown-code.json', (r) => {
-      r.cloture.libelleCloture = 'Réponse publiée';
-    }));
+    const q = parseAnRecord(
+      variant('opendata-QANR5L16QE7312-unknown-code.json', (r) => {
+        r.cloture.libelleCloture = 'Réponse publiée';
+      }),
+    );
     expect(q?.answeredOn).toBe('2023-09-12');
     expect(q?.closedOn).toBeUndefined();
     expect(questionStatus(q!, TODAY).state).toBe('answered');
   });
 
   it('says unknown for a closure it cannot name (unknown code, no libellé)', () => {
-    const q = parseAnRecord(variant('opendata-QANR5L16QE7312-unknown-code.json', (r) => {
-      r.cloture.libelleCloture = null;
-    }));
+    const q = parseAnRecord(
+      variant('opendata-QANR5L16QE7312-unknown-code.json', (r) => {
+        r.cloture.libelleCloture = null;
+      }),
+    );
     expect(q?.unreadableStatus).toBe('closure without label');
     expect(q?.closedReason).toBeUndefined();
     expect(questionStatus(q!, TODAY)).toEqual({ state: 'unknown', signaled: false });
   });
 
   it('says unknown when code, libellé and answer disagree', () => {
-    const repPubClosedLabel = parseAnRecord(variant('opendata-QANR5L16QE4020-rep-pub.json', (r) => {
-      r.cloture.libelleCloture = 'Fin de mandat';
-    }));
+    const repPubClosedLabel = parseAnRecord(
+      variant('opendata-QANR5L16QE4020-rep-pub.json', (r) => {
+        r.cloture.libelleCloture = 'Fin de mandat';
+      }),
+    );
     expect(questionStatus(repPubClosedLabel!, TODAY).state).toBe('unknown');
 
-    const answerButWithdrawn = parseAnRecord(variant('opendata-QANR5L17QE1042-answered.json', (r) => {
-      r.cloture = { codeCloture: 'RET_AUT', libelleCloture: "Retrait par l'auteur", dateCloture: '2024-12-20', infoJO: null };
-    }));
+    const answerButWithdrawn = parseAnRecord(
+      variant('opendata-QANR5L17QE1042-answered.json', (r) => {
+        r.cloture = { codeCloture: 'RET_AUT', libelleCloture: "Retrait par l'auteur", dateCloture: '2024-12-20', infoJO: null };
+      }),
+    );
     expect(questionStatus(answerButWithdrawn!, TODAY).state).toBe('unknown');
   });
 
   it('says unknown when a closure or an answer has no date', () => {
-    const closure = parseAnRecord(variant(SEED, (r) => {
-      r.cloture.dateCloture = null;
-    }));
+    const closure = parseAnRecord(
+      variant(SEED, (r) => {
+        r.cloture.dateCloture = null;
+      }),
+    );
     expect(closure?.unreadableStatus).toBe('closure without date');
     expect(questionStatus(closure!, TODAY).state).toBe('unknown');
 
-    const answer = parseAnRecord(variant('opendata-QANR5L16QE4020-rep-pub.json', (r) => {
-      r.cloture.dateCloture = null;
-    }));
+    const answer = parseAnRecord(
+      variant('opendata-QANR5L16QE4020-rep-pub.json', (r) => {
+        r.cloture.dateCloture = null;
+      }),
+    );
     expect(answer?.unreadableStatus).toBe('answer without date');
     expect(questionStatus(answer!, TODAY).state).toBe('unknown');
 
-    const published = parseAnRecord(variant('opendata-QANR5L17QE3456-signalee.json', (r) => {
-      r.textesQuestion = null;
-      r.minAttribs = null;
-    }));
+    const published = parseAnRecord(
+      variant('opendata-QANR5L17QE3456-signalee.json', (r) => {
+        r.textesQuestion = null;
+        r.minAttribs = null;
+      }),
+    );
     expect(published?.unreadableStatus).toBe('publication date missing');
     expect(questionStatus(published!, TODAY).state).toBe('unknown');
   });
@@ -286,38 +328,135 @@ describe('parseAnRecord, bad input', () => {
 
   it('returns nothing for a record of the wrong shape', () => {
     expect(parseAnRecord({ questions: record(SEED).question })).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.uid = 19189; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { delete q.uid; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.textesReponse = 'none'; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.cloture = 'Fin de mandat'; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.minAttribs.minAttrib = [42]; }))).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.uid = 19189;
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          delete q.uid;
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.textesReponse = 'none';
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.cloture = 'Fin de mandat';
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.minAttribs.minAttrib = [42];
+        }),
+      ),
+    ).toBeUndefined();
   });
 
   it('returns nothing for a uid it cannot read', () => {
     for (const uid of ['QANR5L15QE', 'QSNR5L15QE19189', 'QANR5L15QX19189', 'qanr5l15qe19189', ' QANR5L15QE19189']) {
-      expect(parseAnRecord(variant(SEED, (q) => { q.uid = uid; })), uid).toBeUndefined();
+      expect(
+        parseAnRecord(
+          variant(SEED, (q) => {
+            q.uid = uid;
+          }),
+        ),
+        uid,
+      ).toBeUndefined();
     }
   });
 
   it('returns nothing when identifiant or type contradicts the uid', () => {
-    expect(parseAnRecord(variant(SEED, (q) => { q.identifiant.numero = '19190'; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.identifiant.legislature = '16'; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.identifiant.numero = 19190; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.identifiant.numero = 'dix-neuf'; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.type = 'QG'; }))).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.identifiant.numero = '19190';
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.identifiant.legislature = '16';
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.identifiant.numero = 19190;
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.identifiant.numero = 'dix-neuf';
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.type = 'QG';
+        }),
+      ),
+    ).toBeUndefined();
     // Agreeing values, as numbers, are fine.
-    expect(parseAnRecord(variant(SEED, (q) => { q.identifiant = { numero: 19189, legislature: 15 }; }))?.id).toBe('AN-15-QE-19189');
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.identifiant = { numero: 19189, legislature: 15 };
+        }),
+      )?.id,
+    ).toBe('AN-15-QE-19189');
   });
 
   it('returns nothing when neither the record nor a known question names the author', () => {
-    expect(parseAnRecord(variant(SEED, (q) => { q.auteur = null; }))).toBeUndefined();
-    expect(parseAnRecord(variant(SEED, (q) => { q.auteur.identite.acteurRef = '  '; }))).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.auteur = null;
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseAnRecord(
+        variant(SEED, (q) => {
+          q.auteur.identite.acteurRef = '  ';
+        }),
+      ),
+    ).toBeUndefined();
   });
 
   it('never throws', () => {
     const hostile = [
-      { question: { uid: 'QANR5L15QE19189', textesQuestion: { texteQuestion: { texte: '<script>alert(1)</script><p>Texte</p>' } }, auteur: { identite: { acteurRef: 'PA1' } } } },
-      { question: { uid: 'QANR5L15QE19189', indexationAN: { analyses: { analyse: [null, '', 'Titre'] } }, auteur: { identite: { acteurRef: 'PA1' } } } },
+      {
+        question: {
+          uid: 'QANR5L15QE19189',
+          textesQuestion: { texteQuestion: { texte: '<script>alert(1)</script><p>Texte</p>' } },
+          auteur: { identite: { acteurRef: 'PA1' } },
+        },
+      },
+      {
+        question: {
+          uid: 'QANR5L15QE19189',
+          indexationAN: { analyses: { analyse: [null, '', 'Titre'] } },
+          auteur: { identite: { acteurRef: 'PA1' } },
+        },
+      },
       Object.create(null),
     ];
     for (const value of hostile) expect(() => parseAnRecord(value)).not.toThrow();

@@ -5,7 +5,7 @@
  */
 import { TODAY, itemsOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
-import type { QuestionRef } from '../../lib/model';
+import { type QuestionRef } from '../../lib/model';
 import { detectPage, parsePage, type PageParse } from '../../lib/sites';
 import { parseNosdeputesNewDeputyQuestions } from '../../lib/sites/nosdeputes-new';
 import { refStatus, type QuestionStatus } from '../../lib/status';
@@ -28,7 +28,6 @@ function parseDirect(html: string, url: string, dom: DomImplementation): PagePar
   }
 }
 
-
 function ref(uid: string, rest: Partial<QuestionRef>): QuestionRef {
   const [, legislature, type, number] = /^QANR5L(\d+)(QE|QG|QOSD)(\d+)$/.exec(uid)!;
   return {
@@ -37,7 +36,9 @@ function ref(uid: string, rest: Partial<QuestionRef>): QuestionRef {
     type: type as QuestionRef['type'],
     number: Number(number),
     url: `https://www.assemblee-nationale.fr/dyn/${legislature}/questions/${uid}`,
-    answered: false, closed: false, pending: false,
+    answered: false,
+    closed: false,
+    pending: false,
     ...rest,
   };
 }
@@ -61,21 +62,33 @@ const CASES: Case[] = [
     title: 'answered QE: question and answer blocks',
     file: 'qag-repondue.html',
     url: 'https://www.nosdeputes.fr/depute/claire-lemoine/qag',
-    items: [{
-      ref: ref('QANR5L17QE2417', { depositedOn: '2024-12-10', answered: true, title: 'Pénurie de médecins scolaires en Ille-et-Vilaine' }),
-      status: { state: 'answered', signaled: false },
-      title: 'Pénurie de médecins scolaires en Ille-et-Vilaine',
-    }],
+    items: [
+      {
+        ref: ref('QANR5L17QE2417', {
+          depositedOn: '2024-12-10',
+          answered: true,
+          title: 'Pénurie de médecins scolaires en Ille-et-Vilaine',
+        }),
+        status: { state: 'answered', signaled: false },
+        title: 'Pénurie de médecins scolaires en Ille-et-Vilaine',
+      },
+    ],
   },
   {
     title: 'pending QE: a single plain-text question block, inside <div id="__next">',
     file: 'qag-en-attente.html',
     url: 'https://www.nosdeputes.fr/depute/yann-le-goff/qag',
-    items: [{
-      ref: ref('QANR5L17QE8731', { depositedOn: '2026-10-20', pending: true, title: 'Indemnisation des pêcheurs affectés par les parcs éoliens en mer' }),
-      status: { state: 'pending', signaled: false, daysOpen: 40 },
-      title: 'Indemnisation des pêcheurs affectés par les parcs éoliens en mer',
-    }],
+    items: [
+      {
+        ref: ref('QANR5L17QE8731', {
+          depositedOn: '2026-10-20',
+          pending: true,
+          title: 'Indemnisation des pêcheurs affectés par les parcs éoliens en mer',
+        }),
+        status: { state: 'pending', signaled: false, daysOpen: 40 },
+        title: 'Indemnisation des pêcheurs affectés par les parcs éoliens en mer',
+      },
+    ],
   },
   {
     title: 'erratum to the question only → still waiting; answer + erratum to the answer → answered',
@@ -98,11 +111,13 @@ const CASES: Case[] = [
     title: 'QG: answered in the chamber, no written deadline',
     file: 'qag-qg.html',
     url: 'https://www.nosdeputes.fr/depute/karim-benhaddou/qag',
-    items: [{
-      ref: ref('QANR5L17QG214', { depositedOn: '2024-12-17', answered: true, title: 'Situation à Mayotte après le passage du cyclone' }),
-      status: { state: 'answered', signaled: false },
-      title: 'Situation à Mayotte après le passage du cyclone',
-    }],
+    items: [
+      {
+        ref: ref('QANR5L17QG214', { depositedOn: '2024-12-17', answered: true, title: 'Situation à Mayotte après le passage du cyclone' }),
+        status: { state: 'answered', signaled: false },
+        title: 'Situation à Mayotte après le passage du cyclone',
+      },
+    ],
   },
   {
     title: 'several items, MUI 6 heading wrapper, duplicate card, untitled card, inconsistent card, empty date',
@@ -110,12 +125,20 @@ const CASES: Case[] = [
     url: 'https://www.nosdeputes.fr/depute/elise-morvan/qag',
     items: [
       {
-        ref: ref('QANR5L17QE1580', { depositedOn: '2024-10-15', answered: true, title: 'Remplacement des enseignants absents en milieu rural' }),
+        ref: ref('QANR5L17QE1580', {
+          depositedOn: '2024-10-15',
+          answered: true,
+          title: 'Remplacement des enseignants absents en milieu rural',
+        }),
         status: { state: 'answered', signaled: false },
         title: 'Remplacement des enseignants absents en milieu rural',
       },
       {
-        ref: ref('QANR5L17QE6120', { depositedOn: '2025-06-03', pending: true, title: 'Attaques de chiens errants sur les troupeaux ovins' }),
+        ref: ref('QANR5L17QE6120', {
+          depositedOn: '2025-06-03',
+          pending: true,
+          title: 'Attaques de chiens errants sur les troupeaux ovins',
+        }),
         status: { state: 'overdue', signaled: false, daysOpen: 544 },
         title: 'Attaques de chiens errants sur les troupeaux ovins',
       },
@@ -148,7 +171,10 @@ const CASES: Case[] = [
     url: 'https://www.nosdeputes.fr/depute/claire-lemoine/qag',
     items: [
       {
-        ref: ref('QANR5L17QE2417', { unreadableStatus: 'question details not found', title: 'Pénurie de médecins scolaires en Ille-et-Vilaine' }),
+        ref: ref('QANR5L17QE2417', {
+          unreadableStatus: 'question details not found',
+          title: 'Pénurie de médecins scolaires en Ille-et-Vilaine',
+        }),
         status: { state: 'unknown', signaled: false },
         title: 'Pénurie de médecins scolaires en Ille-et-Vilaine',
       },
@@ -192,25 +218,29 @@ describe.each(DOM_IMPLEMENTATIONS)('new NosDéputés "Questions" tab (%s)', (dom
 describe.each(DOM_IMPLEMENTATIONS)('new NosDéputés bad input (%s)', (dom) => {
   const URL_QAG = 'https://www.nosdeputes.fr/depute/elise-morvan/qag';
 
-  it.each(['qag-repondue.html', 'qag-erratum.html', 'qag-plusieurs.html'])('%s cut anywhere: each item whole or unknown, never another status', (file) => {
-    const html = fixtureText(`nosdeputes/${file}`);
-    const full = itemsOf(parseDirect(html, URL_QAG, dom));
-    const step = dom === 'linkedom' ? 7 : 61;
-    for (let cut = 0; cut < html.length; cut += step) {
-      const page = parseDirect(html.slice(0, cut), URL_QAG, dom);
-      if (page.kind === 'other') continue;
-      for (const item of itemsOf(page)) {
-        const status = refStatus(item.ref, TODAY);
-        if (status.state === 'unknown') continue;
-        const whole = full.find((f) => f.ref.id === item.ref.id)!;
-        // A cut right after "Date de dépôt:" loses the date, never changes it.
-        const dateKept = item.ref.depositedOn === whole.ref.depositedOn || item.ref.depositedOn === undefined;
-        if (status.state !== refStatus(whole.ref, TODAY).state || !dateKept) {
-          throw new Error(`${file} cut at ${cut}: ${item.ref.id} reads as ${status.state} from ${item.ref.depositedOn}`);
+  it.each(['qag-repondue.html', 'qag-erratum.html', 'qag-plusieurs.html'])(
+    '%s cut anywhere: each item whole or unknown, never another status',
+    (file) => {
+      const html = fixtureText(`nosdeputes/${file}`);
+      const full = itemsOf(parseDirect(html, URL_QAG, dom));
+      const step = dom === 'linkedom' ? 7 : 61;
+      for (let cut = 0; cut < html.length; cut += step) {
+        const page = parseDirect(html.slice(0, cut), URL_QAG, dom);
+        if (page.kind === 'other') continue;
+        for (const item of itemsOf(page)) {
+          const status = refStatus(item.ref, TODAY);
+          if (status.state === 'unknown') continue;
+          const whole = full.find((f) => f.ref.id === item.ref.id)!;
+          // A cut right after "Date de dépôt:" loses the date, never changes it.
+          const dateKept = item.ref.depositedOn === whole.ref.depositedOn || item.ref.depositedOn === undefined;
+          if (status.state !== refStatus(whole.ref, TODAY).state || !dateKept) {
+            throw new Error(`${file} cut at ${cut}: ${item.ref.id} reads as ${status.state} from ${item.ref.depositedOn}`);
+          }
         }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('reads a page cut in half: no item gets another status', () => {
     const html = fixtureText('nosdeputes/qag-plusieurs.html');
@@ -240,7 +270,10 @@ describe.each(DOM_IMPLEMENTATIONS)('new NosDéputés bad input (%s)', (dom) => {
   });
 
   it('reads a card without its details panel as unknown', () => {
-    const html = fixtureText('nosdeputes/qag-en-attente.html').replace(/<div class="MuiCollapse-root[\s\S]*<\/div><\/div><\/div><\/div><\/div><\/div>\n/, '</div>\n');
+    const html = fixtureText('nosdeputes/qag-en-attente.html').replace(
+      /<div class="MuiCollapse-root[\s\S]*<\/div><\/div><\/div><\/div><\/div><\/div>\n/,
+      '</div>\n',
+    );
     expect(html).not.toContain('id="QANR5L17QE8731-pannel"');
     const [item] = itemsOf(parseDirect(html, 'https://www.nosdeputes.fr/depute/yann-le-goff/qag', dom));
     expect(item!.ref.unreadableStatus).toBe('question details not found');
@@ -254,7 +287,9 @@ describe.each(DOM_IMPLEMENTATIONS)('new NosDéputés bad input (%s)', (dom) => {
       expect(parseDirect(fixtureText(`nosdeputes/${file}`), url, dom)).toStrictEqual({ kind: 'other' });
     }
     // The tab's own "unknown deputy" fallback (qag/page.tsx).
-    expect(parseDirect('<!DOCTYPE html><html><body><main><div><p>Deputé inconnu</p></div></main></body></html>', url, dom)).toStrictEqual({ kind: 'other' });
+    expect(parseDirect('<!DOCTYPE html><html><body><main><div><p>Deputé inconnu</p></div></main></body></html>', url, dom)).toStrictEqual({
+      kind: 'other',
+    });
   });
 
   it('reads an empty document as other', () => {

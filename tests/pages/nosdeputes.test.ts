@@ -5,13 +5,13 @@
  */
 import { TODAY, deputyOf, itemsOf, questionOf } from '../helpers/pages';
 import { describe, expect, it } from 'vitest';
-import type { Deputy, QuestionRef } from '../../lib/model';
+import { type Deputy, type QuestionRef } from '../../lib/model';
 import { detectPage, parsePage, type PageParse } from '../../lib/sites';
-import { nosdeputesPages } from '../../lib/sites/nosdeputes';
+import { nosdeputesSite } from '../../lib/sites/nosdeputes';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from '../../lib/status';
 import { textOf } from '../../lib/text';
 import { DOM_IMPLEMENTATIONS, documentFromHtml, fixtureDocument, fixtureText, type DomImplementation } from '../helpers/dom';
-
+import { cutPoints, SWEEP_TIMEOUT_MS } from '../helpers/sweep';
 
 function read(file: string, url: string, dom: DomImplementation): PageParse {
   return parsePage(fixtureDocument(`nosdeputes/${file}`, dom, url), url);
@@ -20,7 +20,7 @@ function read(file: string, url: string, dom: DomImplementation): PageParse {
 /** The site's own parser, without parsePage's try/catch: bad input must not make it throw either. */
 function parseDirect(html: string, url: string, dom: DomImplementation): PageParse {
   const parsed = new URL(url);
-  const definition = nosdeputesPages.find((page) => page.detect(parsed));
+  const definition = nosdeputesSite.pages.find((page) => page.detect(parsed));
   if (!definition) throw new Error(`No NosDéputés reader for ${url}`);
   const doc = documentFromHtml(html, dom, url);
   try {
@@ -30,9 +30,6 @@ function parseDirect(html: string, url: string, dom: DomImplementation): PagePar
     if (dom === 'happy-dom') void (doc.defaultView as unknown as { close?: () => unknown } | null)?.close?.();
   }
 }
-
-
-
 
 const SEED_URL = 'https://2017-2022.nosdeputes.fr/15/question/QE/19189';
 const an = (uid: string) => `https://www.assemblee-nationale.fr/dyn/${/^QANR5L(\d+)/.exec(uid)![1]}/questions/${uid}`;
@@ -55,23 +52,41 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-retiree.html',
     url: SEED_URL,
     question: {
-      id: 'AN-15-QE-19189', chamber: 'AN', legislature: 15, type: 'QE', number: 19189,
+      id: 'AN-15-QE-19189',
+      chamber: 'AN',
+      legislature: 15,
+      type: 'QE',
+      number: 19189,
       author: { name: 'Julien Dive', slug: 'julien-dive' },
       answeringMinistry: 'Ministère de la santé',
       publishedOn: '2019-04-30',
       closedOn: '2022-06-21',
       closedReason: 'fin de mandat',
-      text: expect.stringMatching(/^M\. Julien Dive attire l'attention de Mme la ministre des solidarités et de la santé .* outil public de prise de rendez-vous\.$/),
-      urls: { an: an('QANR5L15QE19189'), nosdeputes: SEED_URL },
+      text: expect.stringMatching(
+        /^M\. Julien Dive attire l'attention de Mme la ministre des solidarités et de la santé .* outil public de prise de rendez-vous\.$/,
+      ),
+      urls: { an: an('QANR5L15QE19189'), nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189' },
     },
-    status: { state: 'closed', signaled: false, dueOn: '2019-06-30', closedOn: '2022-06-21', closedReason: 'fin de mandat', daysOpen: 1148, daysLate: 1087 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2019-06-30',
+      closedOn: '2022-06-21',
+      closedReason: 'fin de mandat',
+      daysOpen: 1148,
+      daysLate: 1087,
+    },
   },
   {
     title: 'A: "Réponse émise le …" with the answer text',
     file: 'q-repondue.html',
     url: 'https://2017-2022.nosdeputes.fr/15/question/QE/24567',
     question: {
-      id: 'AN-15-QE-24567', chamber: 'AN', legislature: 15, type: 'QE', number: 24567,
+      id: 'AN-15-QE-24567',
+      chamber: 'AN',
+      legislature: 15,
+      type: 'QE',
+      number: 24567,
       author: { name: 'Hélène Vasseur', slug: 'helene-vasseur' },
       answeringMinistry: "Ministère de l'agriculture",
       publishedOn: '2019-11-26',
@@ -87,12 +102,16 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-sans-reponse.html',
     url: 'https://www.nosdeputes.fr/16/question/QE/12874',
     question: {
-      id: 'AN-16-QE-12874', chamber: 'AN', legislature: 16, type: 'QE', number: 12874,
+      id: 'AN-16-QE-12874',
+      chamber: 'AN',
+      legislature: 16,
+      type: 'QE',
+      number: 12874,
       author: { name: 'Élise Morvan', slug: 'elise-morvan', group: { acronym: 'REN', name: 'Renaissance' } },
       answeringMinistry: "Ministère de l'éducation nationale",
       publishedOn: '2023-11-07',
       text: expect.stringMatching(/^Mme Élise Morvan attire l'attention .* continuité du service public de l'éducation\.$/),
-      urls: { an: an('QANR5L16QE12874'), nosdeputes: 'https://www.nosdeputes.fr/16/question/QE/12874' },
+      urls: { an: an('QANR5L16QE12874'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/12874' },
     },
     status: { state: 'overdue', signaled: false, dueOn: '2024-01-07', daysOpen: 1118, daysLate: 1057 },
   },
@@ -101,28 +120,45 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-retiree-sans-motif.html',
     url: 'https://www.nosdeputes.fr/16/question/QE/9120',
     question: {
-      id: 'AN-16-QE-9120', chamber: 'AN', legislature: 16, type: 'QE', number: 9120,
+      id: 'AN-16-QE-9120',
+      chamber: 'AN',
+      legislature: 16,
+      type: 'QE',
+      number: 9120,
       author: { name: 'Élise Morvan', slug: 'elise-morvan', group: { acronym: 'REN', name: 'Renaissance' } },
       answeringMinistry: "Ministère de l'intérieur",
       publishedOn: '2023-06-13',
       closedOn: '2023-10-03',
       closedReason: 'Retirée',
       text: expect.stringMatching(/^Mme Élise Morvan interroge M\. le ministre de l'intérieur/),
-      urls: { an: an('QANR5L16QE9120'), nosdeputes: 'https://www.nosdeputes.fr/16/question/QE/9120' },
+      urls: { an: an('QANR5L16QE9120'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/9120' },
     },
-    status: { state: 'closed', signaled: false, dueOn: '2023-08-13', closedOn: '2023-10-03', closedReason: 'Retirée', daysOpen: 112, daysLate: 51 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2023-08-13',
+      closedOn: '2023-10-03',
+      closedReason: 'Retirée',
+      daysOpen: 112,
+      daysLate: 51,
+    },
   },
   {
     title: 'A0: "<h2>Réponse</h2>" + answer, no date → answered without date',
     file: 'q-reponse-sans-date.html',
     url: 'https://2017-2022.nosdeputes.fr/15/question/QE/31877',
     question: {
-      id: 'AN-15-QE-31877', chamber: 'AN', legislature: 15, type: 'QE', number: 31877,
+      id: 'AN-15-QE-31877',
+      chamber: 'AN',
+      legislature: 15,
+      type: 'QE',
+      number: 31877,
       author: { name: 'Hélène Vasseur', slug: 'helene-vasseur' },
       answeringMinistry: 'Ministère de la transition écologique',
       publishedOn: '2020-11-03',
       text: expect.stringMatching(/^Mme Hélène Vasseur attire l'attention .* zone rurale ; elle lui demande/),
-      answerText: 'Le Gouvernement a renforcé en 2021 les aides au remplacement des chaudières au fioul par des équipements utilisant des énergies renouvelables. Les ménages aux revenus modestes et très modestes bénéficient de montants bonifiés, cumulables avec les certificats d\'économies d\'énergie.\n\nUn bilan de ces dispositifs sera présenté au Parlement à l\'issue de l\'année 2022.',
+      answerText:
+        "Le Gouvernement a renforcé en 2021 les aides au remplacement des chaudières au fioul par des équipements utilisant des énergies renouvelables. Les ménages aux revenus modestes et très modestes bénéficient de montants bonifiés, cumulables avec les certificats d'économies d'énergie.\n\nUn bilan de ces dispositifs sera présenté au Parlement à l'issue de l'année 2022.",
       urls: { an: an('QANR5L15QE31877'), nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/31877' },
     },
     status: { state: 'answered', signaled: false, dueOn: '2021-01-03' },
@@ -132,13 +168,17 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-reponse-a-venir.html',
     url: 'https://www.nosdeputes.fr/16/question/QE/15871',
     question: {
-      id: 'AN-16-QE-15871', chamber: 'AN', legislature: 16, type: 'QE', number: 15871,
+      id: 'AN-16-QE-15871',
+      chamber: 'AN',
+      legislature: 16,
+      type: 'QE',
+      number: 15871,
       author: { name: 'Karim Benhaddou', slug: 'karim-benhaddou', group: { acronym: 'LFI-NUPES', name: 'La France insoumise - NUPES' } },
       answeringMinistry: 'Ministère du travail',
       publishedOn: '2024-03-05',
       unreadableStatus: 'answer announced but not published',
       text: expect.stringMatching(/^M\. Karim Benhaddou interroge/),
-      urls: { an: an('QANR5L16QE15871'), nosdeputes: 'https://www.nosdeputes.fr/16/question/QE/15871' },
+      urls: { an: an('QANR5L16QE15871'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/15871' },
     },
     status: { state: 'unknown', signaled: false },
   },
@@ -147,8 +187,16 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q14-retiree.html',
     url: 'https://2012-2017.nosdeputes.fr/14/question/QE/104512',
     question: {
-      id: 'AN-14-QE-104512', chamber: 'AN', legislature: 14, type: 'QE', number: 104512,
-      author: { name: 'Bernard Lefèvre', slug: 'bernard-lefevre', group: { acronym: 'SER', name: 'Socialiste, écologiste et républicain' } },
+      id: 'AN-14-QE-104512',
+      chamber: 'AN',
+      legislature: 14,
+      type: 'QE',
+      number: 104512,
+      author: {
+        name: 'Bernard Lefèvre',
+        slug: 'bernard-lefevre',
+        group: { acronym: 'SER', name: 'Socialiste, écologiste et républicain' },
+      },
       answeringMinistry: "Ministère de l'agriculture",
       publishedOn: '2017-02-28',
       closedOn: '2017-06-20',
@@ -156,21 +204,33 @@ const QUESTION_CASES: QuestionCase[] = [
       text: expect.stringMatching(/^M\. Bernard Lefèvre attire l'attention .* à quelle date les paiements seront effectués\.$/),
       urls: { an: an('QANR5L14QE104512'), nosdeputes: 'https://2012-2017.nosdeputes.fr/14/question/QE/104512' },
     },
-    status: { state: 'closed', signaled: false, dueOn: '2017-04-28', closedOn: '2017-06-20', closedReason: 'fin de mandat', daysOpen: 112, daysLate: 53 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2017-04-28',
+      closedOn: '2017-06-20',
+      closedReason: 'fin de mandat',
+      daysOpen: 112,
+      daysLate: 53,
+    },
   },
   {
     title: '13th legislature (2007-2012 host, no alert box, no /13 prefix), one-month deadline before the 2009 reform',
     file: 'q13-repondue.html',
     url: 'https://2007-2012.nosdeputes.fr/question/QE/21346',
     question: {
-      id: 'AN-13-QE-21346', chamber: 'AN', legislature: 13, type: 'QE', number: 21346,
+      id: 'AN-13-QE-21346',
+      chamber: 'AN',
+      legislature: 13,
+      type: 'QE',
+      number: 21346,
       author: { name: 'Jacques Perrin', slug: 'jacques-perrin' },
       answeringMinistry: 'Ministère de la santé',
       publishedOn: '2008-04-22',
       answeredOn: '2008-12-09',
       text: expect.stringMatching(/^M\. Jacques Perrin attire l'attention/),
       answerText: expect.stringMatching(/^La continuité de l'accueil des urgences/),
-      urls: { an: an('QANR5L13QE21346'), nosdeputes: 'https://2007-2012.nosdeputes.fr/question/QE/21346' },
+      urls: { an: an('QANR5L13QE21346'), nosdeputes: 'https://2007-2012.nosdeputes.fr/13/question/QE/21346' },
     },
     status: { state: 'answered', signaled: false, dueOn: '2008-05-22', answeredOn: '2008-12-09', daysOpen: 231, daysLate: 201 },
   },
@@ -179,7 +239,11 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q13-repondue.html',
     url: 'https://2007-2012.nosdeputes.fr/13/question/QE/21346',
     question: {
-      id: 'AN-13-QE-21346', chamber: 'AN', legislature: 13, type: 'QE', number: 21346,
+      id: 'AN-13-QE-21346',
+      chamber: 'AN',
+      legislature: 13,
+      type: 'QE',
+      number: 21346,
       author: { name: 'Jacques Perrin', slug: 'jacques-perrin' },
       answeringMinistry: 'Ministère de la santé',
       publishedOn: '2008-04-22',
@@ -195,13 +259,17 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-variante-balisage.html',
     url: 'https://www.nosdeputes.fr/16/question/QE/11907',
     question: {
-      id: 'AN-16-QE-11907', chamber: 'AN', legislature: 16, type: 'QE', number: 11907,
+      id: 'AN-16-QE-11907',
+      chamber: 'AN',
+      legislature: 16,
+      type: 'QE',
+      number: 11907,
       author: { name: 'Élise Morvan', slug: 'elise-morvan' },
       answeringMinistry: 'Ministère de la transition écologique',
       publishedOn: '2023-10-03',
       answeredOn: '2024-01-30',
       answerText: expect.stringMatching(/^Le Gouvernement a engagé, dans le cadre du plan eau/),
-      urls: { an: an('QANR5L16QE11907'), nosdeputes: 'https://www.nosdeputes.fr/16/question/QE/11907' },
+      urls: { an: an('QANR5L16QE11907'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/11907' },
     },
     status: { state: 'answered', signaled: false, dueOn: '2023-12-03', answeredOn: '2024-01-30', daysOpen: 119, daysLate: 58 },
   },
@@ -210,12 +278,16 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-sans-reponse-variante.html',
     url: 'https://www.nosdeputes.fr/16/question/QE/15230',
     question: {
-      id: 'AN-16-QE-15230', chamber: 'AN', legislature: 16, type: 'QE', number: 15230,
+      id: 'AN-16-QE-15230',
+      chamber: 'AN',
+      legislature: 16,
+      type: 'QE',
+      number: 15230,
       author: { name: 'Élise Morvan', slug: 'elise-morvan', group: { acronym: 'REN', name: 'Renaissance' } },
       answeringMinistry: "Ministère de l'agriculture",
       publishedOn: '2024-02-20',
       text: expect.stringMatching(/^Mme Élise Morvan attire l'attention de M\. le ministre de l'agriculture/),
-      urls: { an: an('QANR5L16QE15230'), nosdeputes: 'https://www.nosdeputes.fr/16/question/QE/15230' },
+      urls: { an: an('QANR5L16QE15230'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/15230' },
     },
     status: { state: 'overdue', signaled: false, dueOn: '2024-04-20', daysOpen: 1013, daysLate: 953 },
   },
@@ -224,7 +296,11 @@ const QUESTION_CASES: QuestionCase[] = [
     file: 'q-labels-vides.html',
     url: 'https://2017-2022.nosdeputes.fr/15/question/QE/4410',
     question: {
-      id: 'AN-15-QE-4410', chamber: 'AN', legislature: 15, type: 'QE', number: 4410,
+      id: 'AN-15-QE-4410',
+      chamber: 'AN',
+      legislature: 15,
+      type: 'QE',
+      number: 4410,
       author: { name: 'Paul Garnier', slug: 'paul-garnier' },
       unreadableStatus: 'no status block',
       urls: { an: an('QANR5L15QE4410'), nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/4410' },
@@ -262,35 +338,57 @@ interface ListCase {
   items: { ref: QuestionRef; status: QuestionStatus }[];
 }
 
-const ref = (legislature: number, number: number, host: string, rest: Partial<QuestionRef>): QuestionRef => ({
-  id: `AN-${legislature}-QE-${number}`, legislature, type: 'QE', number,
-  url: `https://${host}/${legislature}/question/QE/${number}`,
-  answered: false, closed: false, pending: false,
+/** The item's address is the Assemblée's, derived from its key, whatever the list links to (reliability D8). */
+const ref = (legislature: number, number: number, rest: Partial<QuestionRef>): QuestionRef => ({
+  id: `AN-${legislature}-QE-${number}`,
+  legislature,
+  type: 'QE',
+  number,
+  url: `https://www.assemblee-nationale.fr/dyn/${legislature}/questions/QANR5L${legislature}QE${number}`,
+  answered: false,
+  closed: false,
+  pending: false,
   ...rest,
 });
-const WWW = 'www.nosdeputes.fr';
-const ARCHIVE_14 = '2012-2017.nosdeputes.fr';
 
 /** The five questions of list-deputy-questions.html and list-search-questions.html. */
 const MORVAN_ITEMS: ListCase['items'] = [
   {
-    ref: ref(16, 15230, WWW, { publishedOn: '2024-02-20', pending: true, ministry: "Ministère de l'agriculture et de la souveraineté alimentaire" }),
+    ref: ref(16, 15230, {
+      publishedOn: '2024-02-20',
+      pending: true,
+      ministry: "Ministère de l'agriculture et de la souveraineté alimentaire",
+    }),
     status: { state: 'overdue', signaled: false, dueOn: '2024-04-20', daysOpen: 1013, daysLate: 953 },
   },
   {
-    ref: ref(16, 11907, WWW, { publishedOn: '2023-10-03', answeredOn: '2024-01-30', answered: true, ministry: 'Ministère de la transition écologique et de la cohésion des territoires' }),
+    ref: ref(16, 11907, {
+      publishedOn: '2023-10-03',
+      answeredOn: '2024-01-30',
+      answered: true,
+      ministry: 'Ministère de la transition écologique et de la cohésion des territoires',
+    }),
     status: { state: 'answered', signaled: false, dueOn: '2023-12-03', answeredOn: '2024-01-30', daysOpen: 119, daysLate: 58 },
   },
   {
-    ref: ref(16, 12874, WWW, { publishedOn: '2023-11-07', pending: true, ministry: "Ministère de l'éducation nationale et de la jeunesse" }),
+    ref: ref(16, 12874, {
+      publishedOn: '2023-11-07',
+      pending: true,
+      ministry: "Ministère de l'éducation nationale et de la jeunesse",
+    }),
     status: { state: 'overdue', signaled: false, dueOn: '2024-01-07', daysOpen: 1118, daysLate: 1057 },
   },
   {
-    ref: ref(16, 9120, WWW, { publishedOn: '2023-06-13', closed: true, ministry: "Ministère de l'intérieur et des outre-mer" }),
+    ref: ref(16, 9120, { publishedOn: '2023-06-13', closed: true, ministry: "Ministère de l'intérieur et des outre-mer" }),
     status: { state: 'closed', signaled: false, dueOn: '2023-08-13' },
   },
   {
-    ref: ref(16, 6044, WWW, { publishedOn: '2023-02-21', answeredOn: '2023-07-11', answered: true, ministry: 'Ministère de la santé et de la prévention' }),
+    ref: ref(16, 6044, {
+      publishedOn: '2023-02-21',
+      answeredOn: '2023-07-11',
+      answered: true,
+      ministry: 'Ministère de la santé et de la prévention',
+    }),
     status: { state: 'answered', signaled: false, dueOn: '2023-04-21', answeredOn: '2023-07-11', daysOpen: 140, daysLate: 81 },
   },
 ];
@@ -312,15 +410,15 @@ const LIST_CASES: ListCase[] = [
     heading: 'H2',
     items: [
       {
-        ref: ref(16, 8412, WWW, { publishedOn: '2023-05-30', answered: true, ministry: 'Ministère de la santé et de la prévention' }),
+        ref: ref(16, 8412, { publishedOn: '2023-05-30', answered: true, ministry: 'Ministère de la santé et de la prévention' }),
         status: { state: 'answered', signaled: false, dueOn: '2023-07-30' },
       },
       {
-        ref: ref(16, 7020, WWW, { unreadableStatus: 'status words not found' }),
+        ref: ref(16, 7020, { unreadableStatus: 'status words not found' }),
         status: { state: 'unknown', signaled: false },
       },
       {
-        ref: ref(16, 5518, WWW, { publishedOn: '2023-02-07', answeredOn: '2023-05-16', answered: true, ministry: 'Ministère des armées' }),
+        ref: ref(16, 5518, { publishedOn: '2023-02-07', answeredOn: '2023-05-16', answered: true, ministry: 'Ministère des armées' }),
         status: { state: 'answered', signaled: false, dueOn: '2023-04-07', answeredOn: '2023-05-16', daysOpen: 98, daysLate: 39 },
       },
     ],
@@ -333,15 +431,29 @@ const LIST_CASES: ListCase[] = [
     heading: 'H2',
     items: [
       {
-        ref: ref(14, 104512, ARCHIVE_14, { publishedOn: '2017-02-28', closed: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 104512, {
+          publishedOn: '2017-02-28',
+          closed: true,
+          ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
+        }),
         status: { state: 'closed', signaled: false, dueOn: '2017-04-28' },
       },
       {
-        ref: ref(14, 99310, ARCHIVE_14, { publishedOn: '2016-09-27', answeredOn: '2017-02-14', answered: true, ministry: "Ministère de l'environnement, de l'énergie et de la mer" }),
+        ref: ref(14, 99310, {
+          publishedOn: '2016-09-27',
+          answeredOn: '2017-02-14',
+          answered: true,
+          ministry: "Ministère de l'environnement, de l'énergie et de la mer",
+        }),
         status: { state: 'answered', signaled: false, dueOn: '2016-11-27', answeredOn: '2017-02-14', daysOpen: 140, daysLate: 79 },
       },
       {
-        ref: ref(14, 87655, ARCHIVE_14, { publishedOn: '2016-07-12', answeredOn: '2016-09-20', answered: true, ministry: "Ministère de l'éducation nationale, de l'enseignement supérieur et de la recherche" }),
+        ref: ref(14, 87655, {
+          publishedOn: '2016-07-12',
+          answeredOn: '2016-09-20',
+          answered: true,
+          ministry: "Ministère de l'éducation nationale, de l'enseignement supérieur et de la recherche",
+        }),
         status: { state: 'answered', signaled: false, dueOn: '2016-09-12', answeredOn: '2016-09-20', daysOpen: 70, daysLate: 8 },
       },
     ],
@@ -362,11 +474,16 @@ const LIST_CASES: ListCase[] = [
     heading: 'H4',
     items: [
       {
-        ref: ref(16, 13502, WWW, { publishedOn: '2023-12-05', pending: true, ministry: 'Ministère de la transition énergétique' }),
+        ref: ref(16, 13502, { publishedOn: '2023-12-05', pending: true, ministry: 'Ministère de la transition énergétique' }),
         status: { state: 'overdue', signaled: false, dueOn: '2024-02-05', daysOpen: 1090, daysLate: 1028 },
       },
       {
-        ref: ref(16, 10233, WWW, { publishedOn: '2023-07-18', answeredOn: '2023-10-24', answered: true, ministry: 'Ministère de la transition énergétique' }),
+        ref: ref(16, 10233, {
+          publishedOn: '2023-07-18',
+          answeredOn: '2023-10-24',
+          answered: true,
+          ministry: 'Ministère de la transition énergétique',
+        }),
         status: { state: 'answered', signaled: false, dueOn: '2023-09-18', answeredOn: '2023-10-24', daysOpen: 98, daysLate: 36 },
       },
     ],
@@ -379,15 +496,27 @@ const LIST_CASES: ListCase[] = [
     heading: 'H4',
     items: [
       {
-        ref: ref(14, 101877, ARCHIVE_14, { publishedOn: '2016-12-06', closed: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 101877, {
+          publishedOn: '2016-12-06',
+          closed: true,
+          ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
+        }),
         status: { state: 'closed', signaled: false, dueOn: '2017-02-06' },
       },
       {
-        ref: ref(14, 96408, ARCHIVE_14, { publishedOn: '2016-06-14', answered: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 96408, {
+          publishedOn: '2016-06-14',
+          answered: true,
+          ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
+        }),
         status: { state: 'answered', signaled: false, dueOn: '2016-08-14' },
       },
       {
-        ref: ref(14, 94120, ARCHIVE_14, { publishedOn: '2016-03-29', pending: true, ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt" }),
+        ref: ref(14, 94120, {
+          publishedOn: '2016-03-29',
+          pending: true,
+          ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
+        }),
         status: { state: 'overdue', signaled: false, dueOn: '2016-05-29', daysOpen: 3897, daysLate: 3836 },
       },
     ],
@@ -405,7 +534,7 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés question lists (%s)', (dom) => 
       expect(item.element.tagName).toBe(heading);
       expect(textOf(item.element)).toMatch(new RegExp(`^Question Écrite N° ${item.ref.number} du `));
       const link = item.element.querySelector('a[href*="/question/QE/"]');
-      expect(new URL(link!.getAttribute('href')!, url).pathname).toBe(new URL(item.ref.url).pathname);
+      expect(new URL(link!.getAttribute('href')!, url).pathname).toMatch(new RegExp(`/question/QE/${item.ref.number}$`));
     }
   });
 
@@ -436,7 +565,9 @@ const DEPUTY_CASES: { title: string; file: string; url: string; deputy: Deputy }
     file: 'deputy.html',
     url: 'https://www.nosdeputes.fr/elise-morvan',
     deputy: {
-      name: 'Élise Morvan', slug: 'elise-morvan', anId: 'PA795321',
+      name: 'Élise Morvan',
+      slug: 'elise-morvan',
+      anId: 'PA795321',
       group: { acronym: 'REN', name: 'Renaissance' },
       constituency: 'Finistère (3e circonscription)',
       mandateStart: '2022-06-22',
@@ -448,7 +579,9 @@ const DEPUTY_CASES: { title: string; file: string; url: string; deputy: Deputy }
     file: 'deputy-ancienne.html',
     url: 'https://2017-2022.nosdeputes.fr/claire-dumontet',
     deputy: {
-      name: 'Claire Dumontet', slug: 'claire-dumontet', anId: 'PA720118',
+      name: 'Claire Dumontet',
+      slug: 'claire-dumontet',
+      anId: 'PA720118',
       group: { acronym: 'LREM', name: 'La République en Marche' },
       constituency: 'Gironde (4e circonscription)',
       mandateStart: '2017-06-21',
@@ -461,7 +594,9 @@ const DEPUTY_CASES: { title: string; file: string; url: string; deputy: Deputy }
     file: 'deputy-apparente.html',
     url: 'https://www.nosdeputes.fr/jean-marc-kervella',
     deputy: {
-      name: 'Jean-Marc Kervella', slug: 'jean-marc-kervella', anId: 'PA795877',
+      name: 'Jean-Marc Kervella',
+      slug: 'jean-marc-kervella',
+      anId: 'PA795877',
       group: { acronym: 'LR', name: 'Les Républicains' },
       constituency: "Côtes-d'Armor (1re circonscription)",
       mandateStart: '2022-06-22',
@@ -473,7 +608,9 @@ const DEPUTY_CASES: { title: string; file: string; url: string; deputy: Deputy }
     file: 'deputy-15-reelu.html',
     url: 'https://2017-2022.nosdeputes.fr/thierry-gaudin',
     deputy: {
-      name: 'Thierry Gaudin', slug: 'thierry-gaudin', anId: 'PA719560',
+      name: 'Thierry Gaudin',
+      slug: 'thierry-gaudin',
+      anId: 'PA719560',
       group: { acronym: 'LR', name: 'Les Républicains' },
       constituency: 'Somme (3e circonscription)',
       mandateStart: '2017-06-21',
@@ -524,29 +661,30 @@ const TRUNCATION_CASES: { file: string; url: string; allowed: QuestionState[] }[
   { file: 'q-sans-reponse-variante.html', url: 'https://www.nosdeputes.fr/16/question/QE/15230', allowed: ['overdue', 'unknown'] },
 ];
 
-/** Cut points: every character of the date and status lines, a coarser step elsewhere. */
-function cutPoints(html: string, dom: DomImplementation): number[] {
-  const points = new Set<number>([Math.floor(html.length / 2)]);
-  for (let i = 0; i < html.length; i += dom === 'linkedom' ? 157 : 997) points.add(i);
-  const around = (pattern: RegExp, before: number, after: number) => {
-    const at = html.search(pattern);
-    if (at >= 0) for (let i = Math.max(0, at - before); i < Math.min(html.length, at + after); i++) points.add(i);
-  };
-  around(/Question soumise/, 10, 60);
-  around(/<div id="reponse">/, 10, 260);
-  return [...points].sort((a, b) => a - b);
-}
+/** Every character of the date and status lines, a coarser step elsewhere. */
+const cutsOf = (html: string, dom: DomImplementation) =>
+  cutPoints(html, {
+    step: dom === 'linkedom' ? 157 : 997,
+    around: [
+      { pattern: /Question soumise/, before: 10, after: 60 },
+      { pattern: /<div id="reponse">/, before: 10, after: 260 },
+    ],
+  });
 
 describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
-  it.each(TRUNCATION_CASES)('$file cut anywhere: never throws, never another status', ({ file, url, allowed }) => {
-    const html = fixtureText(`nosdeputes/${file}`);
-    for (const cut of cutPoints(html, dom)) {
-      const page = parseDirect(html.slice(0, cut), url, dom);
-      if (page.kind === 'other') continue;
-      const state = questionStatus(questionOf(page), TODAY).state;
-      if (!allowed.includes(state)) throw new Error(`${file} cut at ${cut} reads as ${state}`);
-    }
-  }, 60_000);
+  it.each(TRUNCATION_CASES)(
+    '$file cut anywhere: never throws, never another status',
+    ({ file, url, allowed }) => {
+      const html = fixtureText(`nosdeputes/${file}`);
+      for (const cut of cutsOf(html, dom)) {
+        const page = parseDirect(html.slice(0, cut), url, dom);
+        if (page.kind === 'other') continue;
+        const state = questionStatus(questionOf(page), TODAY).state;
+        if (!allowed.includes(state)) throw new Error(`${file} cut at ${cut} reads as ${state}`);
+      }
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
   it('reads a question page cut in half as other, or with an unreadable status', () => {
     for (const { file, url } of TRUNCATION_CASES) {
@@ -559,7 +697,7 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
   it('reads a P page cut inside "Cette question n\'a pas encore de réponse." as unknown, not answered', () => {
     const url = 'https://www.nosdeputes.fr/16/question/QE/12874';
     const html = fixtureText('nosdeputes/q-sans-reponse.html');
-    const cut = html.indexOf("pas encore de réponse.") + 'pas encore'.length;
+    const cut = html.indexOf('pas encore de réponse.') + 'pas encore'.length;
     const question = questionOf(parseDirect(html.slice(0, cut), url, dom));
     expect(question.unreadableStatus).toBe('answer block truncated');
     expect(question.answerText).toBeUndefined();
@@ -569,31 +707,42 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
   it.each([
     ['list-deputy-questions.html', 'https://www.nosdeputes.fr/elise-morvan/questions'],
     ['list-deputy-questions-page2.html', 'https://www.nosdeputes.fr/marc-ollivier/questions?page=2'],
-    ['list-search-questions.html', 'https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite&tag=parlementaire%3Delise+morvan&sort=1'],
+    [
+      'list-search-questions.html',
+      'https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite&tag=parlementaire%3Delise+morvan&sort=1',
+    ],
     ['search14.html', 'https://2012-2017.nosdeputes.fr/rechercher/questions/abattoirs'],
-  ])('%s cut anywhere: each item whole or unknown, never another status', (file, url) => {
-    const html = fixtureText(`nosdeputes/${file}`);
-    const full = itemsOf(parseDirect(html, url, dom));
-    for (let cut = 0; cut < html.length; cut += dom === 'linkedom' ? 23 : 211) {
-      const page = parseDirect(html.slice(0, cut), url, dom);
-      if (page.kind === 'other') continue;
-      for (const item of itemsOf(page)) {
-        if (refStatus(item.ref, TODAY).state === 'unknown') continue;
-        expect(item.ref).toStrictEqual(full.find((whole) => whole.ref.id === item.ref.id)!.ref);
+  ])(
+    '%s cut anywhere: each item whole or unknown, never another status',
+    (file, url) => {
+      const html = fixtureText(`nosdeputes/${file}`);
+      const full = itemsOf(parseDirect(html, url, dom));
+      for (let cut = 0; cut < html.length; cut += dom === 'linkedom' ? 23 : 211) {
+        const page = parseDirect(html.slice(0, cut), url, dom);
+        if (page.kind === 'other') continue;
+        for (const item of itemsOf(page)) {
+          if (refStatus(item.ref, TODAY).state === 'unknown') continue;
+          expect(item.ref).toStrictEqual(full.find((whole) => whole.ref.id === item.ref.id)!.ref);
+        }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it.each([
     ['deputy.html', 'https://www.nosdeputes.fr/elise-morvan'],
     ['deputy-ancienne.html', 'https://2017-2022.nosdeputes.fr/claire-dumontet'],
-  ])('%s cut anywhere: never throws', (file, url) => {
-    const html = fixtureText(`nosdeputes/${file}`);
-    for (let cut = 0; cut < html.length; cut += dom === 'linkedom' ? 41 : 409) {
-      const page = parseDirect(html.slice(0, cut), url, dom);
-      expect(['deputy', 'other']).toContain(page.kind);
-    }
-  }, 60_000);
+  ])(
+    '%s cut anywhere: never throws',
+    (file, url) => {
+      const html = fixtureText(`nosdeputes/${file}`);
+      for (let cut = 0; cut < html.length; cut += dom === 'linkedom' ? 41 : 409) {
+        const page = parseDirect(html.slice(0, cut), url, dom);
+        expect(['deputy', 'other']).toContain(page.kind);
+      }
+    },
+    60_000,
+  );
 
   const ERROR_PAGES = ['err-503.html', 'err-404.html', 'err-symfony.html'];
   describe.each(ERROR_PAGES)('HTTP error page %s', (file) => {
@@ -610,7 +759,10 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
   });
 
   it('reads a question page without its #reponse block as unknown', () => {
-    for (const [file, url] of [['q-retiree.html', SEED_URL], ['q-sans-reponse.html', 'https://www.nosdeputes.fr/16/question/QE/12874']] as const) {
+    for (const [file, url] of [
+      ['q-retiree.html', SEED_URL],
+      ['q-sans-reponse.html', 'https://www.nosdeputes.fr/16/question/QE/12874'],
+    ] as const) {
       const html = fixtureText(`nosdeputes/${file}`).replace(/<div id="reponse">[\s\S]*?<\/div>/, '');
       expect(html).not.toContain('id="reponse"');
       const question = questionOf(parseDirect(html, url, dom));
@@ -619,7 +771,7 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
     }
   });
 
-  it('reads a page whose number differs from the URL\'s as other', () => {
+  it("reads a page whose number differs from the URL's as other", () => {
     expect(read('q-retiree.html', 'https://2017-2022.nosdeputes.fr/15/question/QE/19188', dom)).toStrictEqual({ kind: 'other' });
     expect(read('q-retiree.html', 'https://2017-2022.nosdeputes.fr/15/question/QE/1918', dom)).toStrictEqual({ kind: 'other' });
     // The title names 19189 but the question block is another one's.
@@ -627,14 +779,20 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés bad input (%s)', (dom) => {
     expect(parseDirect(html, SEED_URL, dom)).toStrictEqual({ kind: 'other' });
   });
 
-  it('does not read a page at another legislature\'s host or path', () => {
+  it("does not read a page at another legislature's host or path", () => {
     expect(detectPage('https://2012-2017.nosdeputes.fr/15/question/QE/19189')).toBeNull();
     expect(detectPage('https://2017-2022.nosdeputes.fr/question/QE/19189')).toBeNull();
-    expect(parsePage(fixtureDocument('nosdeputes/q-retiree.html', dom), 'https://2012-2017.nosdeputes.fr/15/question/QE/19189')).toStrictEqual({ kind: 'other' });
+    expect(
+      parsePage(fixtureDocument('nosdeputes/q-retiree.html', dom), 'https://2012-2017.nosdeputes.fr/15/question/QE/19189'),
+    ).toStrictEqual({ kind: 'other' });
   });
 
   it('reads a question page served at a list or deputy URL as other', () => {
-    expect(parseDirect(fixtureText('nosdeputes/q-retiree.html'), 'https://2017-2022.nosdeputes.fr/julien-dive', dom)).toStrictEqual({ kind: 'other' });
-    expect(parseDirect(fixtureText('nosdeputes/deputy.html'), 'https://www.nosdeputes.fr/elise-morvan/questions', dom)).toStrictEqual({ kind: 'other' });
+    expect(parseDirect(fixtureText('nosdeputes/q-retiree.html'), 'https://2017-2022.nosdeputes.fr/julien-dive', dom)).toStrictEqual({
+      kind: 'other',
+    });
+    expect(parseDirect(fixtureText('nosdeputes/deputy.html'), 'https://www.nosdeputes.fr/elise-morvan/questions', dom)).toStrictEqual({
+      kind: 'other',
+    });
   });
 });

@@ -10,7 +10,10 @@ import { DOM_IMPLEMENTATIONS, fixtureDocument, fixtureText } from '../helpers/do
 import { parseFixture, questionOf, TODAY } from '../helpers/pages';
 
 const URL = 'https://2017-2022.nosdeputes.fr/15/question/QE/19189';
-const seed = fixtureText('seed-15-QE-19189.txt').split('\n').map((line) => line.trim()).filter(Boolean);
+const seed = fixtureText('seed-15-QE-19189.txt')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter(Boolean);
 /** The seed is a text rendering: images show as their alt text, which is not page text. */
 const ALT_TEXTS = ["Photo issue du site de l'Assemblée nationale ou de Wikipedia", 'e-mail'];
 /** textLines puts a space at inline boundaries ("… en cours ."); a reader sees none. */

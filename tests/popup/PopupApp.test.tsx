@@ -4,9 +4,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_QUESTION } from '../../components/popup/EmptyState';
 import { PAGE_SIZE, PopupApp } from '../../components/popup/PopupApp';
-import type { Language } from '../../lib/i18n';
-import type { ResponseOf } from '../../lib/messages';
-import type { EventRecord, WatchRecord } from '../../lib/records';
+import { type Language } from '../../lib/i18n';
+import { type ResponseOf } from '../../lib/messages';
+import { type EventRecord, type WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW } from '../store/helpers';
 import { byText, choose, click, deferred, fakeBackground, norm, queryByText, settle, typeInto, type FakeHandlers } from './fake';
 
@@ -39,7 +39,12 @@ const LISTED: WatchRecord = { id: REF.id, ref: REF, watchedAt: NOW - 5 * DAY, st
 /** Closed at the end of the mandate on 1 May 2024 (after 107 days, 47 late). */
 const CLOSED = makeRecord({
   number: 4022,
-  question: makeQuestion({ number: 4022, author: { name: 'PA123456', anId: 'PA123456' }, closedOn: '2024-05-01', closedReason: 'Fin de mandat' }),
+  question: makeQuestion({
+    number: 4022,
+    author: { name: 'PA123456', anId: 'PA123456' },
+    closedOn: '2024-05-01',
+    closedReason: 'Fin de mandat',
+  }),
   state: 'closed',
   watchedAt: NOW - 20 * DAY,
   lastChangeAt: NOW - 2 * DAY,
@@ -109,9 +114,13 @@ describe('PopupApp: the list', () => {
     expect(text(overdue, '.badge__label')).toBe('En retard de 78 jours');
     expect(overdue.querySelector('.badge')!.getAttribute('data-state')).toBe('overdue');
     expect(text(overdue, '.row__title a')).toBe('n° 4020 · 16e législature');
-    expect(overdue.querySelector('.row__title a')!.getAttribute('href')).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020');
+    expect(overdue.querySelector('.row__title a')!.getAttribute('href')).toBe(
+      'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
+    );
     expect(text(overdue, '.row__subject')).toBe('— Prise de rendez-vous en ligne');
-    expect(text(overdue, '.row__meta')).toBe('Élise Morvan · Ministère de la santé et de la prévention · ouverte depuis 138 jours · vérifiée il y a 2 heures');
+    expect(text(overdue, '.row__meta')).toBe(
+      'Élise Morvan · Ministère de la santé et de la prévention · ouverte depuis 138 jours · vérifiée il y a 2 heures',
+    );
     expect(text(overdue, '.row__note')).toBe('Relancer le cabinet');
     expect(overdue.querySelector('.row__new')).toBeNull();
 
@@ -143,7 +152,10 @@ describe('PopupApp: the list', () => {
   it('links to NosDéputés when the question has that page', async () => {
     const question = makeQuestion({
       number: 7,
-      urls: { an: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE7', nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/7' },
+      urls: {
+        an: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE7',
+        nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/7',
+      },
     });
     await open(background([makeRecord({ number: 7, question })]));
     const links = [...row('AN-16-QE-7').querySelectorAll<HTMLAnchorElement>('.row__actions a')];
@@ -194,7 +206,12 @@ describe('PopupApp: the list', () => {
     await open(background());
     const [state] = selects();
     expect([...state!.options].map((o) => [o.value, o.textContent])).toEqual([
-      ['all', 'Tous les statuts'], ['answered', 'Répondues'], ['pending', 'En attente'], ['overdue', 'En retard'], ['closed', 'Closes'], ['unknown', 'Statut inconnu'],
+      ['all', 'Tous les statuts'],
+      ['answered', 'Répondues'],
+      ['pending', 'En attente'],
+      ['overdue', 'En retard'],
+      ['closed', 'Closes'],
+      ['unknown', 'Statut inconnu'],
     ]);
     await choose(state!, 'closed');
     expect(rowIds()).toEqual([CLOSED.id]);
@@ -212,7 +229,9 @@ describe('PopupApp: the list', () => {
     await open(background());
     const sort = selects()[1]!;
     expect([...sort.options].map((o) => [o.value, o.textContent])).toEqual([
-      ['late', 'Plus en retard'], ['change', 'Changement le plus récent'], ['oldest', 'Plus anciennes'],
+      ['late', 'Plus en retard'],
+      ['change', 'Changement le plus récent'],
+      ['oldest', 'Plus anciennes'],
     ]);
     await choose(sort, 'change');
     expect(rowIds()).toEqual([ANSWERED.id, CLOSED.id, LISTED.id, OVERDUE.id]);
@@ -239,7 +258,11 @@ describe('PopupApp: the list', () => {
   });
 
   it('shows an alert when the list cannot be read, and no empty state', async () => {
-    const bg = background(RECORDS, { 'watch.list': () => { throw new Error('db closed'); } });
+    const bg = background(RECORDS, {
+      'watch.list': () => {
+        throw new Error('db closed');
+      },
+    });
     await open(bg);
     expect(text(container, '[role="alert"]')).toBe('Vigie n’a pas pu lire la liste. Réessayez.');
     expect(container.querySelector('.empty-state')).toBeNull();
@@ -305,13 +328,17 @@ describe('PopupApp: actions', () => {
     expect(button.getAttribute('aria-busy')).toBe('true');
 
     progress = { running: true, done: 3, total: 7 };
-    await act(() => { vi.advanceTimersByTime(400); });
+    await act(() => {
+      vi.advanceTimersByTime(400);
+    });
     await settle();
     expect(bg.callsOf('poll.progress')).toEqual([{ type: 'poll.progress' }]);
     expect(norm(button.textContent)).toBe('Vérification… 3 / 7');
 
     progress = { running: true, done: 6, total: 7 };
-    await act(() => { vi.advanceTimersByTime(400); });
+    await act(() => {
+      vi.advanceTimersByTime(400);
+    });
     await settle();
     expect(norm(button.textContent)).toBe('Vérification… 6 / 7');
 
@@ -323,13 +350,19 @@ describe('PopupApp: actions', () => {
     expect(text(container, 'p.status')).toBe('7 questions vérifiées');
     expect(bg.callsOf('watch.list')).toHaveLength(2);
     // The progress polling stops with the check.
-    await act(() => { vi.advanceTimersByTime(4000); });
+    await act(() => {
+      vi.advanceTimersByTime(4000);
+    });
     await settle();
     expect(bg.callsOf('poll.progress')).toHaveLength(2);
   });
 
   it('« Tout vérifier » says when the check failed', async () => {
-    const bg = background(RECORDS, { 'watch.check': () => { throw new Error('offline'); } });
+    const bg = background(RECORDS, {
+      'watch.check': () => {
+        throw new Error('offline');
+      },
+    });
     await open(bg);
     await click(byText(container, 'button', 'Tout vérifier'));
     expect(text(container, 'p.status')).toBe('La vérification n’a pas pu se faire. Réessayez plus tard.');
@@ -363,16 +396,18 @@ describe('PopupApp: actions', () => {
         format: 'vigie-watchlist',
         version: 1,
         exportedAt: new Date(NOW).toISOString(),
-        watches: [{
-          id: removed.id,
-          question: removed.question,
-          watchedAt: removed.watchedAt,
-          state: removed.state,
-          seen: removed.seen,
-          lastCheckedAt: removed.lastCheckedAt,
-          lastChangeAt: removed.lastChangeAt,
-          note: 'Relancer le cabinet',
-        }],
+        watches: [
+          {
+            id: removed.id,
+            question: removed.question,
+            watchedAt: removed.watchedAt,
+            state: removed.state,
+            seen: removed.seen,
+            lastCheckedAt: removed.lastCheckedAt,
+            lastChangeAt: removed.lastChangeAt,
+            note: 'Relancer le cabinet',
+          },
+        ],
       },
     });
     expect(container.querySelector('.toast')).toBeNull();
@@ -389,9 +424,13 @@ describe('PopupApp: actions', () => {
     await microtasks();
     await click2(byText(row(OVERDUE.id), 'button', 'Ne plus suivre'));
     expect(container.querySelector('.toast')).not.toBeNull();
-    await act(() => { vi.advanceTimersByTime(9_999); });
+    await act(() => {
+      vi.advanceTimersByTime(9_999);
+    });
     expect(container.querySelector('.toast')).not.toBeNull();
-    await act(() => { vi.advanceTimersByTime(1); });
+    await act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(container.querySelector('.toast')).toBeNull();
     expect(bg.callsOf('data.import')).toHaveLength(0);
   });
@@ -425,7 +464,9 @@ async function microtasks(): Promise<void> {
 }
 
 async function click2(element: Element): Promise<void> {
-  await act(() => { (element as HTMLElement).click(); });
+  await act(() => {
+    (element as HTMLElement).click();
+  });
   await microtasks();
 }
 
@@ -445,7 +486,9 @@ describe('PopupApp: history and tabs', () => {
     expect(container.querySelector('#panel-watches')).toBeNull();
     const items = [...container.querySelectorAll('#panel-history li.history__item')];
     expect(items.map((li) => li.className)).toEqual([
-      'history__item history__item--change', 'history__item history__item--check', 'history__item history__item--import',
+      'history__item history__item--change',
+      'history__item history__item--check',
+      'history__item history__item--import',
     ]);
     expect(items.map((li) => text(li, '.history__what'))).toEqual(['Changement : répondue', 'Vérification échec (HTTP 503)', 'Import']);
     expect(items.map((li) => text(li, '.history__question'))).toEqual(['n° 4021 · 16e législature', 'n° 4020 · 16e législature', '']);
@@ -470,7 +513,9 @@ describe('PopupApp: history and tabs', () => {
     expect(container.querySelector('[role="tabpanel"]')!.id).toBe('panel-watches');
     expect(container.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe('tab-watches');
 
-    await act(() => { tab('watches').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })); });
+    await act(() => {
+      tab('watches').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
     await settle();
     expect(tab('history').getAttribute('aria-selected')).toBe('true');
     expect(tab('watches').getAttribute('aria-selected')).toBe('false');
@@ -478,7 +523,9 @@ describe('PopupApp: history and tabs', () => {
     expect(document.activeElement).toBe(tab('history'));
     expect(container.querySelector('[role="tabpanel"]')!.id).toBe('panel-history');
 
-    await act(() => { tab('history').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })); });
+    await act(() => {
+      tab('history').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
     await settle();
     expect(tab('watches').getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(tab('watches'));
@@ -486,7 +533,9 @@ describe('PopupApp: history and tabs', () => {
     expect(rows()).toHaveLength(4);
 
     // Other keys do nothing.
-    await act(() => { tab('watches').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); });
+    await act(() => {
+      tab('watches').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
     await settle();
     expect(tab('watches').getAttribute('aria-selected')).toBe('true');
   });
@@ -528,7 +577,9 @@ describe('PopupApp: English', () => {
     const overdue = row(OVERDUE.id);
     expect(text(overdue, '.badge__label')).toBe('Overdue by 78 days');
     expect(text(overdue, '.row__title a')).toBe('no. 4020 · 16th legislature');
-    expect(text(overdue, '.row__meta')).toBe('Élise Morvan · Ministère de la santé et de la prévention · open for 138 days · checked 2 hours ago');
+    expect(text(overdue, '.row__meta')).toBe(
+      'Élise Morvan · Ministère de la santé et de la prévention · open for 138 days · checked 2 hours ago',
+    );
     expect(text(row(ANSWERED.id), '.row__new')).toBe('New');
     expect(byText(overdue, 'button', 'Check now')).toBeTruthy();
     expect(byText(overdue, 'button', 'Stop watching')).toBeTruthy();

@@ -1,6 +1,6 @@
 /** A fake background for the popup and options tests: canned answers, every request recorded. */
 import { act } from 'preact/test-utils';
-import type { Requester } from '../../lib/platform/client';
+import { type Requester } from '../../lib/messages';
 import { requestSchemas, responseSchemas, type AnyRequest, type RequestOf, type RequestType, type ResponseOf } from '../../lib/messages';
 
 export type FakeHandlers = {

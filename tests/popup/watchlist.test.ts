@@ -1,7 +1,7 @@
 /** The popup's list as pure functions: rows from records, the search box, the state filter, the orders. */
 import { describe, expect, it } from 'vitest';
 import { filterRows, normalizeForSearch, sortRows, toRow, type SortOrder, type WatchRow } from '../../lib/watchlist';
-import type { WatchRecord } from '../../lib/records';
+import { type WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW, TODAY } from '../store/helpers';
 
 const DAY = 86_400_000;
@@ -31,10 +31,10 @@ describe('toRow', () => {
     expect(row.ministry).toBe('Ministère de la santé et de la prévention');
     expect(row.title).toBe('Prise de rendez-vous en ligne');
     expect(row.anUrl).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020');
-    expect(row.nosdeputesUrl).toBeUndefined();
+    expect(row.nosdeputesUrl).toBe('https://2022-2024.nosdeputes.fr/16/question/QE/4020');
     expect(row.haystack).toBe(
-      '4020 16 an-16-qe-4020 elise morvan ministere de la sante et de la prevention ministere de la sante et de la prevention'
-      + ' prise de rendez-vous en ligne relancer le cabinet',
+      '4020 16 an-16-qe-4020 elise morvan ministere de la sante et de la prevention ministere de la sante et de la prevention' +
+        ' prise de rendez-vous en ligne relancer le cabinet',
     );
     expect(row.haystack).toBe(normalizeForSearch(row.haystack));
   });
@@ -43,7 +43,10 @@ describe('toRow', () => {
     const question = makeQuestion({
       ministry: 'Ministère du Travail',
       answeringMinistry: 'Ministère de l’Économie',
-      urls: { an: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020', nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/4020' },
+      urls: {
+        an: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
+        nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/4020',
+      },
     });
     const row = toRow(makeRecord({ question }), TODAY);
     expect(row.ministry).toBe('Ministère de l’Économie');
@@ -173,8 +176,22 @@ describe('sortRows', () => {
     const b = makeRecord({ number: 102 });
     const c = makeRecord({ number: 103 });
     for (const sort of ['late', 'change', 'oldest'] as const) {
-      expect(ids(sortRows([c, a, b].map((r) => toRow(r, TODAY)), sort))).toEqual(['AN-16-QE-101', 'AN-16-QE-102', 'AN-16-QE-103']);
-      expect(ids(sortRows([b, c, a].map((r) => toRow(r, TODAY)), sort))).toEqual(['AN-16-QE-101', 'AN-16-QE-102', 'AN-16-QE-103']);
+      expect(
+        ids(
+          sortRows(
+            [c, a, b].map((r) => toRow(r, TODAY)),
+            sort,
+          ),
+        ),
+      ).toEqual(['AN-16-QE-101', 'AN-16-QE-102', 'AN-16-QE-103']);
+      expect(
+        ids(
+          sortRows(
+            [b, c, a].map((r) => toRow(r, TODAY)),
+            sort,
+          ),
+        ),
+      ).toEqual(['AN-16-QE-101', 'AN-16-QE-102', 'AN-16-QE-103']);
     }
   });
 
@@ -188,12 +205,22 @@ describe('sortRows', () => {
 
   it('ranks any days late above any days open', () => {
     // Signalled on 10 May: due ten days later, 12 days late but open only 31 days.
-    const signaled = makeRecord({ number: 40, question: makeQuestion({ number: 40, publishedOn: '2024-05-01', signaledOn: '2024-05-10' }) });
+    const signaled = makeRecord({
+      number: 40,
+      question: makeQuestion({ number: 40, publishedOn: '2024-05-01', signaledOn: '2024-05-10' }),
+    });
     // Not due before 5 June: open 57 days, not late.
     const waiting = record(41, '2024-04-05');
     expect(toRow(signaled, TODAY).status).toMatchObject({ state: 'overdue', daysLate: 12, daysOpen: 31 });
     expect(toRow(waiting, TODAY).status).toMatchObject({ state: 'pending', daysOpen: 57 });
-    expect(ids(sortRows([waiting, signaled].map((r) => toRow(r, TODAY)), 'late'))).toEqual(['AN-16-QE-40', 'AN-16-QE-41']);
+    expect(
+      ids(
+        sortRows(
+          [waiting, signaled].map((r) => toRow(r, TODAY)),
+          'late',
+        ),
+      ),
+    ).toEqual(['AN-16-QE-40', 'AN-16-QE-41']);
   });
 
   it('does not reorder its input', () => {

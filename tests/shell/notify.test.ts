@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { announce, onNotificationClicked, refreshBadge } from '../../lib/background/notify';
 import { detectChange } from '../../lib/polling/changes';
 import { SETTINGS_KEY } from '../../lib/settings';
-import type { Db } from '../../lib/background/store/db';
+import { type Db } from '../../lib/background/store/db';
 import { getWatches, setWatched, updateWatch } from '../../lib/background/store/watches';
 import { freshIndexedDb, makeQuestion, NOW, openTestDb, TODAY } from '../store/helpers';
 
@@ -24,7 +24,9 @@ beforeEach(async () => {
   Object.assign(browser.i18n, { getUILanguage: () => 'fr-FR' });
   Object.assign(browser, {
     action: {
-      setBadgeText: vi.fn(async ({ text }: { text: string }) => { badge.push(text); }),
+      setBadgeText: vi.fn(async ({ text }: { text: string }) => {
+        badge.push(text);
+      }),
       setBadgeBackgroundColor: vi.fn(async () => undefined),
     },
   });
@@ -43,7 +45,9 @@ describe('notifications and the toolbar badge', () => {
   it('announces a change with a notification and counts it on the badge', async () => {
     const change = await answeredChange();
     await announce(db, [change]);
-    expect(await browser.notifications.getAll()).toEqual({ [`vigie:q:${change.question.id}`]: expect.objectContaining({ title: `Réponse publiée — Question n° ${change.question.number}` }) });
+    expect(await browser.notifications.getAll()).toEqual({
+      [`vigie:q:${change.question.id}`]: expect.objectContaining({ title: `Réponse publiée — Question n° ${change.question.number}` }),
+    });
     expect(badge).toEqual(['1']);
   });
 

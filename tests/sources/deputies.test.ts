@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEPUTY_MISS_TTL_MS, DEPUTY_TTL_MS, deputyFacts } from '../../lib/background/deputies';
 import { deputyFactsSchema } from '../../lib/model';
 import { deputyFromAnRecord, deputyFromNosdeputesJson, nosdeputesDeputyApiUrl } from '../../lib/sources/deputies';
-import type { FetchOutcome, PoliteFetcher } from '../../lib/sources/polite-fetch';
-import type { Db } from '../../lib/background/store/db';
+import { type FetchOutcome, type PoliteFetcher } from '../../lib/sources/polite-fetch';
+import { type Db } from '../../lib/background/store/db';
 import { freshIndexedDb, NOW, openTestDb } from '../store/helpers';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
@@ -148,7 +148,13 @@ describe('deputyFacts (background)', () => {
   it('fetches once, caches for seven days, then fetches again', async () => {
     expect(await deputyFacts(db, fetcher, ND, NOW)).toEqual(ELISE);
     expect(get).toHaveBeenCalledExactlyOnceWith(ND_URL, 'application/json');
-    expect(await db.get('cache', ND_KEY)).toEqual({ key: ND_KEY, kind: 'deputy', value: ELISE, fetchedAt: NOW, expiresAt: NOW + DEPUTY_TTL_MS });
+    expect(await db.get('cache', ND_KEY)).toEqual({
+      key: ND_KEY,
+      kind: 'deputy',
+      value: ELISE,
+      fetchedAt: NOW,
+      expiresAt: NOW + DEPUTY_TTL_MS,
+    });
 
     expect(await deputyFacts(db, fetcher, ND, NOW + 3_600_000)).toEqual(ELISE);
     expect(await deputyFacts(db, fetcher, ND, NOW + DEPUTY_TTL_MS - 1)).toEqual(ELISE);
@@ -192,7 +198,11 @@ describe('deputyFacts (background)', () => {
     json.question.auteur.groupe = { abrege: 'DR', developpe: null };
     get.mockResolvedValue(ok(JSON.stringify(json)));
     const query = { type: 'deputy.facts' as const, slug: 'elise-morvan', legislature: 17, questionId: 'AN-17-QE-1042' };
-    expect(await deputyFacts(db, fetcher, query, NOW)).toEqual({ anId: 'PA999901', group: { acronym: 'DR', name: 'Droite Républicaine' }, legislature: 17 });
+    expect(await deputyFacts(db, fetcher, query, NOW)).toEqual({
+      anId: 'PA999901',
+      group: { acronym: 'DR', name: 'Droite Républicaine' },
+      legislature: 17,
+    });
     expect(get).toHaveBeenCalledExactlyOnceWith('https://www.assemblee-nationale.fr/dyn/opendata/QANR5L17QE1042.json', 'application/json');
     expect(await db.get('cache', 'deputy:an:AN-17-QE-1042')).toMatchObject({ expiresAt: NOW + DEPUTY_TTL_MS });
   });

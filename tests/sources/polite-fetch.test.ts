@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  backoffDelay, DEFAULT_FETCH_OPTIONS, parseRetryAfter, PoliteFetcher, type FetchOutcome, type PoliteFetchOptions, type SourceState,
+  backoffDelay,
+  DEFAULT_FETCH_OPTIONS,
+  parseRetryAfter,
+  PoliteFetcher,
+  type FetchOutcome,
+  type PoliteFetchOptions,
+  type SourceState,
 } from '../../lib/sources/polite-fetch';
 
 const URL_A = 'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L16QE4020.json';
@@ -21,7 +27,11 @@ const OPTIONS: PoliteFetchOptions = {
 type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;
 
 /** A PoliteFetcher on a fake clock: `sleep` advances it, `fetch` takes `fetchMs` of it. */
-function harness(respond: Responder = () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }), options: Partial<PoliteFetchOptions> = {}, fetchMs = 300) {
+function harness(
+  respond: Responder = () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }),
+  options: Partial<PoliteFetchOptions> = {},
+  fetchMs = 300,
+) {
   const clock = { now: T0 };
   const states = new Map<string, SourceState>();
   const starts: { url: string; at: number }[] = [];
@@ -40,18 +50,29 @@ function harness(respond: Responder = () => new Response('{}', { status: 200, he
       inFlight--;
     }
   });
-  const saveState = vi.fn(async (source: string, state: SourceState) => { states.set(source, structuredClone(state)); });
-  const fetcher = new PoliteFetcher({
-    fetch: fetch as unknown as typeof globalThis.fetch,
-    now: () => clock.now,
-    sleep: async (ms) => { sleeps.push(ms); clock.now += ms; },
-    loadState: async (source) => structuredClone(states.get(source) ?? { failures: 0 }),
-    saveState,
-  }, { ...OPTIONS, ...options });
+  const saveState = vi.fn(async (source: string, state: SourceState) => {
+    states.set(source, structuredClone(state));
+  });
+  const fetcher = new PoliteFetcher(
+    {
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      now: () => clock.now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock.now += ms;
+      },
+      loadState: async (source) => structuredClone(states.get(source) ?? { failures: 0 }),
+      saveState,
+    },
+    { ...OPTIONS, ...options },
+  );
   return { fetcher, fetch, clock, states, starts, sleeps, saveState, maxInFlight: () => maxInFlight };
 }
 
-const status = (code: number, headers: Record<string, string> = {}) => () => new Response(code === 204 ? null : 'x', { status: code, headers });
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(code === 204 ? null : 'x', { status: code, headers });
 
 describe('PoliteFetcher: pacing', () => {
   it('runs requests one at a time, at least minIntervalMs apart', async () => {
@@ -76,7 +97,10 @@ describe('PoliteFetcher: pacing', () => {
 
   it('keeps the queue going after a request fails', async () => {
     let n = 0;
-    const h = harness(() => { if (n++ === 0) throw new TypeError('offline'); return new Response('ok'); });
+    const h = harness(() => {
+      if (n++ === 0) throw new TypeError('offline');
+      return new Response('ok');
+    });
     const [first, second] = await Promise.all([h.fetcher.get(URL_A, 'text/html'), h.fetcher.get(URL_B, 'text/html')]);
     expect(first).toEqual({ ok: false, reason: 'network' });
     expect(second).toMatchObject({ ok: true, body: 'ok' });
@@ -93,9 +117,16 @@ describe('PoliteFetcher: pacing', () => {
 
 describe('PoliteFetcher: outcomes', () => {
   it('200 → ok with the body and content type, and a clean state', async () => {
-    const h = harness(() => new Response('{"question":{}}', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+    const h = harness(
+      () => new Response('{"question":{}}', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+    );
     h.states.set(HOST_A, { failures: 2 });
-    expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: true, status: 200, contentType: 'application/json; charset=utf-8', body: '{"question":{}}' });
+    expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({
+      ok: true,
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      body: '{"question":{}}',
+    });
     expect(h.states.get(HOST_A)).toEqual({ failures: 0 });
   });
 
@@ -136,31 +167,51 @@ describe('PoliteFetcher: outcomes', () => {
 
   it('503 with Retry-After as an HTTP date', async () => {
     let retryAt = '';
-    const h = harness((): Response => {
-      retryAt = new Date(T0 + 300_000 + 600_000).toUTCString(); // the clock reads T0 + 300 once the fetch is over
-      return new Response('busy', { status: 503, headers: { 'retry-after': retryAt } });
-    }, {}, 300_000);
+    const h = harness(
+      (): Response => {
+        retryAt = new Date(T0 + 300_000 + 600_000).toUTCString(); // the clock reads T0 + 300 once the fetch is over
+        return new Response('busy', { status: 503, headers: { 'retry-after': retryAt } });
+      },
+      {},
+      300_000,
+    );
     const outcome = await h.fetcher.get(URL_A, 'application/json');
     expect(outcome).toEqual({ ok: false, reason: 'http', status: 503, retryAfterMs: 600_000 });
     expect(h.states.get(HOST_A)).toEqual({ failures: 1, backoffUntil: Date.parse(retryAt) });
   });
 
   it('a fetch that rejects → network, a source failure', async () => {
-    const h = harness(() => { throw new TypeError('Failed to fetch'); });
+    const h = harness(() => {
+      throw new TypeError('Failed to fetch');
+    });
     expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'network' });
     expect(h.states.get(HOST_A)?.failures).toBe(1);
   });
 
   it('a body that fails to read → network', async () => {
-    const h = harness(() => new Response(new ReadableStream({ pull(controller) { controller.error(new TypeError('reset')); } }), { status: 200 }));
+    const h = harness(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              controller.error(new TypeError('reset'));
+            },
+          }),
+          { status: 200 },
+        ),
+    );
     expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'network' });
   });
 
   it('a fetch that never answers is aborted after timeoutMs → timeout', async () => {
     const started = Date.now();
-    const h = harness((_url, init) => new Promise<Response>((_resolve, reject) => {
-      init.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
-    }), { timeoutMs: 50 });
+    const h = harness(
+      (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+        }),
+      { timeoutMs: 50 },
+    );
     expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'timeout' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(h.states.get(HOST_A)).toEqual({ failures: 1, backoffUntil: h.clock.now + OPTIONS.baseBackoffMs });
@@ -171,16 +222,80 @@ describe('PoliteFetcher: outcomes', () => {
   });
 
   it('a body that stalls is aborted too', async () => {
-    const h = harness((_url, init) => {
-      const body = new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('partial'));
-          init.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-        },
-      });
-      return new Response(body, { status: 200 });
-    }, { timeoutMs: 50 });
+    const h = harness(
+      (_url, init) => {
+        const body = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('partial'));
+            init.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        });
+        return new Response(body, { status: 200 });
+      },
+      { timeoutMs: 50 },
+    );
     expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'timeout' });
+  });
+});
+
+/** A response as the browser gives it after following redirects: `url` is where it landed. */
+function landedAt(url: string, body = '{"question":{"uid":"QANR5L16QE4020"}}'): Response {
+  const response = new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' } });
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
+}
+
+describe('PoliteFetcher: only the host asked answers (reliability D4)', () => {
+  it('a redirect to another host is not believed: no body, a source failure', async () => {
+    const h = harness(() => landedAt('https://evil.test/rec.json'));
+    expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'elsewhere' });
+    expect(h.states.get(HOST_A)).toMatchObject({ failures: 1, backoffUntil: T0 + 300 + OPTIONS.baseBackoffMs });
+  });
+
+  it('a redirect to plain http on the same host is not believed either', async () => {
+    const h = harness(() => landedAt(URL_A.replace('https:', 'http:')));
+    expect(await h.fetcher.get(URL_A, 'application/json')).toEqual({ ok: false, reason: 'elsewhere' });
+  });
+
+  it('a redirect within the same host is followed', async () => {
+    const h = harness(() => landedAt(`${URL_A}?v=2`));
+    expect(await h.fetcher.get(URL_A, 'application/json')).toMatchObject({ ok: true, body: '{"question":{"uid":"QANR5L16QE4020"}}' });
+  });
+});
+
+describe('PoliteFetcher: bodies have a size limit', () => {
+  it('a declared length over the limit is refused unread, and is not held against the source', async () => {
+    const h = harness(() => new Response('x'.repeat(10), { status: 200, headers: { 'content-length': String(64 * 1024 * 1024) } }));
+    expect(await h.fetcher.get(URL_A, 'application/json', 1024)).toEqual({ ok: false, reason: 'too-large' });
+    expect(h.states.get(HOST_A)).toEqual({ failures: 0 });
+  });
+
+  it('a body that grows past the limit as it streams is cut off', async () => {
+    const chunk = new Uint8Array(600).fill(120);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const h = harness(() => new Response(stream, { status: 200 }));
+    expect(await h.fetcher.get(URL_A, 'application/json', 1000)).toEqual({ ok: false, reason: 'too-large' });
+  });
+
+  it('a body within the limit is read whole, however it is chunked', async () => {
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // « é » split across two chunks: the decoder must join it.
+        const bytes = encoder.encode('réponse');
+        controller.enqueue(bytes.slice(0, 2));
+        controller.enqueue(bytes.slice(2));
+        controller.close();
+      },
+    });
+    const h = harness(() => new Response(stream, { status: 200 }));
+    expect(await h.fetcher.get(URL_A, 'text/html', 1000)).toMatchObject({ ok: true, body: 'réponse' });
   });
 });
 
@@ -242,7 +357,10 @@ describe('PoliteFetcher: backoff and circuit breaker', () => {
     const h = harness(status(503));
     h.states.set(HOST_A, { failures: OPTIONS.circuitThreshold, backoffUntil: T0 - 1, circuitOpenUntil: T0 - 1 });
     await h.fetcher.get(URL_A, 'application/json');
-    expect(h.states.get(HOST_A)).toMatchObject({ failures: OPTIONS.circuitThreshold + 1, circuitOpenUntil: h.clock.now + OPTIONS.circuitOpenMs });
+    expect(h.states.get(HOST_A)).toMatchObject({
+      failures: OPTIONS.circuitThreshold + 1,
+      circuitOpenUntil: h.clock.now + OPTIONS.circuitOpenMs,
+    });
   });
 
   it('a success resets the failure count before the circuit opens', async () => {
@@ -261,7 +379,10 @@ describe('PoliteFetcher: backoff and circuit breaker', () => {
     const h = harness(status(503, { 'retry-after': String(3 * 3600) }));
     h.states.set(HOST_A, { failures: OPTIONS.circuitThreshold - 1 });
     await h.fetcher.get(URL_A, 'application/json');
-    expect(h.states.get(HOST_A)).toMatchObject({ backoffUntil: h.clock.now + 3 * 3_600_000, circuitOpenUntil: h.clock.now + 3 * 3_600_000 });
+    expect(h.states.get(HOST_A)).toMatchObject({
+      backoffUntil: h.clock.now + 3 * 3_600_000,
+      circuitOpenUntil: h.clock.now + 3 * 3_600_000,
+    });
   });
 
   it('backoff and circuit answers do not touch the saved state', async () => {

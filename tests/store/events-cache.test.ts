@@ -95,8 +95,8 @@ describe('cache', () => {
   });
 
   it('put replaces an earlier value for the same key', async () => {
-    await cachePut(db, 'k', 'question', 'one', 1000, NOW);
-    await cachePut(db, 'k', 'question', 'two', 5000, NOW + 10);
+    await cachePut(db, 'k', 'deputy', 'one', 1000, NOW);
+    await cachePut(db, 'k', 'deputy', 'two', 5000, NOW + 10);
     expect(await cacheGet(db, 'k', z.string(), NOW + 2000)).toBe('two');
   });
 
