@@ -23,8 +23,8 @@ import { resolve } from 'node:path';
 import { GCProfiler, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readIssue } from '../lib/sources/jo/issue';
-import type { JoIssue } from '../lib/sources/jo/schemas';
-import { generateRedif } from '../tests/sources/jo/builders';
+import { type JoIssue } from '../lib/sources/jo/schemas';
+import { generateRedif } from '../harness/jo-archives';
 
 export interface JoParseFigures {
   /** The generated issue's size in UTF-8 bytes. */
@@ -130,7 +130,9 @@ export async function measureJoParse(runs = 15): Promise<JoParseFigures> {
  */
 function runAlone(): boolean {
   try {
-    return readFileSync('/proc/self/cmdline', 'utf8').split('\0').some((arg) => arg.endsWith('.ts') && resolve(arg) === import.meta.filename);
+    return readFileSync('/proc/self/cmdline', 'utf8')
+      .split('\0')
+      .some((arg) => arg.endsWith('.ts') && resolve(arg) === import.meta.filename);
   } catch {
     return false;
   }

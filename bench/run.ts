@@ -8,6 +8,7 @@ import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBenchBrowser, LIST_500, measurePage, measureStore, SEED_QUESTION, startBenchSite } from './browser';
+import { measureJoParse } from './jo-parse';
 import { simulateYear } from './simulate-year';
 
 interface Budget {
@@ -104,6 +105,18 @@ budgets.push(
     24,
     `median ${round(year.latency.medianHours)} h, max ${round(year.latency.maxHours)} h over ${year.latency.count} JO answers; ${year.offCalendarLatency.count} published off the JO calendar: p99 ${round(year.offCalendarLatency.p99Hours)} h`,
   ),
+);
+
+const jo = await measureJoParse(quick ? 5 : 15);
+budgets.push(
+  atMost(
+    'JO issue read, 5 MB REDIF',
+    jo.medianMs,
+    'ms',
+    300,
+    `median of ${jo.runs}; cold ${round(jo.coldMs)} ms; ${round(jo.medianMs / jo.baselineMs, 1)} × JSON.parse of as many bytes (${round(jo.baselineMs)} ms)`,
+  ),
+  atMost('JO issue read, peak heap', jo.peakHeapMb, 'MB', 50, 'above the XML string itself'),
 );
 
 const machine = {

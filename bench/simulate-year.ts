@@ -11,6 +11,7 @@
  * Run alone: `SIMULATE_YEAR=1 npx vite-node bench/simulate-year.ts [frequency] [seed]`.
  */
 import { anQuestionPage, anQuestionRecord } from '../harness/an-question';
+import { seededRandom } from '../harness/random';
 import { addDays, type IsoDate } from '../lib/dates';
 import { questionId, type Question } from '../lib/model';
 import { parisInstant, parisMoment } from '../lib/paris-time';
@@ -131,18 +132,6 @@ export const DEFAULT_SIMULATION: Required<SimulationOptions> = {
   alarmMinutes: 15,
   fetchMs: 300,
 };
-
-/** mulberry32: small, fast, and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Fate = 'answered' | 'closed' | 'never';
 

@@ -63,8 +63,15 @@ export function foldAccents(text: string): string {
   return text.replace(/[^\u0000-\u007f]/g, (ch) => (ch >= '\u0300' && ch <= '\u036f' ? '' : (ACCENT_FOLDS[ch] ?? ch)));
 }
 
+/**
+ * Runs of whitespace that are not already one plain space: rewriting only those keeps long texts
+ * (a weekly issue's) cheap, where nearly every run is a single space. `\s` covers NBSP, U+202F and U+2009.
+ */
+const UNCLEAN_WHITESPACE = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
+
+/** Every run of whitespace, NBSP and zero-width space as one space, and none at the ends. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ').trim();
+  return (text ?? '').replace(UNCLEAN_WHITESPACE, ' ').trim();
 }
 
 export function textOf(node: Node | null | undefined): string {

@@ -4,7 +4,7 @@
  * expectation is written in Paris wall-clock time through lib/paris-time.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../bench/simulate-year';
+import { seededRandom } from '../../harness/random';
 import { addDays, type IsoDate } from '../../lib/dates';
 import {
   CURRENT_LEGISLATURE,

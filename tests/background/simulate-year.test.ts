@@ -4,7 +4,8 @@
  * simulates a thousand questions; these tests a quarter of that world, for time.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SIMULATION, seededRandom, simulateYear, type SimulationResult } from '../../bench/simulate-year';
+import { DEFAULT_SIMULATION, simulateYear, type SimulationResult } from '../../bench/simulate-year';
+import { seededRandom } from '../../harness/random';
 import { MAX_CHECKS_PER_RUN } from '../../lib/polling/core';
 import { MIN_CHECK_GAP_MS } from '../../lib/polling/schedule';
 

@@ -143,7 +143,12 @@ export async function openArchive(bytes: Uint8Array): Promise<ArchiveResult> {
     compression = 'none';
   } else {
     const known = UNSUPPORTED.find(([, magic]) => startsWith(bytes, magic));
-    const detail = bytes.length === 0 ? 'empty file' : known ? `${known[0]}, which browsers cannot inflate` : `neither gzip nor tar (starts ${hex(bytes)})`;
+    const detail =
+      bytes.length === 0
+        ? 'empty file'
+        : known
+          ? `${known[0]}, which browsers cannot inflate`
+          : `neither gzip nor tar (starts ${hex(bytes)})`;
     return fail('compression-unknown', detail);
   }
   const reading = readTar(tar);

@@ -7,7 +7,7 @@ import { parseFrenchDate, type IsoDate } from '../../dates';
 import { dropUndefined } from '../../objects';
 import { paragraphsOf } from './plain-text';
 import { joAnswerSchema, joQuestionSchema, type JoAnswer, type JoQuestion } from './schemas';
-import type { XmlElement } from './xml';
+import { type XmlElement } from './xml';
 
 /** An entry read, possibly without some of its questions, and what was left out and why. */
 export interface EntryReading<T> {

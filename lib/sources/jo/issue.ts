@@ -4,9 +4,17 @@
  * only a file that is not well-formed XML, or has no section at all, is refused whole.
  */
 import { parseFrenchDate, type IsoDate } from '../../dates';
-import type { EntryReader } from './entries';
+import { type EntryReader } from './entries';
 import { redifReader } from './redif';
-import { issueYearSchema, type IssueContext, type IssueFormat, type IssueReading, type JoAnswer, type JoQuestion, type Rejection } from './schemas';
+import {
+  issueYearSchema,
+  type IssueContext,
+  type IssueFormat,
+  type IssueReading,
+  type JoAnswer,
+  type JoQuestion,
+  type Rejection,
+} from './schemas';
 import { SEQ_ROOT, seqReader } from './seq';
 import { scanSections } from './xml';
 

@@ -3,7 +3,7 @@
  * columns). The Senate's legacy `SEQ` files carry no legislature, yet the Senate numbers its
  * questions per Assemblée legislature (senat.md §1.1): a question's date tells which.
  */
-import type { IsoDate } from '../../dates';
+import { type IsoDate } from '../../dates';
 
 interface Legislature {
   number: number;

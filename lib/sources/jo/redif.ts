@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { parseFrenchDate, type IsoDate } from '../../dates';
-import type { QuestionType } from '../../model';
+import { type QuestionType } from '../../model';
 import {
   answerEntry,
   checked,
@@ -62,7 +62,7 @@ function readQuestion(element: XmlElement, fileChamber: Chamber, aboveAnswer: bo
   const { text, headerDate } = questionText(childElement(element, 'texteQuestion'), number);
   const question = checkedQuestion({
     key: { chamber: raw.value.source ?? fileChamber, legislature: Number(raw.value.legislature), type: TYPES[raw.value.type], number },
-    publishedOn: aboveAnswer ? headerDate : reference.date ?? headerDate,
+    publishedOn: aboveAnswer ? headerDate : (reference.date ?? headerDate),
     page: aboveAnswer ? undefined : reference.page,
     ministry: lineOf(childElement(element, 'ministreJO')),
     author: lineOf(childElement(element, 'parlementaire')),
@@ -84,15 +84,19 @@ export function redifReader(fileChamber: Chamber): EntryReader {
       const { read, problems } = jointQuestions(childElements(entry, 'question'), (q) => readQuestion(q, fileChamber, true));
       if (read.length === 0) return { problems };
       const publication = childElement(answer, 'referencePublication');
-      const answeredOn = parseFrenchDate(lineOf(childElement(publication, 'datePublication'))) ?? read.find((q) => q.reference.date)?.reference.date;
+      const answeredOn =
+        parseFrenchDate(lineOf(childElement(publication, 'datePublication'))) ?? read.find((q) => q.reference.date)?.reference.date;
       if (!answeredOn) return { problems: [...problems, 'answer without a date'] };
-      return answerEntry({
-        questions: read.map((q) => q.question),
-        answeredOn,
-        page: optionalPage(lineOf(childElement(publication, 'pageJO'))) ?? read.find((q) => q.reference.page)?.reference.page,
-        ministry: read.find((q) => q.question.ministry)?.question.ministry,
-        text: textOf(childElement(answer, 'texteReponse')),
-      }, problems);
+      return answerEntry(
+        {
+          questions: read.map((q) => q.question),
+          answeredOn,
+          page: optionalPage(lineOf(childElement(publication, 'pageJO'))) ?? read.find((q) => q.reference.page)?.reference.page,
+          ministry: read.find((q) => q.question.ministry)?.question.ministry,
+          text: textOf(childElement(answer, 'texteReponse')),
+        },
+        problems,
+      );
     },
   };
 }

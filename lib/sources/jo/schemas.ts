@@ -4,14 +4,7 @@
  * reading can be checked again wherever it crosses a boundary (storage, messages).
  */
 import * as z from 'zod/mini';
-import {
-  isoDateSchema,
-  legislatureSchema,
-  questionId,
-  questionNumberSchema,
-  questionTypeSchema,
-  type QuestionId,
-} from '../../model';
+import { isoDateSchema, legislatureSchema, questionId, questionNumberSchema, questionTypeSchema, type QuestionId } from '../../model';
 
 const text = z.string().check(z.minLength(1));
 const positiveInt = z.number().check(z.int(), z.minimum(1));

@@ -22,7 +22,7 @@ import {
 } from './entries';
 import { legislatureOn } from './legislatures';
 import { lineOf } from './plain-text';
-import type { JoQuestion } from './schemas';
+import { type JoQuestion } from './schemas';
 import { childElement, childElements, type XmlElement } from './xml';
 
 /** The root element and its attributes: the issue's date and `YYYYNNNN` number. */
@@ -41,7 +41,8 @@ function readQuestion(element: XmlElement): Checked<JoQuestion> {
   const publishedOn = parseFrenchDate(raw.value.DateQ);
   if (!publishedOn) return { problem: `DateQ: ${raw.value.DateQ} is not a date` };
   const legislature = legislatureOn(publishedOn);
-  if (legislature === undefined) return { problem: `DateQ: ${publishedOn} is in no Assemblée legislature, whose numbering the Senate then used is not known` };
+  if (legislature === undefined)
+    return { problem: `DateQ: ${publishedOn} is in no Assemblée legislature, whose numbering the Senate then used is not known` };
   const number = Number(raw.value.NumQ);
   const author = childElement(gestion, 'Auteur');
   return checkedQuestion({
@@ -49,7 +50,11 @@ function readQuestion(element: XmlElement): Checked<JoQuestion> {
     publishedOn,
     page: optionalPage(lineOf(childElement(gestion, 'PageJO'))),
     ministry: lineOf(childElement(childElement(gestion, 'Destinataire'), 'TitreMinistere')),
-    author: ['Civilite', 'Prenom', 'Nom'].map((name) => lineOf(childElement(author, name))).filter(Boolean).join(' ') || undefined,
+    author:
+      ['Civilite', 'Prenom', 'Nom']
+        .map((name) => lineOf(childElement(author, name)))
+        .filter(Boolean)
+        .join(' ') || undefined,
     subject: lineOf(childElement(gestion, 'Objet')),
     text: questionText(childElement(element, 'TexteQ'), number).text,
   });
@@ -68,13 +73,16 @@ export function seqReader(issueDate: IsoDate | undefined): EntryReader {
       if (read.length === 0) return { problems };
       if (!issueDate) return { problems: [...problems, 'answer without a date: the file has no DateJO'] };
       const gestion = childElement(answer, 'Gestion');
-      return answerEntry({
-        questions: read,
-        answeredOn: issueDate,
-        page: optionalPage(lineOf(childElement(gestion, 'PageJO'))),
-        ministry: lineOf(childElement(childElement(gestion, 'MinReponse'), 'TitreMinistereJO')),
-        text: textOf(childElement(answer, 'Texte_Reponse')),
-      }, problems);
+      return answerEntry(
+        {
+          questions: read,
+          answeredOn: issueDate,
+          page: optionalPage(lineOf(childElement(gestion, 'PageJO'))),
+          ministry: lineOf(childElement(childElement(gestion, 'MinReponse'), 'TitreMinistereJO')),
+          text: textOf(childElement(answer, 'Texte_Reponse')),
+        },
+        problems,
+      );
     },
   };
 }

@@ -29,9 +29,7 @@ export interface TarMember {
 
 export type TarFailure = 'tar-truncated' | 'tar-bad-checksum' | 'tar-bad-header';
 
-export type TarReading =
-  | { ok: true; members: TarMember[] }
-  | { ok: false; reason: TarFailure; detail: string };
+export type TarReading = { ok: true; members: TarMember[] } | { ok: false; reason: TarFailure; detail: string };
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');

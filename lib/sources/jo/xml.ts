@@ -37,7 +37,8 @@ const RECOVERABLE = /^(?:\d+:\d+: )?undefined entity\.$/;
 
 class MalformedXml extends Error {}
 
-const isSectionPart = (value: string | undefined): value is SectionPart => (SECTION_PARTS as readonly (string | undefined)[]).includes(value);
+const isSectionPart = (value: string | undefined): value is SectionPart =>
+  (SECTION_PARTS as readonly (string | undefined)[]).includes(value);
 
 export function scanSections(xml: string, visitor: SectionVisitor): SectionScan {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { archiveResultSchema, MAX_TAR_BYTES, openArchive, type ArchiveResult } from '../../../lib/sources/jo/archive';
 import { readTar } from '../../../lib/sources/jo/tar';
-import { gzip, redifFile, redifQuestion, sealHeader, tar, type TarEntry } from './builders';
+import { gzip, redifFile, redifQuestion, sealHeader, tar, type TarEntry } from '../../../harness/jo-archives';
 
 const fixturePath = (name: string) => new URL(`../../fixtures/jo/${name}`, import.meta.url);
 const fixtureBytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -55,9 +55,23 @@ describe('openArchive', () => {
   });
 
   it.each([
-    ['ISO-8859-1', '<?xml version="1.0" encoding="ISO-8859-1"?><r>été</r>', new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><r>'), 0xe9, 0x74, 0xe9, ...new TextEncoder().encode('</r>')])],
+    [
+      'ISO-8859-1',
+      '<?xml version="1.0" encoding="ISO-8859-1"?><r>été</r>',
+      new Uint8Array([
+        ...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><r>'),
+        0xe9,
+        0x74,
+        0xe9,
+        ...new TextEncoder().encode('</r>'),
+      ]),
+    ],
     ['UTF-8 with a byte-order mark', '<r>été</r>', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<r>été</r>')])],
-    ['UTF-16 with its byte-order mark', '<r>été</r>', new Uint8Array([0xff, 0xfe, ...Array.from('<r>été</r>', (c) => [c.charCodeAt(0), 0]).flat()])],
+    [
+      'UTF-16 with its byte-order mark',
+      '<r>été</r>',
+      new Uint8Array([0xff, 0xfe, ...Array.from('<r>été</r>', (c) => [c.charCodeAt(0), 0]).flat()]),
+    ],
   ])('decodes a member written in %s', async (_label, xml, content) => {
     expect(await open(tar([{ name: 'REDIF_X.xml', content }]))).toMatchObject({ ok: true, member: { xml } });
   });
@@ -96,7 +110,11 @@ describe('openArchive failures', () => {
     const archive = redifTar();
     archive.set(new TextEncoder().encode('zzzzzzzzzzz'), 124);
     sealHeader(archive, 0);
-    expect(await open(archive)).toEqual({ ok: false, reason: 'tar-bad-header', detail: 'REDIF_ANQ20260010.xml: size field is not an octal number' });
+    expect(await open(archive)).toEqual({
+      ok: false,
+      reason: 'tar-bad-header',
+      detail: 'REDIF_ANQ20260010.xml: size field is not an octal number',
+    });
   });
 
   it('reports a tar cut inside a member or before its end-of-archive block', async () => {
@@ -117,7 +135,11 @@ describe('openArchive failures', () => {
   it.each([
     ['bzip2', new TextEncoder().encode('BZh91AY&SY'), 'bzip2, which browsers cannot inflate'],
     ['xz', new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00]), 'xz, which browsers cannot inflate'],
-    ['an HTML page', new TextEncoder().encode('<html><body>Not Found</body></html>'), 'neither gzip nor tar (starts 3c 68 74 6d 6c 3e 3c 62)'],
+    [
+      'an HTML page',
+      new TextEncoder().encode('<html><body>Not Found</body></html>'),
+      'neither gzip nor tar (starts 3c 68 74 6d 6c 3e 3c 62)',
+    ],
     ['nothing', new Uint8Array(), 'empty file'],
   ])('reports an unknown compression: %s', async (_label, bytes, detail) => {
     expect(await open(bytes)).toEqual({ ok: false, reason: 'compression-unknown', detail });
@@ -143,7 +165,11 @@ describe('openArchive failures', () => {
   });
 
   it('reports a member that is not text in its declared encoding', async () => {
-    const content = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><r>'), 0xe9, ...new TextEncoder().encode('</r>')]);
+    const content = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><r>'),
+      0xe9,
+      ...new TextEncoder().encode('</r>'),
+    ]);
     expect(await open(tar([{ name: 'REDIF_X.xml', content }]))).toMatchObject({
       ok: false,
       reason: 'member-undecodable',

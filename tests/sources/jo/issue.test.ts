@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readIssue } from '../../../lib/sources/jo/issue';
 import { issueReadingSchema, questionIdOf, type IssueReading, type JoIssue } from '../../../lib/sources/jo/schemas';
-import { redifAnswer, redifFile, redifQuestion, type RedifQuestionSpec } from './builders';
+import { redifAnswer, redifFile, redifQuestion, type RedifQuestionSpec } from '../../../harness/jo-archives';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/jo/${name}`, import.meta.url), 'utf8');
 const REDIF = fixture('REDIF_ANQ20260010.xml');
@@ -38,9 +38,10 @@ describe('readIssue on the REDIF fixture', () => {
       ministry: 'Santé et accès aux soins',
       author: 'Mme Élise Morvan',
       subject: "Délais d'attente en centre dentaire",
-      text: "Mme Élise Morvan attire l'attention de Mme la ministre de la santé et de l’accès aux soins sur les délais d'attente"
-        + ' dans les centres dentaires du Finistère : plus de six mois pour une première consultation.\n'
-        + 'Elle lui demande quelles mesures le Gouvernement entend prendre & dans quels délais.',
+      text:
+        "Mme Élise Morvan attire l'attention de Mme la ministre de la santé et de l’accès aux soins sur les délais d'attente" +
+        ' dans les centres dentaires du Finistère : plus de six mois pour une première consultation.\n' +
+        'Elle lui demande quelles mesures le Gouvernement entend prendre & dans quels délais.',
     });
   });
 
@@ -67,19 +68,22 @@ describe('readIssue on the REDIF fixture', () => {
 
   it('reads an answer: the REP marker is a written question, the question dated by its header only', () => {
     expect(issue.answers[0]).toEqual({
-      questions: [{
-        key: { chamber: 'AN', legislature: 17, type: 'QE', number: 12001 },
-        publishedOn: '2026-01-13',
-        ministry: 'Transition écologique',
-        author: 'M. Karim Belaïd',
-        subject: 'Rénovation énergétique des logements sociaux',
-        text: "M. Karim Belaïd attire l'attention de M. le ministre sur la rénovation énergétique des logements sociaux.",
-      }],
+      questions: [
+        {
+          key: { chamber: 'AN', legislature: 17, type: 'QE', number: 12001 },
+          publishedOn: '2026-01-13',
+          ministry: 'Transition écologique',
+          author: 'M. Karim Belaïd',
+          subject: 'Rénovation énergétique des logements sociaux',
+          text: "M. Karim Belaïd attire l'attention de M. le ministre sur la rénovation énergétique des logements sociaux.",
+        },
+      ],
       answeredOn: '2026-03-10',
       page: 1925,
       ministry: 'Transition écologique',
-      text: 'La rénovation énergétique du parc social est une priorité du Gouvernement.\n'
-        + 'Le dispositif « Seconde vie » sera étendu en 2026 & ses crédits doublés.',
+      text:
+        'La rénovation énergétique du parc social est une priorité du Gouvernement.\n' +
+        'Le dispositif « Seconde vie » sera étendu en 2026 & ses crédits doublés.',
     });
   });
 
@@ -96,41 +100,49 @@ describe('readIssue on the legacy Senate fixture', () => {
 
   it('takes the issue date and number from the root, the legislature from each question date', () => {
     expect(issue).toMatchObject({ format: 'SEQ', chamber: 'SENAT', year: 2024, number: 10, publishedOn: '2024-03-07' });
-    expect(issue.questions).toEqual([{
-      key: { chamber: 'SENAT', legislature: 16, type: 'QE', number: 10521 },
-      publishedOn: '2024-03-07',
-      page: 1012,
-      ministry: "Ministère de l'éducation nationale et de la jeunesse",
-      author: 'M. Jean Exemple',
-      subject: 'Fermeture de classes en zone rurale',
-      text: "M. Jean Exemple attire l'attention de Mme la ministre sur les fermetures de classes.\nIl lui demande quelles sont ses intentions.",
-    }]);
+    expect(issue.questions).toEqual([
+      {
+        key: { chamber: 'SENAT', legislature: 16, type: 'QE', number: 10521 },
+        publishedOn: '2024-03-07',
+        page: 1012,
+        ministry: "Ministère de l'éducation nationale et de la jeunesse",
+        author: 'M. Jean Exemple',
+        subject: 'Fermeture de classes en zone rurale',
+        text: "M. Jean Exemple attire l'attention de Mme la ministre sur les fermetures de classes.\nIl lui demande quelles sont ses intentions.",
+      },
+    ]);
   });
 
   it('rejects a question dated between two legislatures, whose key cannot be built', () => {
-    expect(rejected).toEqual([{
-      section: 'QE',
-      index: 1,
-      reason: 'DateQ: 2024-06-20 is in no Assemblée legislature, whose numbering the Senate then used is not known',
-    }]);
+    expect(rejected).toEqual([
+      {
+        section: 'QE',
+        index: 1,
+        reason: 'DateQ: 2024-06-20 is in no Assemblée legislature, whose numbering the Senate then used is not known',
+      },
+    ]);
   });
 
-  it("dates an answer with its issue and reads the escaped HTML of its texts", () => {
-    expect(issue.answers).toEqual([{
-      questions: [{
-        key: { chamber: 'SENAT', legislature: 16, type: 'QE', number: 9876 },
-        publishedOn: '2023-12-14',
-        page: 5901,
-        ministry: 'Ministère de la transition écologique',
-        author: 'Mme Marie Modèle',
-        subject: 'Entretien des routes départementales',
-        text: "Mme Marie Modèle interroge M. le ministre sur l'entretien des routes.",
-      }],
-      answeredOn: '2024-03-07',
-      page: 1045,
-      ministry: 'Transition écologique et cohésion des territoires',
-      text: "Les départements sont compétents : l'État les accompagne.\nUne circulaire est en préparation.",
-    }]);
+  it('dates an answer with its issue and reads the escaped HTML of its texts', () => {
+    expect(issue.answers).toEqual([
+      {
+        questions: [
+          {
+            key: { chamber: 'SENAT', legislature: 16, type: 'QE', number: 9876 },
+            publishedOn: '2023-12-14',
+            page: 5901,
+            ministry: 'Ministère de la transition écologique',
+            author: 'Mme Marie Modèle',
+            subject: 'Entretien des routes départementales',
+            text: "Mme Marie Modèle interroge M. le ministre sur l'entretien des routes.",
+          },
+        ],
+        answeredOn: '2024-03-07',
+        page: 1045,
+        ministry: 'Transition écologique et cohésion des territoires',
+        text: "Les départements sont compétents : l'État les accompagne.\nUne circulaire est en préparation.",
+      },
+    ]);
   });
 
   it('rejects the answers of a file without DateJO, and keeps its questions', () => {
@@ -154,7 +166,11 @@ describe('readIssue on broken files', () => {
 
   it('says where XML cut mid-element stops', () => {
     const cut = REDIF.indexOf('sur les délais');
-    expect(read(REDIF.slice(0, cut))).toEqual({ ok: false, reason: 'xml-malformed', detail: expect.stringMatching(/unclosed tag: texteQuestion/) });
+    expect(read(REDIF.slice(0, cut))).toEqual({
+      ok: false,
+      reason: 'xml-malformed',
+      detail: expect.stringMatching(/unclosed tag: texteQuestion/),
+    });
   });
 
   it.each([
@@ -167,7 +183,10 @@ describe('readIssue on broken files', () => {
   });
 
   it('refuses a bare ampersand, which is not XML', () => {
-    expect(read(redifFile({ qe: [question({ number: 1, text: 'Procter & Gamble' })] }))).toMatchObject({ ok: false, reason: 'xml-malformed' });
+    expect(read(redifFile({ qe: [question({ number: 1, text: 'Procter & Gamble' })] }))).toMatchObject({
+      ok: false,
+      reason: 'xml-malformed',
+    });
   });
 
   it.each([
@@ -210,7 +229,9 @@ describe('readIssue on broken entries', () => {
   ])('rejects %s with its reason', (_label, spec, reason) => {
     const { issue, rejected } = reading([question({ number: 100 }), question(spec)]);
     expect(issue.questions).toHaveLength(1);
-    expect(rejected).toEqual([{ section: 'QE', index: 1, reason: expect.stringMatching(typeof reason === 'string' ? `^${reason}$` : reason) }]);
+    expect(rejected).toEqual([
+      { section: 'QE', index: 1, reason: expect.stringMatching(typeof reason === 'string' ? `^${reason}$` : reason) },
+    ]);
   });
 
   it('rejects an entry that is not a question', () => {
@@ -219,30 +240,39 @@ describe('readIssue on broken entries', () => {
   });
 
   it('takes the file chamber for a question without source', () => {
-    const { issue } = issueOf(readIssue(redifFile({ qe: [question({ number: 7 }).replace('<source>AN</source>', '')] }), { chamber: 'SENAT' }));
+    const { issue } = issueOf(
+      readIssue(redifFile({ qe: [question({ number: 7 }).replace('<source>AN</source>', '')] }), { chamber: 'SENAT' }),
+    );
     expect(issue.questions[0]!.key).toEqual({ chamber: 'SENAT', legislature: 17, type: 'QE', number: 7 });
   });
 
   it('counts entries across sections of the same part', () => {
-    const xml = redifFile({ qe: [question({ number: 1 })] }).replace('</Section>', `</Section><Section part="QE">${question({ number: undefined })}</Section>`);
+    const xml = redifFile({ qe: [question({ number: 1 })] }).replace(
+      '</Section>',
+      `</Section><Section part="QE">${question({ number: undefined })}</Section>`,
+    );
     expect(issueOf(read(xml)).rejected).toEqual([{ section: 'QE', index: 1, reason: 'numeroQuestion: missing' }]);
   });
 
   it('keeps a joint answer for the questions that read, and says which did not', () => {
-    const { issue, rejected } = reading([], [
-      redifAnswer({ questions: [{ number: 21 }, { number: undefined }], date: '2026-03-10', page: 1931, text: 'Réponse.' }),
-    ]);
+    const { issue, rejected } = reading(
+      [],
+      [redifAnswer({ questions: [{ number: 21 }, { number: undefined }], date: '2026-03-10', page: 1931, text: 'Réponse.' })],
+    );
     expect(issue.answers.map((a) => a.questions.map((q) => q.key.number))).toEqual([[21]]);
     expect(rejected).toEqual([{ section: 'REP', index: 0, reason: 'question 2 of 2: numeroQuestion: missing' }]);
   });
 
   it('rejects an answer entry without a question, without a reponse, or without any date', () => {
-    const { issue, rejected } = reading([], [
-      '<questionReponse><reponse><texteReponse>Sans question.</texteReponse></reponse></questionReponse>',
-      `<questionReponse>${redifQuestion({ number: 31, type: 'REP', date: '2026-03-10' })}</questionReponse>`,
-      redifAnswer({ questions: [{ number: 32 }], text: 'Sans date.' }),
-      redifAnswer({ questions: [{ number: 33 }], date: '2026-03-10', text: 'Valide.' }),
-    ]);
+    const { issue, rejected } = reading(
+      [],
+      [
+        '<questionReponse><reponse><texteReponse>Sans question.</texteReponse></reponse></questionReponse>',
+        `<questionReponse>${redifQuestion({ number: 31, type: 'REP', date: '2026-03-10' })}</questionReponse>`,
+        redifAnswer({ questions: [{ number: 32 }], text: 'Sans date.' }),
+        redifAnswer({ questions: [{ number: 33 }], date: '2026-03-10', text: 'Valide.' }),
+      ],
+    );
     expect(issue.answers.map((a) => a.questions[0]!.key.number)).toEqual([33]);
     expect(rejected).toEqual([
       { section: 'REP', index: 0, reason: 'no question above the answer' },

@@ -11,7 +11,8 @@ function list(html: string, baseUrl = FOLDER): ListingReading {
   return reading;
 }
 
-const links = (...hrefs: string[]) => `<html><body><table>${hrefs.map((h) => `<tr><td><a href="${h}">${h}</a></td></tr>`).join('')}</table></body></html>`;
+const links = (...hrefs: string[]) =>
+  `<html><body><table>${hrefs.map((h) => `<tr><td><a href="${h}">${h}</a></td></tr>`).join('')}</table></body></html>`;
 
 describe('parseListing', () => {
   it('lists the archives of the fixture by name, with what their names tell', () => {

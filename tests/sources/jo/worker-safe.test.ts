@@ -6,7 +6,8 @@ const SOURCE = new URL('../../../lib/sources/jo/', import.meta.url);
 const files = readdirSync(SOURCE).filter((name) => name.endsWith('.ts'));
 const source = (name: string) => readFileSync(new URL(name, SOURCE), 'utf8');
 /** `… from 'x'`, `import 'x'` and `import('x')`. */
-const importsOf = (text: string) => [...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2]!);
+const importsOf = (text: string) =>
+  [...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2]!);
 
 /** What a Chrome service worker and Firefox's background can load: web-platform code only. */
 const PACKAGES = new Set(['zod/mini', 'saxes', 'htmlparser2', 'linkedom']);

@@ -4,6 +4,8 @@
  * test can put entities and markup in them; everything else is escaped.
  */
 import { gzipSync } from 'node:zlib';
+import { formatters } from '../lib/i18n';
+import { seededRandom } from './random';
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -27,13 +29,16 @@ export interface RedifQuestionSpec {
 }
 
 export function redifQuestion(spec: RedifQuestionSpec): string {
-  const reference = spec.date === undefined && spec.page === undefined
-    ? ''
-    : `<referencePublication>${element('datePublication', spec.date)}${element('pageJO', spec.page)}<noPublication>10</noPublication></referencePublication>`;
-  return `<question><idQuestion>${element('numeroQuestion', spec.number)}${element('type', spec.type ?? 'QE')}`
-    + `${element('legislature', spec.legislature ?? 17)}${element('source', spec.source ?? 'AN')}</idQuestion>${reference}`
-    + `${element('ministreJO', spec.ministry)}${element('parlementaire', spec.author)}${element('Objet', spec.subject)}`
-    + `${element('texteQuestion', spec.text, true)}</question>`;
+  const reference =
+    spec.date === undefined && spec.page === undefined
+      ? ''
+      : `<referencePublication>${element('datePublication', spec.date)}${element('pageJO', spec.page)}<noPublication>10</noPublication></referencePublication>`;
+  return (
+    `<question><idQuestion>${element('numeroQuestion', spec.number)}${element('type', spec.type ?? 'QE')}` +
+    `${element('legislature', spec.legislature ?? 17)}${element('source', spec.source ?? 'AN')}</idQuestion>${reference}` +
+    `${element('ministreJO', spec.ministry)}${element('parlementaire', spec.author)}${element('Objet', spec.subject)}` +
+    `${element('texteQuestion', spec.text, true)}</question>`
+  );
 }
 
 export interface RedifAnswerSpec {
@@ -48,7 +53,10 @@ export interface RedifAnswerSpec {
 
 export function redifAnswer(spec: RedifAnswerSpec): string {
   const name = spec.entry ?? 'questionReponse';
-  const reference = spec.date === undefined ? '' : `<referencePublication>${element('datePublication', spec.date)}${element('pageJO', spec.page)}</referencePublication>`;
+  const reference =
+    spec.date === undefined
+      ? ''
+      : `<referencePublication>${element('datePublication', spec.date)}${element('pageJO', spec.page)}</referencePublication>`;
   const questions = spec.questions.map((q) => redifQuestion({ type: 'REP', ...q })).join('');
   return `<${name}>${questions}<reponse>${element('texteReponse', spec.text, true)}${reference}</reponse></${name}>`;
 }
@@ -62,7 +70,8 @@ export interface RedifFileSpec {
 
 export function redifFile(spec: RedifFileSpec): string {
   const root = spec.root ?? 'REDIF';
-  const section = (part: string, entries: string[] | undefined) => (entries ? `<Section part="${part}">\n${entries.join('\n')}\n</Section>\n` : '');
+  const section = (part: string, entries: string[] | undefined) =>
+    entries ? `<Section part="${part}">\n${entries.join('\n')}\n</Section>\n` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n${section('QE', spec.qe)}${section('REP', spec.rep)}</${root}>\n`;
 }
 
@@ -130,26 +139,25 @@ export function gzip(bytes: Uint8Array): Uint8Array {
 
 // ——— a realistic issue of any size, for the bench ———
 
-/** Park–Miller: the same seed always writes the same file. */
-function seeded(seed: number): () => number {
-  let state = seed % 2147483647 || 1;
-  return () => (state = (state * 48271) % 2147483647) / 2147483647;
-}
-
 const WORDS = (
-  'attire attention ministre situation établissements santé accès soins communes rurales élèves collèges '
-  + 'financement dispositif réforme médecins hôpitaux départements collectivités territoriales agriculteurs '
-  + 'exploitations prix énergie logement social bailleurs transition écologique entreprises emploi '
-  + 'formation professionnelle apprentissage handicap accompagnement familles retraites pensions fiscalité '
-  + 'taxe foncière budget dotation gendarmerie sécurité routière justice délais procédure numérique réseaux'
+  'attire attention ministre situation établissements santé accès soins communes rurales élèves collèges ' +
+  'financement dispositif réforme médecins hôpitaux départements collectivités territoriales agriculteurs ' +
+  'exploitations prix énergie logement social bailleurs transition écologique entreprises emploi ' +
+  'formation professionnelle apprentissage handicap accompagnement familles retraites pensions fiscalité ' +
+  'taxe foncière budget dotation gendarmerie sécurité routière justice délais procédure numérique réseaux'
 ).split(' ');
 const LINKS = ['de la', 'des', 'du', 'pour les', 'dans les', "à l'égard des", 'sur le', 'en matière de'];
 const MINISTRIES = [
-  'Santé et accès aux soins', 'Éducation nationale', 'Agriculture et souveraineté alimentaire', 'Intérieur',
-  'Économie, finances et souveraineté industrielle et numérique', 'Logement', 'Travail et emplois', 'Justice',
+  'Santé et accès aux soins',
+  'Éducation nationale',
+  'Agriculture et souveraineté alimentaire',
+  'Intérieur',
+  'Économie, finances et souveraineté industrielle et numérique',
+  'Logement',
+  'Travail et emplois',
+  'Justice',
 ];
 const PEOPLE = ['Mme Élise Morvan', 'M. Paul Ledoux', 'Mme Anne Ferrand', 'M. Karim Belaïd', 'Mme Chloé Garnier', 'M. Yves Le Goff'];
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 export interface GeneratedIssue {
   xml: string;
@@ -163,7 +171,8 @@ export interface GeneratedIssue {
  * as entities), as the weekly issues are described in dila.md.
  */
 export function generateRedif(targetBytes: number, seed = 20260310): GeneratedIssue {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
+  const frenchDate = formatters('fr').date;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const sentence = (words: number) => {
     const parts: string[] = [];
@@ -171,13 +180,16 @@ export function generateRedif(targetBytes: number, seed = 20260310): GeneratedIs
     const text = parts.join(' ');
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
   };
-  const paragraph = (sentences: number) => Array.from({ length: sentences }, () => `${sentence(18 + Math.floor(random() * 14))}.`).join(' ');
+  const paragraph = (sentences: number) =>
+    Array.from({ length: sentences }, () => `${sentence(18 + Math.floor(random() * 14))}.`).join(' ');
   const date = '2026-03-10';
   let number = 12000;
   const question = (type: string): RedifQuestionSpec => {
     const n = number++;
     const author = pick(PEOPLE);
-    const asked = `${1 + Math.floor(random() * 28)} ${pick(MONTHS)} 2025`;
+    const asked = frenchDate(
+      `2025-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+    );
     return {
       number: n,
       type,
@@ -186,8 +198,9 @@ export function generateRedif(targetBytes: number, seed = 20260310): GeneratedIs
       ministry: pick(MINISTRIES),
       author,
       subject: sentence(5),
-      text: `${n}. — ${type === 'QE' ? '10 mars 2026' : asked}. — ${escapeXml(author)} attire l&apos;attention de M. le ministre sur ${escapeXml(paragraph(3))}\n`
-        + `${escapeXml(paragraph(4))}&#160;: ${escapeXml(paragraph(2))}\nIl lui demande de bien vouloir lui indiquer les mesures envisagées.`,
+      text:
+        `${n}. — ${type === 'QE' ? '10 mars 2026' : asked}. — ${escapeXml(author)} attire l&apos;attention de M. le ministre sur ${escapeXml(paragraph(3))}\n` +
+        `${escapeXml(paragraph(4))}&#160;: ${escapeXml(paragraph(2))}\nIl lui demande de bien vouloir lui indiquer les mesures envisagées.`,
     };
   };
   const qe: string[] = [];
@@ -195,14 +208,15 @@ export function generateRedif(targetBytes: number, seed = 20260310): GeneratedIs
   let size = 200;
   let answers = 0;
   while (size < targetBytes) {
-    const entry = random() < 0.62
-      ? redifQuestion(question('QE'))
-      : redifAnswer({
-        questions: random() < 0.05 ? [question('REP'), question('REP')] : [question('REP')],
-        date,
-        page: 1900 + Math.floor(random() * 300),
-        text: Array.from({ length: 4 + Math.floor(random() * 4) }, () => escapeXml(paragraph(4))).join('\n'),
-      });
+    const entry =
+      random() < 0.62
+        ? redifQuestion(question('QE'))
+        : redifAnswer({
+            questions: random() < 0.05 ? [question('REP'), question('REP')] : [question('REP')],
+            date,
+            page: 1900 + Math.floor(random() * 300),
+            text: Array.from({ length: 4 + Math.floor(random() * 4) }, () => escapeXml(paragraph(4))).join('\n'),
+          });
     if (entry.startsWith('<question>')) qe.push(entry);
     else {
       rep.push(entry);
