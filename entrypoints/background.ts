@@ -3,7 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
 import { announce, onNotificationClicked, refreshBadge } from '../lib/background/notify';
 import { Poller } from '../lib/background/poller';
-import { loadSettings, loadSourceState, saveSourceState } from '../lib/platform/storage';
+import { loadPackedBackup, loadSettings, loadSourceState, savePackedBackup, saveSourceState } from '../lib/platform/storage';
+import { keepBackup } from '../lib/background/backup';
+import { resumeImport } from '../lib/background/store/imports';
 import { route } from '../lib/messages';
 import { PoliteFetcher } from '../lib/sources/polite-fetch';
 import { pruneCache } from '../lib/background/store/cache';
@@ -29,6 +31,7 @@ export default defineBackground(() => {
     settings: loadSettings,
     announce: async (changes) => announce(await database(), changes),
   });
+  const backup = { load: loadPackedBackup, save: savePackedBackup };
   const handlers = createHandlers({
     db: database,
     fetcher,
@@ -40,6 +43,7 @@ export default defineBackground(() => {
     onErased: async () => {
       await browser.storage.local.clear();
     },
+    backup,
   });
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -56,11 +60,17 @@ export default defineBackground(() => {
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== POLL_ALARM) return;
-    // Expired deputy facts are dropped on the same beat, so the cache never grows for good.
+    // On the same beat: expired deputy facts go, so the cache never grows for good, and the
+    // backup copy is refreshed when it is old.
     void poller
       .run()
       .catch(() => undefined)
-      .then(async () => pruneCache(await database()));
+      .then(async () => {
+        const db = await database();
+        await pruneCache(db);
+        await keepBackup(db, backup, Date.now());
+      })
+      .catch(() => undefined);
   });
   browser.notifications.onClicked.addListener((id) => {
     void database().then((db) => onNotificationClicked(db, id));
@@ -68,7 +78,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensureAlarm());
   browser.runtime.onStartup.addListener(() => void ensureAlarm());
   void ensureAlarm();
+  // An import the worker was writing when it stopped is finished now; one left half-sent is dropped.
   void database()
-    .then(refreshBadge)
+    .then(async (db) => {
+      await resumeImport(db, Date.now(), await poller.scheduler());
+      await refreshBadge(db);
+    })
     .catch(() => undefined);
 });

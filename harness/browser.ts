@@ -24,10 +24,11 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(
   port: number,
-  { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {},
+  // `extraHosts`: hosts a test serves beyond the sites (a foreign host a page or a redirect points to).
+  { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR, extraHosts = [] as readonly string[] } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
-  const rules = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const rules = [...SITE_HOSTS, ...extraHosts].map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,

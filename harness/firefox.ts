@@ -20,7 +20,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(port: number): Promise<FirefoxWithExtension> {
+/** `extraHosts`: hosts a test serves beyond the sites (a foreign host a page or a redirect points to). */
+export async function launchFirefox(port: number, { extraHosts = [] as readonly string[] } = {}): Promise<FirefoxWithExtension> {
   const manifest = JSON.parse(readFileSync(`${FIREFOX_EXTENSION_DIR}/manifest.json`, 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
@@ -31,7 +32,7 @@ export async function launchFirefox(port: number): Promise<FirefoxWithExtension>
     // Lets the harness open moz-extension:// pages (BiDi refuses otherwise).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.dns.localDomains': SITE_HOSTS.join(','),
+      'network.dns.localDomains': [...SITE_HOSTS, ...extraHosts].join(','),
       'network.socket.forcePort': `443=${port}`,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.locale.requested': 'fr',

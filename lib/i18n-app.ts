@@ -45,6 +45,7 @@ export const APP_MESSAGES = {
     undo: 'Annuler',
     more: (n: Count) => `Afficher ${n.text} de plus`,
     emptyTitle: 'Aucune question suivie',
+    emptyBackup: (date: string, n: Count) => `Vigie a une copie de votre liste du ${date} : ${n.text} ${n.one ? 'question' : 'questions'}.`,
     emptyText:
       'Ouvrez une question écrite sur NosDéputés.fr ou assemblee-nationale.fr et appuyez sur « Suivre » : Vigie vérifiera pour vous si le gouvernement a répondu.',
     emptyExample: 'Exemple : une question de la 17e législature',
@@ -61,8 +62,10 @@ export const APP_MESSAGES = {
     checkOk: 'réussie',
     checkFailed: (why: string) => `échec (${why})`,
     sources: { 'an-opendata': 'données ouvertes AN', 'an-page': 'page AN' },
-    quarantined: (n: Count) =>
-      `${n.text} ${n.one ? 'enregistrement invalide a été mis' : 'enregistrements invalides ont été mis'} de côté.`,
+    unreadable: (n: Count) => `${n.text} ${n.one ? 'question n’a pas pu être lue' : 'questions n’ont pas pu être lues'}.`,
+    exportUnreadable: 'Exporter ces données',
+    retryUnreadable: 'Réessayer',
+    retriedUnreadable: (n: Count) => `${n.text} ${n.one ? 'question retrouvée' : 'questions retrouvées'}.`,
     options: 'Réglages',
     error: 'Vigie n’a pas pu lire la liste. Réessayez.',
     actionFailed: 'Vigie n’a pas pu faire cette action. Réessayez.',
@@ -86,6 +89,7 @@ export const APP_MESSAGES = {
     dataText:
       'Vigie garde vos questions suivies, vos notes, un historique des vérifications et un cache des fiches de députés dans ce navigateur, et nulle part ailleurs. Aucun compte, aucun serveur : les seules requêtes envoyées vont aux sites officiels (assemblee-nationale.fr, NosDéputés.fr) pour les questions que vous suivez.',
     exportButton: 'Exporter ma liste (JSON)',
+    exportFailed: 'Vigie n’a pas pu lire la liste pour l’exporter. Réessayez.',
     exported: (n: Count) => `${n.text} ${n.one ? 'question exportée' : 'questions exportées'}.`,
     importLabel: 'Importer une liste',
     importPreview: (added: Count, updated: Count, unchanged: Count) =>
@@ -99,7 +103,15 @@ export const APP_MESSAGES = {
       'not-vigie': 'Ce fichier n’est pas un export de Vigie.',
       'unsupported-version': 'Ce fichier vient d’une version de Vigie que celle-ci ne sait pas lire.',
       invalid: 'Ce fichier est abîmé ou modifié : rien n’a été importé.',
+      refused: 'Vigie a refusé ce fichier : rien n’a été importé.',
+      unsent: 'Vigie n’a pas pu préparer l’import : rien n’a été importé. Réessayez.',
+      unfinished:
+        'L’import n’a pas pu s’achever : une partie de la liste est peut-être déjà à jour. Vigie le terminera à son prochain démarrage ; vous pouvez aussi réimporter le fichier.',
     },
+    backupText: (date: string, n: Count) =>
+      `Vigie garde aussi une copie de votre liste hors de sa base, renouvelée toutes les six heures : la dernière date du ${date} (${n.text} ${n.one ? 'question' : 'questions'}). Si la liste venait à se perdre, cette copie la rétablit.`,
+    backupRestore: 'Restaurer les questions manquantes',
+    backupRestored: (n: Count) => `${n.text} ${n.one ? 'question restaurée' : 'questions restaurées'} depuis la copie.`,
     eraseButton: 'Effacer toutes mes données',
     eraseConfirm: 'Tout effacer : questions suivies, notes, historique et réglages ? C’est définitif.',
     eraseYes: 'Oui, tout effacer',
@@ -144,6 +156,7 @@ export const APP_MESSAGES = {
     undo: 'Undo',
     more: (n: Count) => `Show ${n.text} more`,
     emptyTitle: 'No watched question yet',
+    emptyBackup: (date: string, n: Count) => `Vigie has a copy of your list from ${date}: ${n.text} ${n.one ? 'question' : 'questions'}.`,
     emptyText:
       'Open a written question on NosDéputés.fr or assemblee-nationale.fr and press « Suivre » (Watch): Vigie will check for you whether the government has answered.',
     emptyExample: 'Example: a question of the 17th legislature',
@@ -160,7 +173,10 @@ export const APP_MESSAGES = {
     checkOk: 'succeeded',
     checkFailed: (why: string) => `failed (${why})`,
     sources: { 'an-opendata': 'AN open data', 'an-page': 'AN page' },
-    quarantined: (n: Count) => `${n.text} invalid ${n.one ? 'record was' : 'records were'} set aside.`,
+    unreadable: (n: Count) => `${n.text} ${n.one ? 'question could not be read' : 'questions could not be read'}.`,
+    exportUnreadable: 'Export this data',
+    retryUnreadable: 'Try again',
+    retriedUnreadable: (n: Count) => `${n.text} ${n.one ? 'question recovered' : 'questions recovered'}.`,
     options: 'Settings',
     error: 'Vigie could not read the list. Please try again.',
     actionFailed: 'Vigie could not do that. Please try again.',
@@ -184,6 +200,7 @@ export const APP_MESSAGES = {
     dataText:
       'Vigie keeps your watched questions, your notes, a history of checks and a cache of deputies’ details in this browser, and nowhere else. No account, no server: the only requests sent go to the official sites (assemblee-nationale.fr, NosDéputés.fr) for the questions you watch.',
     exportButton: 'Export my list (JSON)',
+    exportFailed: 'Vigie could not read the list to export it. Please try again.',
     exported: (n: Count) => `${n.text} ${n.one ? 'question' : 'questions'} exported.`,
     importLabel: 'Import a list',
     importPreview: (added: Count, updated: Count, unchanged: Count) =>
@@ -196,7 +213,15 @@ export const APP_MESSAGES = {
       'not-vigie': 'This file is not a Vigie export.',
       'unsupported-version': 'This file comes from a Vigie version this one cannot read.',
       invalid: 'This file is damaged or was edited: nothing was imported.',
+      refused: 'Vigie refused this file: nothing was imported.',
+      unsent: 'Vigie could not prepare the import: nothing was imported. Please try again.',
+      unfinished:
+        'The import could not finish: part of the list may already be updated. Vigie will finish it when it next starts; you can also import the file again.',
     },
+    backupText: (date: string, n: Count) =>
+      `Vigie also keeps a copy of your list outside its database, renewed every six hours: the latest is from ${date} (${n.text} ${n.one ? 'question' : 'questions'}). Should the list be lost, this copy brings it back.`,
+    backupRestore: 'Restore missing questions',
+    backupRestored: (n: Count) => `${n.text} ${n.one ? 'question' : 'questions'} restored from the copy.`,
     eraseButton: 'Erase all my data',
     eraseConfirm: 'Erase everything: watched questions, notes, history and settings? This cannot be undone.',
     eraseYes: 'Yes, erase everything',

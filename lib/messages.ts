@@ -1,7 +1,8 @@
 /**
  * The typed messages between pages (content scripts, popup, options) and the background, which
- * alone owns the store. Both ends validate: requests on arrival, results before they are sent
- * and again on receipt.
+ * alone writes the store (the popup and the options page read it directly, in pages). Both ends
+ * validate: requests on arrival, results before they are sent and again on receipt. No message
+ * carries the whole list: imports go in chunks of a few MB.
  */
 import * as z from 'zod/mini';
 import {
@@ -13,10 +14,13 @@ import {
   questionRefSchema,
   questionSchema,
 } from './model';
-import { exportFileSchema } from './exchange';
-import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema, watchRecordSchema } from './records';
+import { exportedWatchSchema, IMPORT_CHUNK_WATCHES } from './exchange';
+import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema } from './records';
 
 const ids = z.array(questionIdSchema).check(z.maxLength(5000));
+const importId = z.string().check(z.regex(/^[\w-]{1,64}$/));
+const count = z.number().check(z.int(), z.minimum(0));
+const importCountsSchema = z.object({ added: count, updated: count, unchanged: count });
 
 export const requestSchemas = {
   /** Which of these questions are watched: one round trip for a whole page. */
@@ -36,8 +40,6 @@ export const requestSchemas = {
     legislature: z.optional(legislatureSchema),
     questionId: z.optional(questionIdSchema),
   }),
-  /** The popup's list. */
-  'watch.list': z.object({ type: z.literal('watch.list') }),
   /** « Vérifier maintenant »: these questions, or every question that can still change. */
   'watch.check': z.object({ type: z.literal('watch.check'), ids: z.optional(ids) }),
   'poll.progress': z.object({ type: z.literal('poll.progress') }),
@@ -47,9 +49,19 @@ export const requestSchemas = {
     type: z.literal('events.recent'),
     limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
   }),
-  'data.export': z.object({ type: z.literal('data.export') }),
-  /** `apply: false` previews the merge; nothing is written unless the whole file is valid. */
-  'data.import': z.object({ type: z.literal('data.import'), file: z.unknown(), apply: z.boolean() }),
+  /** One chunk of an import, merged with the list and staged; nothing is written until `import.commit`. */
+  'import.stage': z.object({
+    type: z.literal('import.stage'),
+    importId,
+    watches: z.array(exportedWatchSchema).check(z.maxLength(IMPORT_CHUNK_WATCHES)),
+  }),
+  /** Writes every staged chunk of the import: all of it, or, should the worker stop, all of it at its next start. */
+  'import.commit': z.object({ type: z.literal('import.commit'), importId }),
+  'import.discard': z.object({ type: z.literal('import.discard'), importId }),
+  /** Puts back the questions of the backup copy that the list lacks. */
+  'backup.restore': z.object({ type: z.literal('backup.restore') }),
+  /** Tries the repairs again on the questions set aside as unreadable. */
+  'quarantine.retry': z.object({ type: z.literal('quarantine.retry') }),
   'data.erase': z.object({ type: z.literal('data.erase') }),
 } as const;
 
@@ -59,19 +71,16 @@ export const responseSchemas = {
   'watch.states': z.object({ watched: z.record(questionIdSchema, z.object({ state: questionStateSchema, seen: z.boolean() })) }),
   'watch.set': z.object({ watched: z.boolean(), state: z.optional(questionStateSchema) }),
   'deputy.facts': z.object({ facts: z.optional(deputyFactsSchema) }),
-  'watch.list': z.object({ records: z.array(watchRecordSchema), quarantined: z.number() }),
   'watch.check': z.object({ checked: z.number(), failed: z.number(), changed: z.number(), remaining: z.number() }),
   'poll.progress': progressSchema,
   'watch.seen': z.object({ seen: z.number() }),
   'watch.note': z.object({ saved: z.boolean() }),
   'events.recent': z.object({ events: z.array(eventRecordSchema) }),
-  'data.export': z.object({ file: exportFileSchema }),
-  'data.import': z.object({
-    added: z.array(questionIdSchema),
-    updated: z.array(questionIdSchema),
-    unchanged: z.array(questionIdSchema),
-    applied: z.boolean(),
-  }),
+  'import.stage': importCountsSchema,
+  'import.commit': importCountsSchema,
+  'import.discard': z.object({ discarded: z.boolean() }),
+  'quarantine.retry': z.object({ restored: z.number(), remaining: z.number() }),
+  'backup.restore': z.object({ restored: count }),
   'data.erase': z.object({ erased: z.boolean() }),
 } satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
 

@@ -72,3 +72,14 @@ export const quarantineRecordSchema = z.object({
   reason: z.string(),
 });
 export type QuarantineRecord = z.infer<typeof quarantineRecordSchema>;
+
+/** The import being staged or committed: a worker stopped mid-commit finishes it at its next start. */
+export const importJournalSchema = z.object({
+  key: z.literal('import'),
+  importId: z.string().check(z.minLength(1), z.maxLength(64)),
+  phase: z.enum(['staging', 'committing']),
+  startedAt: timestampSchema,
+  /** Commits that failed: past a few, the import is given up rather than block every later one. */
+  failedCommits: z.optional(z.number().check(z.int(), z.minimum(0))),
+});
+export type MetaRecord = z.infer<typeof importJournalSchema>;

@@ -151,3 +151,9 @@ export function questionStatus(q: Question, today: IsoDate): QuestionStatus {
 export function refStatus(ref: QuestionRef, today: IsoDate): QuestionStatus {
   return statusFromFacts(refFacts(ref), today);
 }
+
+/** The state of what a watch keeps: the question read in full, or else the list item it was watched from. */
+export function stateOfSnapshot(snapshot: { question?: Question; ref?: QuestionRef }, today: IsoDate): QuestionState {
+  if (snapshot.question) return questionStatus(snapshot.question, today).state;
+  return snapshot.ref ? refStatus(snapshot.ref, today).state : 'unknown';
+}

@@ -18,6 +18,15 @@ export interface WatchRow {
   haystack: string;
 }
 
+/**
+ * The list as the popup reads it: page by page from the store, with each page's records that no
+ * longer validate (as stored), and what the background has already set aside as unreadable.
+ */
+export interface WatchListReader {
+  pages(): AsyncIterable<{ records: WatchRecord[]; unreadable: unknown[] }>;
+  setAside(): Promise<unknown[]>;
+}
+
 export type SortOrder = 'late' | 'change' | 'oldest';
 
 export interface RowFilter {

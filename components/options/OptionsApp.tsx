@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Requester } from '../../lib/messages';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
+import { checkImportFile, importChunks } from '../../lib/exchange';
 import { parseJson } from '../../lib/objects';
+import { type BackupInfo } from '../../lib/backup';
+import { todayInParis } from '../../lib/dates';
 import { CHECK_FREQUENCIES, siteEnabled, type Settings } from '../../lib/settings';
 
 export interface SettingsAccess {
@@ -15,7 +18,11 @@ export interface OptionsAppProps {
   settings: SettingsAccess;
   lang: Language;
   /** Saves a file the user downloads (an object URL and an `<a download>` in the browser). */
-  download(name: string, text: string): void;
+  download(name: string, data: Blob): void;
+  /** The export file, written page by page from the store, and how many watches it holds. */
+  exportList(): Promise<{ file: Blob; watches: number }>;
+  /** The backup copy of the list (lib/backup.ts): when it was made and how many questions it holds. */
+  backupInfo?(): Promise<BackupInfo | undefined>;
   today: string;
   /** The installed version, as the build stamped it in the manifest. */
   version: string;
@@ -23,21 +30,22 @@ export interface OptionsAppProps {
   sites: readonly { id: string; name: Record<Language, string> }[];
 }
 
-interface ImportPreview {
-  file: unknown;
-  added: number;
-  updated: number;
-  unchanged: number;
+interface ImportPreview extends ImportCounts {
+  importId: string;
 }
+
+type ImportCounts = { added: number; updated: number; unchanged: number };
 
 type ImportErrorKey = keyof (typeof APP_MESSAGES)['fr']['importErrors'];
 
-function importErrorKey(message: string): ImportErrorKey {
-  const code = /^import:([a-z-]+)/.exec(message)?.[1];
-  return code === 'not-vigie' || code === 'unsupported-version' ? code : 'invalid';
+/** What went wrong, in the words that say truthfully whether anything was written. */
+function fileErrorKey(error: string): ImportErrorKey {
+  return error === 'not-vigie' || error === 'unsupported-version' ? error : 'invalid';
 }
 
-export function OptionsApp({ request, settings: access, lang, download, today, version, sites }: OptionsAppProps) {
+const refused = (error: unknown) => error instanceof Error && error.message.startsWith('import:refused');
+
+export function OptionsApp({ request, settings: access, lang, download, exportList, backupInfo, today, version, sites }: OptionsAppProps) {
   const t = APP_MESSAGES[lang];
   const f = formatters(lang);
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -46,6 +54,7 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
   const [importError, setImportError] = useState('');
   const [preview, setPreview] = useState<ImportPreview | undefined>();
   const [confirmErase, setConfirmErase] = useState(false);
+  const [backup, setBackup] = useState<BackupInfo | undefined>();
 
   // The latest settings, ahead of React state: two quick changes must both be kept.
   const current = useRef<Settings>();
@@ -56,7 +65,17 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
 
   useEffect(() => {
     void access.load().then(show);
+    void backupInfo?.().then(setBackup, () => undefined);
   }, []);
+
+  const restoreBackup = async () => {
+    try {
+      const { restored } = await request({ type: 'backup.restore' });
+      setDataStatus(t.backupRestored(f.count(restored)));
+    } catch {
+      setDataStatus(t.actionFailed);
+    }
+  };
 
   const update = async (change: Partial<Settings>) => {
     if (!current.current) return;
@@ -68,10 +87,14 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
     setSaved(t.saved);
   };
 
-  const exportList = async () => {
-    const { file } = await request({ type: 'data.export' });
-    download(`vigie-questions-${today}.json`, JSON.stringify(file, null, 2));
-    setDataStatus(t.exported(f.count(file.watches.length)));
+  const exportToFile = async () => {
+    try {
+      const { file, watches } = await exportList();
+      download(`vigie-questions-${today}.json`, file);
+      setDataStatus(t.exported(f.count(watches)));
+    } catch {
+      setDataStatus(t.exportFailed);
+    }
   };
 
   const chooseFile = async (input: HTMLInputElement) => {
@@ -82,27 +105,46 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
     // Cleared at once, so choosing the same file again after fixing it fires a change.
     input.value = '';
     if (!chosen) return;
-    const file = parseJson(await chosen.text());
-    if (file === undefined) {
+    const raw = parseJson(await chosen.text());
+    if (raw === undefined) {
       setImportError(t.importErrors.json);
       return;
     }
+    const checked = checkImportFile(raw);
+    if (!checked.ok) {
+      setImportError(t.importErrors[fileErrorKey(checked.error)]);
+      return;
+    }
+    // Sent in chunks and staged: the list changes only when the user confirms.
+    const importId = crypto.randomUUID();
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
     try {
-      const plan = await request({ type: 'data.import', file, apply: false });
-      setPreview({ file, added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length });
+      for (const watches of importChunks(checked.file.watches)) {
+        const staged = await request({ type: 'import.stage', importId, watches });
+        counts.added += staged.added;
+        counts.updated += staged.updated;
+        counts.unchanged += staged.unchanged;
+      }
+      setPreview({ importId, ...counts });
     } catch (error) {
-      setImportError(t.importErrors[importErrorKey(error instanceof Error ? error.message : '')]);
+      void request({ type: 'import.discard', importId }).catch(() => undefined);
+      setImportError(refused(error) ? t.importErrors.refused : t.importErrors.unsent);
     }
   };
 
   const applyImport = async () => {
     if (!preview) return;
     try {
-      const result = await request({ type: 'data.import', file: preview.file, apply: true });
-      setDataStatus(t.imported(f.count(result.added.length + result.updated.length)));
+      const result = await request({ type: 'import.commit', importId: preview.importId });
+      setDataStatus(t.imported(f.count(result.added + result.updated)));
     } catch (error) {
-      setImportError(t.importErrors[importErrorKey(error instanceof Error ? error.message : '')]);
+      setImportError(refused(error) ? t.importErrors.refused : t.importErrors.unfinished);
     }
+    setPreview(undefined);
+  };
+
+  const cancelImport = async () => {
+    if (preview) void request({ type: 'import.discard', importId: preview.importId }).catch(() => undefined);
     setPreview(undefined);
   };
 
@@ -188,7 +230,7 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
         <h2 id="data-title">{t.dataTitle}</h2>
         <p>{t.dataText}</p>
         <p>
-          <button type="button" onClick={exportList}>
+          <button type="button" onClick={exportToFile}>
             {t.exportButton}
           </button>
         </p>
@@ -208,10 +250,18 @@ export function OptionsApp({ request, settings: access, lang, download, today, v
             <button type="button" class="primary" onClick={applyImport}>
               {t.importApply}
             </button>{' '}
-            <button type="button" onClick={() => setPreview(undefined)}>
+            <button type="button" onClick={cancelImport}>
               {t.importCancel}
             </button>
           </fieldset>
+        )}
+        {backup && (
+          <p>
+            {t.backupText(formatters(lang).date(todayInParis(new Date(backup.at))), f.count(backup.watches))}{' '}
+            <button type="button" onClick={restoreBackup}>
+              {t.backupRestore}
+            </button>
+          </p>
         )}
         <p class="status" role="status">
           {dataStatus}

@@ -1,22 +1,32 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Requester } from '../../lib/messages';
 import { todayInParis } from '../../lib/dates';
-import { exportWatches } from '../../lib/exchange';
+import { exportedWatch } from '../../lib/exchange';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { type EventRecord, type WatchRecord } from '../../lib/records';
 import { QUESTION_STATES, type QuestionState } from '../../lib/status';
-import { filterRows, sortRows, toRow, type SortOrder } from '../../lib/watchlist';
+import { type BackupInfo } from '../../lib/backup';
+import { filterRows, sortRows, toRow, type SortOrder, type WatchListReader } from '../../lib/watchlist';
 import { EmptyState } from './EmptyState';
 import { HistoryList } from './HistoryList';
 import { WatchRow } from './WatchRow';
 
 export interface PopupAppProps {
   request: Requester;
+  /** The list itself, read in pages from the store: it never crosses messaging whole. */
+  list: WatchListReader;
   lang: Language;
   now?: () => number;
   openOptions(): void;
+  /** Saves a file the user downloads: the records that could not be read, as they were stored. */
+  download(name: string, text: string): void;
+  /** The backup copy of the list, offered when the list is empty. */
+  backupInfo?(): Promise<BackupInfo | undefined>;
 }
+
+/** While a long list loads, the rows shown are refreshed every this many records, not at each page. */
+const REFRESH_EVERY = 10_000;
 
 /** Rows rendered at once; more on demand, so 10,000 watches open as fast as 10. */
 export const PAGE_SIZE = 100;
@@ -26,11 +36,13 @@ interface Undo {
   number: number;
 }
 
-export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAppProps) {
+export function PopupApp({ request, list, lang, now = Date.now, openOptions, download, backupInfo }: PopupAppProps) {
   const t = APP_MESSAGES[lang];
   const f = formatters(lang);
   const [records, setRecords] = useState<WatchRecord[] | undefined>();
-  const [quarantined, setQuarantined] = useState(0);
+  /** What could not be read, as stored: records of the list that no longer validate, and those set aside. */
+  const [unreadable, setUnreadable] = useState<unknown[]>([]);
+  const [backup, setBackup] = useState<BackupInfo | undefined>();
   const [failed, setFailed] = useState(false);
   const [tab, setTab] = useState<'watches' | 'history'>('watches');
   const [events, setEvents] = useState<EventRecord[] | undefined>();
@@ -46,9 +58,21 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
 
   const load = async () => {
     try {
-      const list = await request({ type: 'watch.list' });
-      setRecords(list.records);
-      setQuarantined(list.quarantined);
+      let loaded: WatchRecord[] = [];
+      let unread: unknown[] = [];
+      let shownUpTo = -1;
+      for await (const page of list.pages()) {
+        loaded = loaded.concat(page.records);
+        unread = unread.concat(page.unreadable);
+        // The first page at once, then the rest in large steps: 100,000 watches stay a few renders.
+        if (shownUpTo < 0 || loaded.length - shownUpTo >= REFRESH_EVERY) {
+          setRecords(loaded);
+          shownUpTo = loaded.length;
+        }
+      }
+      setRecords(loaded);
+      setUnreadable(unread.concat(await list.setAside()));
+      if (!loaded.length) setBackup(await backupInfo?.().catch(() => undefined));
       setFailed(false);
     } catch {
       setFailed(true);
@@ -127,13 +151,32 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
     if (!undo) return;
     clearTimeout(undoTimer.current);
     // An import of the one record restores it whole: note, dates and history flags included.
-    await request({ type: 'data.import', file: exportWatches([undo.record], now()), apply: true });
+    const importId = `undo-${now()}`;
+    await request({ type: 'import.stage', importId, watches: [exportedWatch(undo.record)] });
+    await request({ type: 'import.commit', importId });
     setUndo(undefined);
     await load();
   };
 
   const markSeen = async (ids: string[]) => {
     await request({ type: 'watch.seen', ids });
+    await load();
+  };
+
+  /** What could not be read, as it was stored: the user's data, theirs to keep or to send for help. */
+  const exportUnreadable = async () => {
+    download(`vigie-illisibles-${todayInParis(new Date(now()))}.json`, JSON.stringify(unreadable, null, 2));
+  };
+
+  const restoreBackup = async () => {
+    const { restored } = await request({ type: 'backup.restore' });
+    setStatus(t.backupRestored(f.count(restored)));
+    await load();
+  };
+
+  const retryUnreadable = async () => {
+    const { restored } = await request({ type: 'quarantine.retry' });
+    setStatus(t.retriedUnreadable(f.count(restored)));
     await load();
   };
 
@@ -179,12 +222,18 @@ export function PopupApp({ request, lang, now = Date.now, openOptions }: PopupAp
               {t.error}
             </p>
           )}
-          {quarantined > 0 && (
-            <p class="warning" role="status">
-              {t.quarantined(f.count(quarantined))}
-            </p>
+          {unreadable.length > 0 && (
+            <div class="warning" role="status">
+              <p>{t.unreadable(f.count(unreadable.length))}</p>
+              <button type="button" onClick={() => attempt(exportUnreadable)}>
+                {t.exportUnreadable}
+              </button>{' '}
+              <button type="button" onClick={() => attempt(retryUnreadable)}>
+                {t.retryUnreadable}
+              </button>
+            </div>
           )}
-          {records && records.length === 0 && <EmptyState lang={lang} />}
+          {records && records.length === 0 && <EmptyState lang={lang} backup={backup} onRestore={() => attempt(restoreBackup)} />}
           {records && records.length > 0 && (
             <>
               <div class="toolbar">

@@ -2,19 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/pages.css';
-import { loadSettings, saveSettings, uiLanguage } from '../../lib/platform/storage';
+import { loadPackedBackup, loadSettings, saveSettings, uiLanguage } from '../../lib/platform/storage';
+import { backupInfo, unpackBackup } from '../../lib/backup';
 import { request } from '../../lib/platform/client';
 import { todayInParis } from '../../lib/dates';
 import { SITES } from '../../lib/sites';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { openVigieDb } from '../../lib/background/store/db';
+import { exportFile } from '../../lib/background/store/pages';
+import { download } from '../../lib/platform/download';
 
 const lang = uiLanguage(await loadSettings());
 document.documentElement.lang = lang;
@@ -25,6 +20,8 @@ render(
     settings={{ load: loadSettings, save: saveSettings }}
     lang={lang}
     download={download}
+    exportList={async () => exportFile(await openVigieDb(), Date.now())}
+    backupInfo={async () => backupInfo(await unpackBackup(await loadPackedBackup()))}
     today={todayInParis()}
     version={browser.runtime.getManifest().version}
     sites={SITES}

@@ -3,13 +3,26 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/pages.css';
 import { BADGE_CSS } from '../../components/styles';
-import { loadSettings, uiLanguage } from '../../lib/platform/storage';
+import { loadPackedBackup, loadSettings, uiLanguage } from '../../lib/platform/storage';
+import { backupInfo, unpackBackup } from '../../lib/backup';
 import { request } from '../../lib/platform/client';
+import { download } from '../../lib/platform/download';
+import { openVigieDb } from '../../lib/background/store/db';
+import { watchListReader } from '../../lib/background/store/pages';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: BADGE_CSS }));
 const lang = uiLanguage(await loadSettings());
 document.documentElement.lang = lang;
+// The popup reads the list from the store itself: no message carries it, and the worker need not wake.
+const db = await openVigieDb();
 render(
-  <PopupApp request={request} lang={lang} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  <PopupApp
+    request={request}
+    list={watchListReader(db)}
+    lang={lang}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    download={download}
+    backupInfo={async () => backupInfo(await unpackBackup(await loadPackedBackup()))}
+  />,
   document.getElementById('app')!,
 );

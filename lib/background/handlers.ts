@@ -1,11 +1,13 @@
 /** What the background answers; every store access goes through here. */
 import { todayInParis } from '../dates';
-import { checkImportFile, exportWatches, planImport } from '../exchange';
 import { type Handlers } from '../messages';
 import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { recentEvents } from './store/events';
-import { applyImport, eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from './store/watches';
+import { type BackupStore, restoreBackup } from './backup';
+import { restoreQuarantined } from './store/db';
+import { commitImport, discardImport, ImportRefused, stageImport } from './store/imports';
+import { eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
 import { type Poller } from './poller';
 import { isPollable } from '../polling/schedule';
@@ -14,15 +16,27 @@ import { scheduleInput } from '../polling/core';
 export interface BackgroundDeps {
   db: () => Promise<Db>;
   fetcher: PoliteFetcher;
-  poller: Pick<Poller, 'run' | 'schedule' | 'progress'>;
+  poller: Pick<Poller, 'run' | 'schedule' | 'scheduler' | 'progress'>;
   now: () => number;
   /** Called after the watch list or its seen flags changed (toolbar badge). */
   onWatchesChanged: () => Promise<void>;
-  /** Called after « Effacer toutes mes données »: settings and source states go too. */
+  /** Called after « Effacer toutes mes données »: settings, source states and the backup go too. */
   onErased: () => Promise<void>;
+  backup: BackupStore;
+}
+
+/** An import Vigie refuses reaches the page as `import:refused: …`, which it tells apart from a failure to write. */
+async function refusedAsImportError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ImportRefused) throw new Error(`import:refused: ${error.message}`);
+    throw error;
+  }
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const db = deps.db;
   return {
     'watch.states': async ({ ids }) => {
       const records = await getWatches(await deps.db(), ids);
@@ -36,7 +50,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { watched: !!record, state: record?.state };
     },
     'deputy.facts': async (query) => ({ facts: await deputyFacts(await deps.db(), deps.fetcher, query, deps.now()) }),
-    'watch.list': async () => listWatches(await deps.db(), deps.now()),
     'watch.check': async ({ ids }) => {
       const { records } = await listWatches(await deps.db(), deps.now());
       const wanted = new Set(ids ?? records.map((r) => r.id));
@@ -52,25 +65,33 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'watch.note': async ({ id, note }) => ({ saved: !!(await setNote(await deps.db(), id, note)) }),
     'events.recent': async ({ limit }) => ({ events: await recentEvents(await deps.db(), limit) }),
-    'data.export': async () => {
-      const { records } = await listWatches(await deps.db(), deps.now());
-      return { file: exportWatches(records, deps.now()) };
+    'import.stage': async ({ importId, watches }) => {
+      const now = deps.now();
+      return refusedAsImportError(async () => stageImport(await db(), importId, watches, now, todayInParis(new Date(now))));
     },
-    'data.import': async ({ file, apply }) => {
-      const checked = checkImportFile(file);
-      if (!checked.ok) throw new Error(`import:${checked.error}`);
-      const db = await deps.db();
-      const existing = await getWatches(
-        db,
-        checked.file.watches.map((w) => w.id),
-      );
-      const plan = planImport(checked.file, existing);
-      if (apply && (plan.added.length || plan.updated.length)) {
-        await applyImport(db, [...plan.added, ...plan.updated], deps.now());
-        await deps.poller.schedule(plan.added.map((record) => record.id));
-        await deps.onWatchesChanged();
-      }
-      return { added: plan.added.map((r) => r.id), updated: plan.updated.map((r) => r.id), unchanged: plan.unchanged, applied: apply };
+    'import.commit': async ({ importId }) => {
+      const schedule = await deps.poller.scheduler();
+      const committed = await refusedAsImportError(async () => commitImport(await deps.db(), importId, deps.now(), schedule));
+      await deps.onWatchesChanged();
+      return committed.counts;
+    },
+    'import.discard': async ({ importId }) => {
+      await discardImport(await deps.db(), importId);
+      return { discarded: true };
+    },
+    'backup.restore': async () => {
+      const restored = await restoreBackup(await db(), deps.backup, deps.now());
+      await deps.poller.schedule(restored);
+      if (restored.length) await deps.onWatchesChanged();
+      return { restored: restored.length };
+    },
+    'quarantine.retry': async () => {
+      const tx = (await deps.db()).transaction(['watches', 'quarantine'], 'readwrite');
+      const restored = await restoreQuarantined(tx, deps.now());
+      const remaining = await tx.objectStore('quarantine').count();
+      await tx.done;
+      if (restored) await deps.onWatchesChanged();
+      return { restored, remaining };
     },
     'data.erase': async () => {
       await eraseEverything(await deps.db());

@@ -39,6 +39,9 @@ export interface PollProgress {
   total: number;
 }
 
+/** Watches rescheduled per transaction: an import of 100,000 never holds one transaction over them all. */
+const SCHEDULE_BATCH = 500;
+
 export class Poller {
   private current: Promise<PollSummary> | undefined;
   progress: PollProgress = { running: false, done: 0, total: 0 };
@@ -62,10 +65,19 @@ export class Poller {
     return next;
   }
 
-  /** Gives newly watched questions their first check time, in one transaction. */
+  /** How a watch written now gets its check time: for writers that schedule in their own transaction. */
+  async scheduler(): Promise<(record: WatchRecord) => WatchRecord> {
+    const context = await this.context();
+    return (record) => rescheduled(record, context);
+  }
+
+  /** Gives newly watched questions their first check time, a few hundred per transaction. */
   async schedule(ids: readonly string[]): Promise<void> {
     const context = await this.context();
-    await updateWatches(await this.deps.db(), ids, (record) => rescheduled(record, context));
+    const db = await this.deps.db();
+    for (let start = 0; start < ids.length; start += SCHEDULE_BATCH) {
+      await updateWatches(db, ids.slice(start, start + SCHEDULE_BATCH), (record) => rescheduled(record, context));
+    }
   }
 
   private async context(): Promise<ScheduleContext> {

@@ -52,3 +52,14 @@ export async function loadSourceState(source: string): Promise<SourceState> {
 export async function saveSourceState(source: string, state: SourceState): Promise<void> {
   await browser.storage.local.set({ [sourceKey(source)]: state });
 }
+
+const BACKUP_KEY = 'backup';
+
+/** The packed copy of the watch list (lib/backup.ts), or nothing. */
+export async function loadPackedBackup(): Promise<unknown> {
+  return (await browser.storage.local.get(BACKUP_KEY))[BACKUP_KEY];
+}
+
+export async function savePackedBackup(packed: string): Promise<void> {
+  await browser.storage.local.set({ [BACKUP_KEY]: packed });
+}

@@ -579,6 +579,7 @@ describe('Poller.run: « Vérifier maintenant »', () => {
       now: () => clock.now,
       onWatchesChanged: vi.fn(async () => undefined),
       onErased: vi.fn(async () => undefined),
+      backup: { load: async () => undefined, save: async () => undefined },
     });
     stub.fates.set(411, 'answered');
     expect(await handlers['watch.check']({ type: 'watch.check', ids: [idOf(411), idOf(412), idOf(413), 'AN-16-QE-414'] })).toEqual({

@@ -104,9 +104,6 @@ describe('questionSchema', () => {
     ['a bad slug', { author: { name: 'Julien Dive', slug: 'Julien Dive' } }],
     ['a group with neither acronym nor name', { author: { name: 'Julien Dive', group: {} } }],
     ['a group with an empty acronym', { author: { name: 'Julien Dive', group: { acronym: '' } } }],
-    ['a non-https AN url', { urls: { an: 'http://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189' } }],
-    ['a non-https NosDéputés url', { urls: { an: FULL.urls.an, nosdeputes: 'http://2017-2022.nosdeputes.fr/15/question/QE/19189' } }],
-    ['a url with a space', { urls: { an: 'https://www.assemblee-nationale.fr/dyn/15 questions' } }],
     ['missing urls', { urls: undefined }],
     ['an unknown type', { type: 'QS', id: 'AN-15-QS-19189' }],
     ['another chamber', { chamber: 'SN' }],
@@ -124,19 +121,38 @@ describe('questionSchema', () => {
   });
 });
 
-describe('questionRefSchema', () => {
-  const REF = {
-    id: 'AN-16-QE-4020',
-    legislature: 16,
-    type: 'QE',
-    number: 4020,
-    url: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
-    publishedOn: '2023-01-10',
-    answered: false,
-    closed: false,
-    pending: true,
-  } as const;
+const REF = {
+  id: 'AN-16-QE-4020',
+  legislature: 16,
+  type: 'QE',
+  number: 4020,
+  url: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
+  publishedOn: '2023-01-10',
+  answered: false,
+  closed: false,
+  pending: true,
+} as const;
 
+describe('addresses, derived from the key (reliability D8)', () => {
+  it.each([
+    ['plain http', { an: 'http://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189' }],
+    ['a foreign host', { an: 'https://evil.test/15/question', nosdeputes: 'https://evil.test/15/question/QE/19189' }],
+    ['text that is no address', { an: 'https://www.assemblee-nationale.fr/dyn/15 questions' }],
+  ])('a question given %s gets the addresses of its key', (_name, urls) => {
+    expect(questionSchema.parse({ ...FULL, urls }).urls).toEqual({
+      an: 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
+      nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
+    });
+  });
+
+  it('a list item given a foreign link points at the Assemblée’s page of its key', () => {
+    expect(questionRefSchema.parse({ ...REF, url: 'https://evil.test/16/question/QE/4020' }).url).toBe(
+      'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
+    );
+  });
+});
+
+describe('questionRefSchema', () => {
   it.each<[string, Record<string, unknown>]>([
     ['pending', {}],
     ['answered', { pending: false, answered: true, answeredOn: '2023-03-01' }],
@@ -160,7 +176,6 @@ describe('questionRefSchema', () => {
 
   it.each<[string, Record<string, unknown>]>([
     ['an id that does not match', { id: 'AN-16-QE-4021' }],
-    ['a non-https url', { url: 'http://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020' }],
     ['a bad date', { publishedOn: '2023-02-29' }],
     ['a missing flag', { pending: undefined }],
     ['a flag given as a string', { answered: 'false' }],

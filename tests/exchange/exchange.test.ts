@@ -1,16 +1,23 @@
-/** The export file: what it keeps, what an import refuses, how an import merges. */
-import { describe, expect, it } from 'vitest';
+/** The export file: what it keeps, what an import refuses, how an import is cut in chunks and merges. */
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkImportFile,
   EXPORT_FORMAT,
   EXPORT_VERSION,
-  exportWatches,
-  planImport,
+  exportedWatch,
+  exportFileParts,
+  IMPORT_CHUNK_BYTES,
+  IMPORT_CHUNK_WATCHES,
+  importChunks,
+  MAX_EXPORTED_WATCHES,
+  mergeImported,
   type ExportFile,
+  type ExportedWatch,
   type ImportCheck,
+  type ImportKind,
 } from '../../lib/exchange';
-import { watchRecordSchema, type WatchRecord } from '../../lib/records';
-import { makeQuestion, makeRecord, makeRef, NOW } from '../store/helpers';
+import { LATEST_TIMESTAMP, watchRecordSchema, type WatchRecord } from '../../lib/records';
+import { makeQuestion, makeRecord, makeRef, NOW, TODAY } from '../store/helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -54,12 +61,40 @@ const ANSWERED = makeRecord({
 
 const withoutBookkeeping = ({ failures: _f, nextCheckAt: _n, ...rest }: WatchRecord) => rest;
 
-function fileOf(...records: WatchRecord[]): ExportFile {
-  return exportWatches(records, NOW);
+async function textOf(pages: readonly (readonly WatchRecord[])[], now = NOW): Promise<string> {
+  async function* source() {
+    for (const page of pages) yield page;
+  }
+  let text = '';
+  for await (const part of exportFileParts(source(), now)) text += part;
+  return text;
 }
 
-function mapOf(...records: WatchRecord[]): Map<string, WatchRecord> {
-  return new Map(records.map((r) => [r.id, r]));
+/** The export file of `records`, as `exportFileParts` writes it (in pages of two) and a reader parses it. */
+async function fileOf(...records: WatchRecord[]): Promise<ExportFile> {
+  const pages = [];
+  for (let i = 0; i < records.length; i += 2) pages.push(records.slice(i, i + 2));
+  return JSON.parse(await textOf(pages)) as ExportFile;
+}
+
+interface Plan {
+  added: WatchRecord[];
+  updated: WatchRecord[];
+  unchanged: string[];
+}
+
+/** What an import of `watches` does to a list holding `existing`, one `mergeImported` per watch, as staging does. */
+function planOf(existing: readonly WatchRecord[], watches: readonly ExportedWatch[], today = TODAY): Plan {
+  const list = new Map(existing.map((r) => [r.id, r]));
+  const plan: Plan = { added: [], updated: [], unchanged: [] };
+  for (const watch of watches) {
+    const { kind, record } = mergeImported(watch, list.get(watch.id), today);
+    if (kind === 'unchanged') {
+      expect(record).toBe(list.get(watch.id));
+      plan.unchanged.push(watch.id);
+    } else plan[kind].push(record);
+  }
+  return plan;
 }
 
 function refused(check: ImportCheck): string {
@@ -67,9 +102,9 @@ function refused(check: ImportCheck): string {
   return check.ok ? '' : check.error;
 }
 
-describe('exportWatches', () => {
-  it('writes the format, the version and the export time', () => {
-    const file = fileOf(FULL);
+describe('exportFileParts', () => {
+  it('writes the format, the version and the export time', async () => {
+    const file = await fileOf(FULL);
     expect(file.format).toBe('vigie-watchlist');
     expect(file.version).toBe(1);
     expect(EXPORT_FORMAT).toBe('vigie-watchlist');
@@ -78,8 +113,8 @@ describe('exportWatches', () => {
     expect(Object.keys(file).sort()).toEqual(['exportedAt', 'format', 'version', 'watches']);
   });
 
-  it('drops failures and nextCheckAt and nothing else', () => {
-    const file = fileOf(FULL, REF_ONLY, ANSWERED);
+  it('drops failures and nextCheckAt and nothing else', async () => {
+    const file = await fileOf(FULL, REF_ONLY, ANSWERED);
     expect(file.watches).toEqual([withoutBookkeeping(FULL), withoutBookkeeping(REF_ONLY), withoutBookkeeping(ANSWERED)]);
     expect(Object.keys(file.watches[0]!).sort()).toEqual([
       'id',
@@ -104,27 +139,62 @@ describe('exportWatches', () => {
     expect(file.watches[1]).toEqual({ id: REF.id, ref: REF, watchedAt: NOW - 5 * DAY, state: 'pending', seen: true });
   });
 
-  it('does not touch the records it exports', () => {
+  it('does not touch the records it exports', async () => {
     const copy = structuredClone(FULL);
-    fileOf(FULL);
+    await fileOf(FULL);
     expect(FULL).toEqual(copy);
+    expect(exportedWatch(FULL)).toEqual(withoutBookkeeping(FULL));
   });
 
-  it('exports an empty list as a valid empty file', () => {
-    const file = fileOf();
+  it('exports an empty list as a valid empty file', async () => {
+    const file = await fileOf();
     expect(file.watches).toEqual([]);
     expect(checkImportFile(JSON.parse(JSON.stringify(file)))).toEqual({ ok: true, file });
+  });
+
+  it('writes, page by page, exactly the text JSON.stringify writes of the whole', async () => {
+    const records = [FULL, REF_ONLY, ANSWERED];
+    const whole = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(NOW).toISOString(),
+      watches: records.map(exportedWatch),
+    });
+    expect(await textOf([records])).toBe(whole);
+    expect(await textOf([[FULL], [REF_ONLY], [ANSWERED]])).toBe(whole);
+    // Empty pages (a page of unreadable records only) leave no stray comma.
+    expect(await textOf([[], [FULL], [], [], [REF_ONLY, ANSWERED], []])).toBe(whole);
+    expect(await textOf([[], []])).toBe(
+      JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(NOW).toISOString(), watches: [] }),
+    );
+  });
+
+  // Reliability D5: at 1968cb7 the whole file was one value built in the background and sent in
+  // one message; here no part is larger than one page of records.
+  it('never yields more than one page of records at a time', async () => {
+    const pages = Array.from({ length: 20 }, (_, p) =>
+      Array.from({ length: 50 }, (_, i) => makeRecord({ number: p * 50 + i + 1, note: 'n'.repeat(1000) })),
+    );
+    async function* source() {
+      for (const page of pages) yield page;
+    }
+    const parts: string[] = [];
+    for await (const part of exportFileParts(source(), NOW)) parts.push(part);
+    const largestPage = Math.max(...pages.map((page) => JSON.stringify(page.map(exportedWatch)).length));
+    expect(parts.length).toBe(22);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(largestPage + 1);
+    expect((JSON.parse(parts.join('')) as ExportFile).watches).toHaveLength(1000);
   });
 });
 
 describe('round trip', () => {
-  it('export → JSON → check → plan into an empty store gives back the records, failures reset, nothing lost', () => {
+  it('export → JSON → check → merge into an empty store gives back the records, failures reset, nothing lost', async () => {
     const originals = [FULL, REF_ONLY, ANSWERED].map(({ nextCheckAt: _n, ...rest }) => rest as WatchRecord);
-    const text = JSON.stringify(fileOf(...originals), null, 2);
+    const text = JSON.stringify(await fileOf(...originals), null, 2);
     const check = checkImportFile(JSON.parse(text));
     expect(check.ok).toBe(true);
     if (!check.ok) return;
-    const plan = planImport(check.file, new Map());
+    const plan = planOf([], check.file.watches);
     expect(plan.updated).toEqual([]);
     expect(plan.unchanged).toEqual([]);
     expect(plan.added).toEqual(originals.map((r) => ({ ...r, failures: 0 })));
@@ -135,21 +205,28 @@ describe('round trip', () => {
     expect(plan.added[1]!.question).toBeUndefined();
   });
 
-  it('imports its own export as unchanged', () => {
-    const existing = mapOf(FULL, REF_ONLY, ANSWERED);
-    const check = checkImportFile(JSON.parse(JSON.stringify(fileOf(FULL, REF_ONLY, ANSWERED))));
+  it('imports its own export as unchanged', async () => {
+    const check = checkImportFile(JSON.parse(JSON.stringify(await fileOf(FULL, REF_ONLY, ANSWERED))));
     expect(check.ok).toBe(true);
     if (!check.ok) return;
-    expect(planImport(check.file, existing)).toEqual({ added: [], updated: [], unchanged: [FULL.id, REF_ONLY.id, ANSWERED.id] });
+    expect(planOf([FULL, REF_ONLY, ANSWERED], check.file.watches)).toEqual({
+      added: [],
+      updated: [],
+      unchanged: [FULL.id, REF_ONLY.id, ANSWERED.id],
+    });
   });
 });
 
 describe('checkImportFile', () => {
-  const good = (): Record<string, unknown> => JSON.parse(JSON.stringify(fileOf(FULL, REF_ONLY)));
+  let goodFile: ExportFile;
+  const good = (): Record<string, unknown> => structuredClone(goodFile) as unknown as Record<string, unknown>;
+  beforeAll(async () => {
+    goodFile = await fileOf(FULL, REF_ONLY);
+  });
 
   it('accepts a valid file and hands it back parsed', () => {
     const check = checkImportFile(good());
-    expect(check).toEqual({ ok: true, file: fileOf(FULL, REF_ONLY) });
+    expect(check).toEqual({ ok: true, file: goodFile });
   });
 
   it.each([
@@ -158,7 +235,7 @@ describe('checkImportFile', () => {
     ['a string', 'vigie-watchlist'],
     ['a number', 1],
     ['true', true],
-    ['an array', [fileOf(FULL)]],
+    ['an array', [{ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '', watches: [] }]],
     ['an empty object', {}],
   ])('refuses %s as not-vigie', (_name, raw) => {
     expect(checkImportFile(raw)).toEqual({ ok: false, error: 'not-vigie' });
@@ -270,9 +347,88 @@ describe('checkImportFile', () => {
     (file.watches as Record<string, unknown>[])[0]!.note = 'x'.repeat(2000);
     expect(checkImportFile(file).ok).toBe(true);
   });
+
+  // Reliability D3: at 1968cb7 a timestamp was any safe integer; a check dated 2200 or at the end
+  // of time was written, then scheduling it threw and polling died for every watch.
+  it.each<[string, string, number]>([
+    ['a check in 2200', 'lastCheckedAt', Date.UTC(2200, 0, 1)],
+    ['a check at the end of time', 'lastCheckedAt', 8.64e15],
+    ['a check just past the bound', 'lastCheckedAt', LATEST_TIMESTAMP + 1],
+    ['a change in 3000', 'lastChangeAt', Date.UTC(3000, 0, 1)],
+    ['a watch date in 2200', 'watchedAt', Date.UTC(2200, 0, 1)],
+  ])('refuses the whole file for %s', (_name, field, value) => {
+    const file = good();
+    (file.watches as Record<string, unknown>[])[1]![field] = value;
+    expect(refused(checkImportFile(file))).toMatch(new RegExp(`^invalid: watches\\.1\\.${field}\\b`));
+  });
+
+  it('refuses a question date outside 1958–2100', () => {
+    for (const publishedOn of ['2101-01-01', '1958-10-03']) {
+      const file = good();
+      const watches = file.watches as Record<string, Record<string, unknown>>[];
+      watches[0]!.question!.publishedOn = publishedOn;
+      expect(refused(checkImportFile(file)), publishedOn).toMatch(/^invalid: watches\.0\.question\.publishedOn\b/);
+    }
+  });
+
+  it('accepts a check dated in 2090, within the bound: the schedule, not the file check, deals with it', () => {
+    const file = good();
+    (file.watches as Record<string, unknown>[])[0]!.lastCheckedAt = Date.UTC(2090, 0, 1);
+    expect(checkImportFile(file).ok).toBe(true);
+  });
+
+  it('replaces the addresses a file gives with those of the question key', () => {
+    const file = good();
+    const watches = file.watches as Record<string, Record<string, unknown>>[];
+    watches[0]!.question!.urls = { an: 'http://evil.test/x', nosdeputes: 'https://evil.test/16/question/QE/4020' };
+    watches[1]!.ref!.url = 'javascript:alert(1)';
+    const check = checkImportFile(file);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.file.watches[0]!.question!.urls).toEqual(FULL.question!.urls);
+    expect(check.file.watches[1]!.ref!.url).toBe(REF.url);
+  });
+
+  it('allows far more watches than the store will hold (the export of any list can be read back)', () => {
+    // At 1968cb7 the format stopped at 100,000 while the store took more: a list of 100,055 could
+    // not be exported at all (reliability D5).
+    expect(MAX_EXPORTED_WATCHES).toBeGreaterThanOrEqual(1_000_000);
+  });
 });
 
-describe('planImport', () => {
+describe('importChunks', () => {
+  const watches = Array.from({ length: 10 }, (_, i) => exportedWatch(makeRecord({ number: i + 1 })));
+  const size = (watch: ExportedWatch) => JSON.stringify(watch).length;
+  const one = size(watches[0]!);
+
+  it('cuts in about 2 MB by default', () => {
+    expect(IMPORT_CHUNK_BYTES).toBe(2 * 1024 * 1024);
+    expect(importChunks(watches)).toEqual([watches]);
+  });
+
+  it('keeps every watch, in order, each chunk within the bytes asked for', () => {
+    const chunks = importChunks(watches, 3 * one + 10);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([3, 3, 3, 1]);
+    expect(chunks.flat()).toEqual(watches);
+    for (const chunk of chunks) expect(chunk.reduce((bytes, w) => bytes + size(w), 0)).toBeLessThanOrEqual(3 * one + 10);
+  });
+
+  it('puts at most IMPORT_CHUNK_WATCHES watches in a chunk, however small they are', () => {
+    const ref = makeRef({ number: 1 });
+    const tiny = { id: ref.id, ref, watchedAt: NOW, state: 'pending' as const, seen: true };
+    const many = Array.from({ length: 2 * IMPORT_CHUNK_WATCHES + 7 }, () => tiny);
+    expect(importChunks(many).map((chunk) => chunk.length)).toEqual([IMPORT_CHUNK_WATCHES, IMPORT_CHUNK_WATCHES, 7]);
+  });
+
+  it('gives a watch larger than the limit a chunk of its own, never an empty chunk', () => {
+    const big = exportedWatch(makeRecord({ number: 99, note: 'x'.repeat(2000) }));
+    const chunks = importChunks([watches[0]!, big, watches[1]!], one + 10);
+    expect(chunks).toEqual([[watches[0]], [big], [watches[1]]]);
+    expect(importChunks([])).toEqual([]);
+  });
+});
+
+describe('mergeImported', () => {
   /** An existing record and the same question as a file brings it, with changes. */
   const current = makeRecord({
     number: 500,
@@ -282,7 +438,7 @@ describe('planImport', () => {
     failures: 3,
     nextCheckAt: NOW + DAY,
   });
-  const plan = (existing: WatchRecord[], ...watches: WatchRecord[]) => planImport(fileOf(...watches), mapOf(...existing));
+  const plan = (existing: WatchRecord[], ...watches: WatchRecord[]) => planOf(existing, watches.map(exportedWatch));
 
   it('adds a question not watched yet, with failures at 0 and no next check', () => {
     const result = plan([current], FULL);
@@ -351,14 +507,15 @@ describe('planImport', () => {
     const local: WatchRecord = { ...current, note: 'Ma note' };
     expect(plan([local], { ...current, note: 'Autre note' })).toEqual({ added: [], updated: [], unchanged: [current.id] });
     const newer: WatchRecord = { ...current, note: 'Autre note', lastCheckedAt: NOW - HOUR, seen: false };
-    expect(plan([local], newer).updated).toEqual([{ ...local, lastCheckedAt: NOW - HOUR, seen: false }]);
+    // A newer reading brings its state, computed afresh: the question is overdue on TODAY.
+    expect(plan([local], newer).updated).toEqual([{ ...local, lastCheckedAt: NOW - HOUR, seen: false, state: 'overdue' }]);
   });
 
   it('keeps a local note when the file has none', () => {
     const local: WatchRecord = { ...current, note: 'Ma note' };
     expect(plan([local], { ...current, lastCheckedAt: NOW - HOUR })).toEqual({
       added: [],
-      updated: [{ ...local, lastCheckedAt: NOW - HOUR }],
+      updated: [{ ...local, lastCheckedAt: NOW - HOUR, state: 'overdue' }],
       unchanged: [],
     });
   });
@@ -368,7 +525,7 @@ describe('planImport', () => {
     const refOnly: WatchRecord = { id: ref.id, ref, watchedAt: NOW - 10 * DAY, state: 'pending', seen: true, failures: 1 };
     const full: WatchRecord = { ...current, lastCheckedAt: NOW - HOUR, failures: 0, nextCheckAt: undefined };
     const [merged] = plan([refOnly], full).updated;
-    expect(merged).toEqual({ ...withoutBookkeeping(full), failures: 1 });
+    expect(merged).toEqual({ ...withoutBookkeeping(full), failures: 1, state: 'overdue' });
     expect(merged).not.toHaveProperty('ref');
     expect(watchRecordSchema.safeParse(merged).success).toBe(true);
   });
@@ -386,5 +543,43 @@ describe('planImport', () => {
     const copy = structuredClone(local);
     plan([local], { ...current, note: 'x', lastCheckedAt: NOW, watchedAt: NOW - 30 * DAY });
     expect(local).toEqual(copy);
+  });
+});
+
+describe('mergeImported: the state is recomputed, never taken from the file (reliability D9)', () => {
+  /** Pending in the open data, overdue on TODAY (due 15 March 2024). */
+  const pending = makeRecord({ number: 600, state: 'overdue', lastCheckedAt: NOW - 2 * DAY });
+
+  // At 1968cb7 the file's state was written as it was: a pending question marked « answered » was
+  // never polled again, while the popup computed its badge from the question and showed it pending.
+  it('adds a pending question marked « answered » with the state of its question', () => {
+    const lie = exportedWatch({ ...pending, state: 'answered' });
+    const { kind, record } = mergeImported(lie, undefined, TODAY);
+    expect(kind).toBe('added');
+    expect(record.state).toBe('overdue');
+    expect(watchRecordSchema.safeParse(record).success).toBe(true);
+  });
+
+  it('adds a list item marked « closed » with the state of the list item', () => {
+    const { record } = mergeImported(exportedWatch({ ...REF_ONLY, state: 'closed' }), undefined, TODAY);
+    expect(record.state).toBe('pending');
+  });
+
+  it('takes a newer reading from the file, but not its state', () => {
+    const lie = exportedWatch({ ...pending, state: 'answered', lastCheckedAt: NOW - HOUR, seen: false });
+    const { kind, record } = mergeImported(lie, pending, TODAY);
+    expect(kind).toBe('updated');
+    expect(record).toMatchObject({ state: 'overdue', lastCheckedAt: NOW - HOUR, seen: false });
+  });
+
+  it('computes the state for the day of the import', () => {
+    const { record } = mergeImported(exportedWatch({ ...pending, state: 'overdue' }), undefined, '2024-02-01');
+    expect(record.state).toBe('pending');
+  });
+
+  it('keeps the list’s own state when the file is older, whatever the file says', () => {
+    const older = exportedWatch({ ...pending, state: 'answered', lastCheckedAt: NOW - 9 * DAY });
+    const result: { kind: ImportKind; record: WatchRecord } = mergeImported(older, pending, TODAY);
+    expect(result).toEqual({ kind: 'unchanged', record: pending });
   });
 });

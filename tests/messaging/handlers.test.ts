@@ -4,9 +4,14 @@ import { createHandlers, type BackgroundDeps } from '../../lib/background/handle
 import { parseResponse, route, type AnyRequest, type Handlers, type ResponseOf } from '../../lib/messages';
 import { type FetchOutcome, type PoliteFetcher } from '../../lib/sources/polite-fetch';
 import { type Db } from '../../lib/background/store/db';
+import { resumeImport } from '../../lib/background/store/imports';
+import { exportedWatch, type ExportedWatch } from '../../lib/exchange';
+import { type WatchRecord } from '../../lib/records';
 import { freshIndexedDb, isValidRecord, makeQuestion, makeRecord, makeRef, NOW, openTestDb } from '../store/helpers';
 
 const ID = 'AN-16-QE-4020';
+/** The check time the stub poller gives every watch an import writes. */
+const SCHEDULED = NOW + 123_456;
 const deputyJson = readFileSync(new URL('../fixtures/nosdeputes/deputy.json', import.meta.url), 'utf8');
 
 let db: Db;
@@ -17,6 +22,7 @@ let deps: {
   poller: {
     run: Stub<() => Promise<unknown>>;
     schedule: Stub<(ids: readonly string[]) => Promise<void>>;
+    scheduler: Stub<() => Promise<(record: WatchRecord) => WatchRecord>>;
     progress: { running: boolean; done: number; total: number };
   };
   onWatchesChanged: Stub<() => Promise<void>>;
@@ -31,6 +37,8 @@ beforeEach(async () => {
     poller: {
       run: vi.fn(async () => ({ checked: 0, failed: 0, changes: [], remaining: 0 })),
       schedule: vi.fn(async (_ids: readonly string[]) => undefined),
+      // Gives each watch written by an import its check time, in the import's own transaction.
+      scheduler: vi.fn(async () => (record: WatchRecord) => ({ ...record, nextCheckAt: SCHEDULED })),
       progress: { running: false, done: 0, total: 0 },
     },
     onWatchesChanged: vi.fn(async () => undefined),
@@ -43,6 +51,7 @@ beforeEach(async () => {
     now: () => NOW,
     onWatchesChanged: deps.onWatchesChanged,
     onErased: deps.onErased,
+    backup: { load: async () => undefined, save: async () => undefined },
   };
   handlers = createHandlers(background);
 });
@@ -103,12 +112,6 @@ describe('createHandlers: the popup requests', () => {
     await ask({ type: 'watch.set', id: ID, watched: true, question: makeQuestion() });
   });
 
-  it('watch.list answers the records', async () => {
-    const list = await ask({ type: 'watch.list' }, true);
-    expect(list.quarantined).toBe(0);
-    expect(list.records.map((r) => r.id)).toEqual([ID]);
-  });
-
   it('watch.note saves and clears a note', async () => {
     expect(await ask({ type: 'watch.note', id: ID, note: '  relancer  ' }, true)).toEqual({ saved: true });
     expect((await db.get('watches', ID))?.note).toBe('relancer');
@@ -144,12 +147,178 @@ describe('createHandlers: the popup requests', () => {
     expect(deps.poller.run).toHaveBeenCalledTimes(2);
   });
 
-  it('a web page cannot list, erase or export', async () => {
-    for (const type of ['watch.list', 'data.erase', 'data.export'] as const) {
-      await expect(ask({ type })).rejects.toThrow(`Not allowed from a web page: ${type}`);
+  it('a web page cannot import, retry, restore or erase', async () => {
+    const watches = [exportedWatch(makeRecord({ number: 1 }))];
+    const requests: AnyRequest[] = [
+      { type: 'import.stage', importId: 'imp', watches },
+      { type: 'import.commit', importId: 'imp' },
+      { type: 'import.discard', importId: 'imp' },
+      { type: 'quarantine.retry' },
+      { type: 'backup.restore' },
+      { type: 'data.erase' },
+    ];
+    for (const request of requests) {
+      await expect(ask(request)).rejects.toThrow(`Not allowed from a web page: ${request.type}`);
     }
     expect(await db.count('watches')).toBe(1);
+    expect(await db.count('staging')).toBe(0);
     expect(deps.onErased).not.toHaveBeenCalled();
+  });
+});
+
+describe('createHandlers: import in chunks', () => {
+  const HOUR = 3_600_000;
+  /** Watched, overdue, checked a day ago. */
+  const kept = makeRecord({ number: 4020, lastCheckedAt: NOW - 24 * HOUR, note: 'à relancer' });
+  const unchanged = makeRecord({ number: 4021, lastCheckedAt: NOW - HOUR });
+  const file: ExportedWatch[] = [
+    // A newer reading of a kept watch: updated.
+    exportedWatch({ ...kept, lastCheckedAt: NOW - HOUR, seen: false }),
+    exportedWatch(unchanged),
+    exportedWatch(makeRecord({ number: 1 })),
+    exportedWatch(makeRecord({ number: 2, note: 'nouvelle' })),
+  ];
+
+  beforeEach(async () => {
+    await db.put('watches', kept);
+    await db.put('watches', unchanged);
+  });
+
+  const stage = (importId: string, watches: ExportedWatch[]) => ask({ type: 'import.stage', importId, watches }, true);
+
+  it('stages chunk by chunk with the counts of each, changes nothing before the commit, then writes it all', async () => {
+    const before = await db.getAll('watches');
+    expect(await stage('imp-1', file.slice(0, 2))).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(await stage('imp-1', file.slice(2))).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await db.getAll('watches')).toEqual(before);
+    expect(deps.poller.schedule).not.toHaveBeenCalled();
+    expect(deps.onWatchesChanged).not.toHaveBeenCalled();
+
+    expect(await ask({ type: 'import.commit', importId: 'imp-1' }, true)).toEqual({ added: 2, updated: 1, unchanged: 1 });
+    const stored = new Map((await db.getAll('watches')).map((r) => [r.id, r]));
+    expect([...stored.keys()].sort()).toEqual(['AN-16-QE-1', 'AN-16-QE-2', kept.id, unchanged.id]);
+    for (const record of stored.values()) expect(isValidRecord(record)).toBe(true);
+    expect(stored.get(kept.id)).toMatchObject({ lastCheckedAt: NOW - HOUR, seen: false, note: 'à relancer' });
+    expect(stored.get(unchanged.id)).toEqual(unchanged);
+    expect(stored.get('AN-16-QE-2')).toMatchObject({ note: 'nouvelle', failures: 0 });
+    // What was written got its check time as it was written; what was unchanged kept its own.
+    // Reliability D2: no list of ids is spread into arguments (at 1968cb7, `schedule(...ids)`).
+    for (const id of ['AN-16-QE-1', 'AN-16-QE-2', kept.id]) expect(stored.get(id)?.nextCheckAt, id).toBe(SCHEDULED);
+    for (const call of deps.poller.schedule.mock.calls) expect(call).toHaveLength(1);
+    expect(deps.onWatchesChanged).toHaveBeenCalledOnce();
+    expect(await db.count('staging')).toBe(0);
+    expect(await db.count('meta')).toBe(0);
+    const { events } = await ask({ type: 'events.recent' }, true);
+    expect(events[0]).toMatchObject({ type: 'import', at: NOW, detail: '2 + 1' });
+  });
+
+  it('import.discard drops what was staged; the list stays as it was and the import can no longer be committed', async () => {
+    const before = await db.getAll('watches');
+    await stage('imp-1', file);
+    expect(await ask({ type: 'import.discard', importId: 'imp-1' }, true)).toEqual({ discarded: true });
+    expect(await db.count('staging')).toBe(0);
+    expect(await db.count('meta')).toBe(0);
+    await expect(ask({ type: 'import.commit', importId: 'imp-1' }, true)).rejects.toThrow(/^import:refused: /);
+    expect(await db.getAll('watches')).toEqual(before);
+    expect(deps.poller.schedule).not.toHaveBeenCalled();
+  });
+
+  it('refuses as import:refused: a question listed in two chunks; nothing is written, and the page’s discard clears the rest', async () => {
+    const before = await db.getAll('watches');
+    await stage('imp-1', file.slice(0, 3));
+    await expect(stage('imp-1', [file[3]!, file[2]!])).rejects.toThrow(/^import:refused: the file lists .*twice/);
+    // The refused chunk staged nothing of itself.
+    expect(await db.get('staging', ['imp-1', 'AN-16-QE-2'])).toBeUndefined();
+    await ask({ type: 'import.discard', importId: 'imp-1' }, true);
+    expect(await db.count('staging')).toBe(0);
+    expect(await db.getAll('watches')).toEqual(before);
+  });
+
+  it('refuses as import:refused: a new import while another is being committed', async () => {
+    await stage('imp-1', file);
+    await db.put('meta', { key: 'import', importId: 'imp-1', phase: 'committing', startedAt: NOW });
+    await expect(stage('imp-2', file)).rejects.toThrow(/^import:refused: another import is being written/);
+    // The one being committed is untouched.
+    expect(await db.count('staging')).toBe(file.length);
+  });
+
+  it('refuses as import:refused: committing an import that is not staged, and changes nothing', async () => {
+    const before = await db.getAll('watches');
+    await expect(ask({ type: 'import.commit', importId: 'nothing' }, true)).rejects.toThrow('import:refused: no such import');
+    expect(await db.getAll('watches')).toEqual(before);
+    expect(deps.poller.schedule).not.toHaveBeenCalled();
+    expect(deps.onWatchesChanged).not.toHaveBeenCalled();
+  });
+
+  it('a failure while writing is passed on as it is, not as a refusal, and the import is finished at the next start', async () => {
+    await stage('imp-1', file);
+    deps.poller.scheduler.mockResolvedValueOnce(() => {
+      throw new Error('Maximum call stack size exceeded');
+    });
+    const error = await ask({ type: 'import.commit', importId: 'imp-1' }, true).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    // The page tells this from a refusal: « une partie de la liste est peut-être déjà à jour ».
+    expect((error as Error).message).toBe('Maximum call stack size exceeded');
+    expect(await db.get('meta', 'import')).toMatchObject({ importId: 'imp-1', phase: 'committing' });
+    expect((await resumeImport(db, NOW))?.counts).toEqual({ added: 2, updated: 1, unchanged: 1 });
+    expect(await db.count('watches')).toBe(4);
+  });
+
+  // Bug: `eraseEverything` (lib/background/store/watches.ts) clears watches, cache, events and
+  // quarantine, not `staging` nor `meta`: the staged file (notes included) outlives « Effacer
+  // toutes mes données », and an import whose commit was cut short is written back by
+  // `resumeImport` at the next start, over the erased list. Drop `.fails` once both are cleared.
+  it('« Effacer toutes mes données » also drops an import in progress, so that nothing comes back', async () => {
+    await stage('imp-1', file);
+    await db.put('meta', { key: 'import', importId: 'imp-1', phase: 'committing', startedAt: NOW });
+    expect(await ask({ type: 'data.erase' }, true)).toEqual({ erased: true });
+    expect(await db.count('staging')).toBe(0);
+    await resumeImport(db, NOW);
+    expect(await db.count('watches')).toBe(0);
+  });
+
+  // Reliability D9: at 1968cb7 a file's `state` was written as it was.
+  it('stores an imported pending question marked « answered » with its real state, and schedules it', async () => {
+    const lie = exportedWatch({ ...makeRecord({ number: 7 }), state: 'answered' });
+    await stage('imp-1', [lie]);
+    await ask({ type: 'import.commit', importId: 'imp-1' }, true);
+    expect(await db.get('watches', 'AN-16-QE-7')).toMatchObject({ state: 'overdue', nextCheckAt: SCHEDULED });
+  });
+});
+
+describe('createHandlers: quarantine.retry (reliability D10)', () => {
+  /** A watch an older schema let through, with a French date: no longer valid, and repairable. */
+  const repairable: Record<string, unknown> = {
+    ...makeRecord({ number: 30 }),
+    question: { ...makeQuestion({ number: 30 }), publishedOn: '15/01/2024' },
+  };
+  const broken = { id: 'AN-16-QE-31', question: { id: 'AN-16-QE-31', title: 'ni auteur ni numéro' }, addedAt: 1 };
+
+  async function quarantine(value: unknown, key: string) {
+    await db.add('quarantine', { at: NOW - 1, store: 'watches', key, value, reason: 'test' });
+  }
+
+  it('puts back what a repair now makes valid, and counts what stays aside', async () => {
+    await quarantine(repairable, 'AN-16-QE-30');
+    await quarantine(broken, broken.id);
+    await db.add('quarantine', { at: NOW - 1, store: 'cache', key: 'deputy:x', value: {}, reason: 'not a watch' });
+    expect(await ask({ type: 'quarantine.retry' }, true)).toEqual({ restored: 1, remaining: 2 });
+    const restored = (await db.get('watches', 'AN-16-QE-30')) as WatchRecord;
+    expect(isValidRecord(restored)).toBe(true);
+    expect(restored.question?.publishedOn).toBe('2024-01-15');
+    expect(restored.state).toBe('overdue');
+    expect(deps.onWatchesChanged).toHaveBeenCalledOnce();
+    // Nothing more to repair: nothing changes.
+    expect(await ask({ type: 'quarantine.retry' }, true)).toEqual({ restored: 0, remaining: 2 });
+    expect(deps.onWatchesChanged).toHaveBeenCalledOnce();
+  });
+
+  it('never puts a record back over a watch of the same question', async () => {
+    const current = makeRecord({ number: 30, note: 'la mienne' });
+    await db.put('watches', current);
+    await quarantine(repairable, 'AN-16-QE-30');
+    expect(await ask({ type: 'quarantine.retry' }, true)).toEqual({ restored: 0, remaining: 1 });
+    expect(await db.get('watches', 'AN-16-QE-30')).toEqual(current);
   });
 });
 

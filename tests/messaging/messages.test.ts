@@ -8,7 +8,8 @@ import {
   type Handlers,
   type RequestType,
 } from '../../lib/messages';
-import { makeQuestion, makeRef } from '../store/helpers';
+import { exportedWatch, IMPORT_CHUNK_WATCHES } from '../../lib/exchange';
+import { makeQuestion, makeRecord, makeRef } from '../store/helpers';
 
 const ID = 'AN-16-QE-4020';
 const TYPES = Object.keys(requestSchemas) as RequestType[];
@@ -60,9 +61,42 @@ describe('parseRequest', () => {
     ],
     [
       'a list item that does not validate',
-      { type: 'watch.set', id: ID, watched: true, ref: { ...makeRef(), url: 'http://example.org' } },
-      /^Invalid watch\.set message: ref\.url: /,
+      { type: 'watch.set', id: ID, watched: true, ref: { ...makeRef(), url: 'x'.repeat(2001) } },
+      /^Invalid watch\.set message: ref\.url: at most 2000/,
     ],
+    ['import.stage without an import id', { type: 'import.stage', watches: [] }, /^Invalid import\.stage message: importId: /],
+    [
+      'import.stage with a path for an id',
+      { type: 'import.stage', importId: '../x', watches: [] },
+      /^Invalid import\.stage message: importId: /,
+    ],
+    [
+      'import.stage with an id too long',
+      { type: 'import.stage', importId: 'x'.repeat(65), watches: [] },
+      /^Invalid import\.stage message: importId: /,
+    ],
+    [
+      'import.stage with more watches than a chunk holds',
+      {
+        type: 'import.stage',
+        importId: 'imp',
+        watches: Array.from({ length: IMPORT_CHUNK_WATCHES + 1 }, () => exportedWatch(makeRecord())),
+      },
+      new RegExp(`^Invalid import\\.stage message: watches: at most ${IMPORT_CHUNK_WATCHES}$`),
+    ],
+    // Reliability D3, in the background too: a page that skipped the file's check cannot stage it.
+    [
+      'import.stage with a check dated 2200',
+      { type: 'import.stage', importId: 'imp', watches: [{ ...exportedWatch(makeRecord()), lastCheckedAt: Date.UTC(2200, 0, 1) }] },
+      /^Invalid import\.stage message: watches\.0\.lastCheckedAt: /,
+    ],
+    [
+      'import.stage with a check at the end of time',
+      { type: 'import.stage', importId: 'imp', watches: [{ ...exportedWatch(makeRecord()), lastCheckedAt: 8.64e15 }] },
+      /^Invalid import\.stage message: watches\.0\.lastCheckedAt: /,
+    ],
+    ['import.commit without an import id', { type: 'import.commit' }, /^Invalid import\.commit message: importId: /],
+    ['import.discard with a number for an id', { type: 'import.discard', importId: 7 }, /^Invalid import\.discard message: importId: /],
     ['a bad slug', { type: 'deputy.facts', slug: 'Élise Morvan', legislature: 16 }, /^Invalid deputy\.facts message: slug: /],
     ['a bad AN id', { type: 'deputy.facts', anId: '795321' }, /^Invalid deputy\.facts message: anId: /],
     [
@@ -93,8 +127,36 @@ describe('parseRequest', () => {
     ['watch.set with a list item', { type: 'watch.set', id: ID, watched: true, ref: makeRef() }],
     ['deputy.facts with nothing', { type: 'deputy.facts' }],
     ['deputy.facts with everything', { type: 'deputy.facts', slug: 'elise-morvan', anId: 'PA795321', legislature: 16, questionId: ID }],
+    ['import.stage with no watches', { type: 'import.stage', importId: 'undo-1717236000000', watches: [] }],
+    [
+      'import.stage with a full chunk',
+      {
+        type: 'import.stage',
+        importId: '0b7c1c9e-3f4a-4e0b-9d55-2c1f0a9e8b71',
+        watches: Array.from({ length: IMPORT_CHUNK_WATCHES }, () => exportedWatch(makeRecord())),
+      },
+    ],
+    ['import.commit', { type: 'import.commit', importId: 'imp_1' }],
+    ['import.discard', { type: 'import.discard', importId: 'imp-1' }],
+    ['quarantine.retry', { type: 'quarantine.retry' }],
   ])('accepts %s', (_label, raw) => {
     expect(parseRequest(raw)).toEqual({ ok: true, request: raw });
+  });
+
+  it('stages a watch without the poller’s bookkeeping, whatever the page sent', () => {
+    const parsed = parseRequest({ type: 'import.stage', importId: 'imp', watches: [makeRecord({ failures: 3, nextCheckAt: 1 })] });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok && parsed.request.type === 'import.stage') expect(parsed.request.watches).toEqual([exportedWatch(makeRecord())]);
+  });
+
+  it('gives a list item sent with a foreign link the address of its key (reliability D8)', () => {
+    const parsed = parseRequest({
+      type: 'watch.set',
+      id: ID,
+      watched: true,
+      ref: { ...makeRef(), url: 'https://evil.test/16/question/QE/4020' },
+    });
+    expect(parsed.ok && parsed.request.type === 'watch.set' && parsed.request.ref?.url).toBe(makeRef().url);
   });
 
   it('drops members the schema does not know', () => {
@@ -110,20 +172,19 @@ const samples: Record<RequestType, { request: object; result: unknown }> = {
   'watch.states': { request: { type: 'watch.states', ids: [ID] }, result: { watched: { [ID]: { state: 'pending', seen: true } } } },
   'watch.set': { request: { type: 'watch.set', id: ID, watched: true }, result: { watched: true, state: 'pending' } },
   'deputy.facts': { request: { type: 'deputy.facts', slug: 'elise-morvan', legislature: 16 }, result: { facts: { name: 'Élise Morvan' } } },
-  'watch.list': { request: { type: 'watch.list' }, result: { records: [], quarantined: 0 } },
   'watch.check': { request: { type: 'watch.check', ids: [ID] }, result: { checked: 1, failed: 0, changed: 0, remaining: 2 } },
   'poll.progress': { request: { type: 'poll.progress' }, result: { running: false, done: 0, total: 0 } },
   'watch.seen': { request: { type: 'watch.seen', ids: [ID] }, result: { seen: 1 } },
   'watch.note': { request: { type: 'watch.note', id: ID, note: 'à suivre' }, result: { saved: true } },
   'events.recent': { request: { type: 'events.recent', limit: 10 }, result: { events: [] } },
-  'data.export': {
-    request: { type: 'data.export' },
-    result: { file: { format: 'vigie-watchlist', version: 1, exportedAt: '2024-06-01T10:00:00.000Z', watches: [] } },
+  'import.stage': {
+    request: { type: 'import.stage', importId: 'imp-1', watches: [exportedWatch(makeRecord())] },
+    result: { added: 1, updated: 0, unchanged: 0 },
   },
-  'data.import': {
-    request: { type: 'data.import', file: {}, apply: false },
-    result: { added: [], updated: [], unchanged: [], applied: false },
-  },
+  'import.commit': { request: { type: 'import.commit', importId: 'imp-1' }, result: { added: 1, updated: 2, unchanged: 3 } },
+  'import.discard': { request: { type: 'import.discard', importId: 'imp-1' }, result: { discarded: true } },
+  'backup.restore': { request: { type: 'backup.restore' }, result: { restored: 4 } },
+  'quarantine.retry': { request: { type: 'quarantine.retry' }, result: { restored: 1, remaining: 2 } },
   'data.erase': { request: { type: 'data.erase' }, result: { erased: true } },
 };
 
@@ -159,6 +220,13 @@ describe('route', () => {
 
   it('opens to content scripts only what a page needs', () => {
     expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['deputy.facts', 'watch.set', 'watch.states']);
+  });
+
+  // Reliability D5: the list travels only in chunks (import) or not at all (the pages read the store).
+  it('has no message that carries the whole list', () => {
+    expect(TYPES).not.toContain('watch.list');
+    expect(TYPES).not.toContain('data.export');
+    expect(TYPES).not.toContain('data.import');
   });
 
   it.each(CONTENT_TYPES)('%s works from a content script and from an extension page', async (type) => {
@@ -221,10 +289,14 @@ describe('route', () => {
     ['watch.set', { watched: true, state: 'maybe' }],
     ['deputy.facts', { facts: { anId: '795321' } }],
     ['deputy.facts', 'facts'],
-    ['watch.list', { records: [{ id: ID }], quarantined: 0 }],
     ['watch.check', { checked: 1, failed: 0, changed: 0 }],
     ['watch.check', { checked: 1, failed: 0, changed: 0, remaining: '2' }],
-    ['data.export', { file: { format: 'other', version: 1, exportedAt: '', watches: [] } }],
+    ['import.stage', { added: -1, updated: 0, unchanged: 0 }],
+    ['import.stage', { added: 1, updated: 0 }],
+    ['import.commit', { added: 1.5, updated: 0, unchanged: 0 }],
+    ['import.discard', {}],
+    ['quarantine.retry', { restored: 1 }],
+    ['backup.restore', { restored: '1' }],
   ])('refuses an invalid result from %s: %j', async (type, result) => {
     const handlers = stubHandlers();
     handlers[type].mockResolvedValue(result);

@@ -4,11 +4,26 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_QUESTION } from '../../components/popup/EmptyState';
 import { PAGE_SIZE, PopupApp } from '../../components/popup/PopupApp';
+import { exportedWatch } from '../../lib/exchange';
 import { type Language } from '../../lib/i18n';
 import { type ResponseOf } from '../../lib/messages';
 import { type EventRecord, type WatchRecord } from '../../lib/records';
-import { makeQuestion, makeRecord, makeRef, NOW } from '../store/helpers';
-import { byText, choose, click, deferred, fakeBackground, norm, queryByText, settle, typeInto, type FakeHandlers } from './fake';
+import { watchListReader } from '../../lib/background/store/pages';
+import { freshIndexedDb, makeQuestion, makeRecord, makeRef, NOW, openTestDb } from '../store/helpers';
+import {
+  byText,
+  choose,
+  click,
+  deferred,
+  fakeBackground,
+  fakeList,
+  norm,
+  queryByText,
+  settle,
+  settleUntil,
+  typeInto,
+  type FakeHandlers,
+} from './fake';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,22 +78,34 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function background(records: WatchRecord[] = RECORDS, handlers: FakeHandlers = {}) {
-  return fakeBackground({
-    'watch.list': () => ({ records, quarantined: 0 }),
-    'watch.check': (m) => ({ checked: m.ids?.length ?? records.length, failed: 0, changed: 0, remaining: 0 }),
+type Records = readonly WatchRecord[] | (() => readonly WatchRecord[]);
+
+/** The fake background, and the list the popup reads from the store itself (no message carries it). */
+function background(records: Records = RECORDS, handlers: FakeHandlers = {}, list = fakeList(records)) {
+  const bg = fakeBackground({
+    'watch.check': (m) => ({ checked: m.ids?.length ?? 4, failed: 0, changed: 0, remaining: 0 }),
     'watch.set': (m) => ({ watched: m.watched }),
     'watch.seen': (m) => ({ seen: m.ids.length }),
-    'data.import': () => ({ added: [], updated: [], unchanged: [], applied: true }),
+    'import.stage': (m) => ({ added: m.watches.length, updated: 0, unchanged: 0 }),
+    'import.commit': () => ({ added: 1, updated: 0, unchanged: 0 }),
     'poll.progress': () => ({ running: false, done: 0, total: 0 }),
     'events.recent': () => ({ events: [] }),
     ...handlers,
   });
+  return Object.assign(bg, { list });
 }
 
-async function open(bg: ReturnType<typeof background>, lang: Language = 'fr', openOptions = () => undefined) {
+async function open(
+  bg: ReturnType<typeof background>,
+  lang: Language = 'fr',
+  openOptions = () => undefined,
+  download: (name: string, text: string) => void = vi.fn(),
+) {
   await act(() => {
-    render(<PopupApp request={bg.request} lang={lang} now={() => NOW} openOptions={openOptions} />, container);
+    render(
+      <PopupApp request={bg.request} list={bg.list} lang={lang} now={() => NOW} openOptions={openOptions} download={download} />,
+      container,
+    );
   });
   await settle();
 }
@@ -97,10 +124,13 @@ const selects = () => [...container.querySelectorAll<HTMLSelectElement>('select'
 const tab = (name: 'watches' | 'history') => container.querySelector<HTMLButtonElement>(`#tab-${name}`)!;
 
 describe('PopupApp: the list', () => {
-  it('asks the background for the list once, and shows one row per record', async () => {
+  it('reads the list from the store once, without a message, and shows one row per record', async () => {
     const bg = background();
     await open(bg);
-    expect(bg.calls).toEqual([{ type: 'watch.list' }]);
+    // Reliability D5: the list no longer crosses messaging (where 64 MiB was the limit).
+    expect(bg.calls).toEqual([]);
+    expect(bg.list.reads).toBe(1);
+    expect(bg.list.setAsideCalls).toBe(1);
     expect(rows()).toHaveLength(4);
     expect(text(container, 'h1')).toBe('Vigie — questions suivies');
     expect(count()).toBe('4 sur 4');
@@ -189,8 +219,8 @@ describe('PopupApp: the list', () => {
     expect(rowIds()).toEqual([LISTED.id]);
     await typeInto(searchBox(), '');
     expect(rowIds()).toHaveLength(4);
-    // Filtering happens here, not in the background.
-    expect(bg.callsOf('watch.list')).toHaveLength(1);
+    // Filtering happens here, not in the store.
+    expect(bg.list.reads).toBe(1);
   });
 
   it('says so when nothing matches', async () => {
@@ -258,20 +288,27 @@ describe('PopupApp: the list', () => {
   });
 
   it('shows an alert when the list cannot be read, and no empty state', async () => {
-    const bg = background(RECORDS, {
-      'watch.list': () => {
-        throw new Error('db closed');
-      },
-    });
+    const bg = background();
+    bg.list.error = new Error('db closed');
     await open(bg);
     expect(text(container, '[role="alert"]')).toBe('Vigie n’a pas pu lire la liste. Réessayez.');
     expect(container.querySelector('.empty-state')).toBeNull();
     expect(rows()).toHaveLength(0);
   });
 
-  it('says how many records were set aside as invalid', async () => {
-    await open(fakeBackground({ 'watch.list': () => ({ records: [OVERDUE], quarantined: 2 }) }));
-    expect(text(container, '.warning')).toBe('2 enregistrements invalides ont été mis de côté.');
+  it('reads a long list page by page and shows all of it', async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => makeRecord({ number: i + 1 }));
+    const bg = background(many, {}, fakeList(many, { pageSize: 500 }));
+    await open(bg);
+    expect(bg.list.pageSizes).toEqual([500, 500, 200]);
+    expect(count()).toBe('1 200 sur 1 200');
+    expect(rows()).toHaveLength(PAGE_SIZE);
+  });
+
+  it('shows nothing about unreadable questions when there are none', async () => {
+    await open(background());
+    expect(container.querySelector('.warning')).toBeNull();
+    expect(queryByText(container, 'button', 'Exporter ces données')).toBeUndefined();
   });
 
   it('opens the options page from the header', async () => {
@@ -279,6 +316,98 @@ describe('PopupApp: the list', () => {
     await open(background(), 'fr', openOptions);
     await click(byText(container, 'button', 'Réglages'));
     expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PopupApp: questions that could not be read (reliability D10)', () => {
+  /** Set aside at an upgrade: a version-1 record no repair could make valid. */
+  const BROKEN = { id: 'AN-16-QE-9', question: { id: 'AN-16-QE-9', title: 'sans auteur' }, addedAt: 1_600_000_000_000 };
+
+  // At 1968cb7 the popup counted only what its own read had just set aside (« N enregistrements
+  // invalides ont été mis de côté »), never what the upgrade had quarantined, and offered no way
+  // to keep or recover it.
+  it('counts what does not validate and what was set aside, and offers to export it or try again', async () => {
+    const list = fakeList([OVERDUE], { unreadable: [{ id: 'AN-16-QE-7', state: 'lost' }], setAside: [BROKEN] });
+    await open(background([OVERDUE], {}, list));
+    const warning = container.querySelector('.warning')!;
+    expect(warning.getAttribute('role')).toBe('status');
+    expect(text(warning, 'p')).toBe('2 questions n’ont pas pu être lues.');
+    expect(byText(warning, 'button', 'Exporter ces données')).toBeTruthy();
+    expect(byText(warning, 'button', 'Réessayer')).toBeTruthy();
+    expect(rowIds()).toEqual([OVERDUE.id]);
+  });
+
+  it('uses the singular for one', async () => {
+    await open(background([OVERDUE], {}, fakeList([OVERDUE], { setAside: [BROKEN] })));
+    expect(text(container, '.warning p')).toBe('1 question n’a pas pu être lue.');
+  });
+
+  it('« Exporter ces données » downloads the records as they were stored', async () => {
+    const download = vi.fn();
+    const bg = background([OVERDUE], {}, fakeList([OVERDUE], { setAside: [BROKEN] }));
+    await open(bg, 'fr', () => undefined, download);
+    await click(byText(container, '.warning button', 'Exporter ces données'));
+    expect(download).toHaveBeenCalledOnce();
+    const [name, data] = download.mock.calls[0] as [string, string];
+    expect(name).toBe('vigie-illisibles-2024-06-01.json');
+    expect(JSON.parse(data)).toEqual([BROKEN]);
+    expect(bg.calls).toEqual([]);
+  });
+
+  it('« Réessayer » asks the background to repair them again, says how many came back and reads the list again', async () => {
+    let records: WatchRecord[] = [OVERDUE];
+    const list = fakeList(() => records, { setAside: [BROKEN] });
+    const restored = makeRecord({ number: 9 });
+    const bg = background(
+      () => records,
+      {
+        'quarantine.retry': () => {
+          records = [OVERDUE, restored];
+          list.setAsideRecords = [];
+          return { restored: 1, remaining: 0 };
+        },
+      },
+      list,
+    );
+    await open(bg);
+    await click(byText(container, '.warning button', 'Réessayer'));
+    expect(bg.callsOf('quarantine.retry')).toEqual([{ type: 'quarantine.retry' }]);
+    expect(list.reads).toBe(2);
+    expect(text(container, 'p.status')).toBe('1 question retrouvée.');
+    expect(container.querySelector('.warning')).toBeNull();
+    expect(rowIds()).toContain(restored.id);
+  });
+
+  // Bug: the count adds the records of `watches` that do not validate (read in place, not yet set
+  // aside: the background moves them at its next listing) to those in quarantine, but « Exporter
+  // ces données » downloads `list.setAside()` only, the quarantine: here the popup says one question
+  // could not be read and the file holds nothing. Drop `.fails` once the export holds what is counted.
+  it('« Exporter ces données » holds every record it counted, those still in the list included', async () => {
+    freshIndexedDb();
+    const db = await openTestDb();
+    await db.put('watches', OVERDUE);
+    const unreadable = { ...makeRecord({ number: 9 }), state: 'lost' };
+    await db.put('watches', unreadable as unknown as WatchRecord);
+    const download = vi.fn();
+    const bg = background([], {}, watchListReader(db) as ReturnType<typeof fakeList>);
+    try {
+      await open(bg, 'fr', () => undefined, download);
+      await settleUntil(() => !!container.querySelector('.warning'));
+      expect(text(container, '.warning p')).toBe('1 question n’a pas pu être lue.');
+      await click(byText(container, '.warning button', 'Exporter ces données'));
+      await settleUntil(() => download.mock.calls.length > 0);
+      expect(JSON.parse(download.mock.calls[0]![1] as string)).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('« Réessayer » says when it failed', async () => {
+    const bg = background([OVERDUE], {}, fakeList([OVERDUE], { setAside: [BROKEN] }));
+    await open(bg);
+    await click(byText(container, '.warning button', 'Réessayer'));
+    expect(text(container, 'p.status')).toBe('Vigie n’a pas pu faire cette action. Réessayez.');
+    expect(text(container, '.warning p')).toBe('1 question n’a pas pu être lue.');
   });
 });
 
@@ -297,7 +426,7 @@ describe('PopupApp: actions', () => {
     check.resolve({ checked: 1, failed: 0, changed: 0, remaining: 0 });
     await settle();
     expect(byText<HTMLButtonElement>(row(OVERDUE.id), 'button', 'Vérifier maintenant').disabled).toBe(false);
-    expect(bg.callsOf('watch.list')).toHaveLength(2);
+    expect(bg.list.reads).toBe(2);
   });
 
   it('disables « Vérifier maintenant » for answered and closed questions, and says why', async () => {
@@ -348,7 +477,7 @@ describe('PopupApp: actions', () => {
     expect(button.disabled).toBe(false);
     expect(button.hasAttribute('aria-busy')).toBe(false);
     expect(text(container, 'p.status')).toBe('7 questions vérifiées');
-    expect(bg.callsOf('watch.list')).toHaveLength(2);
+    expect(bg.list.reads).toBe(2);
     // The progress polling stops with the check.
     await act(() => {
       vi.advanceTimersByTime(4000);
@@ -372,7 +501,7 @@ describe('PopupApp: actions', () => {
   it('« Ne plus suivre » unwatches, removes the row and offers to undo; « Annuler » imports exactly that record back', async () => {
     const removed: WatchRecord = { ...OVERDUE, failures: 2, nextCheckAt: NOW + DAY, lastChangeAt: NOW - 4 * DAY };
     let list = [removed, ANSWERED, LISTED];
-    const bg = background(RECORDS, { 'watch.list': () => ({ records: list, quarantined: 0 }) });
+    const bg = background(() => list);
     await open(bg);
     expect(count()).toBe('3 sur 3');
 
@@ -387,15 +516,12 @@ describe('PopupApp: actions', () => {
 
     list = [removed, ANSWERED, LISTED];
     await click(byText(toast, 'button', 'Annuler'));
-    const imports = bg.callsOf('data.import');
-    expect(imports).toHaveLength(1);
-    expect(imports[0]).toEqual({
-      type: 'data.import',
-      apply: true,
-      file: {
-        format: 'vigie-watchlist',
-        version: 1,
-        exportedAt: new Date(NOW).toISOString(),
+    // The one record, staged then committed: note, dates and flags included, the poller's bookkeeping not.
+    const stages = bg.callsOf('import.stage');
+    expect(stages).toEqual([
+      {
+        type: 'import.stage',
+        importId: `undo-${NOW}`,
         watches: [
           {
             id: removed.id,
@@ -409,17 +535,36 @@ describe('PopupApp: actions', () => {
           },
         ],
       },
-    });
+    ]);
+    expect(stages[0]!.watches[0]).toEqual(exportedWatch(removed));
+    expect(bg.callsOf('import.commit')).toEqual([{ type: 'import.commit', importId: `undo-${NOW}` }]);
+    expect(bg.calls.map((c) => c.type)).toEqual(['watch.set', 'import.stage', 'import.commit']);
     expect(container.querySelector('.toast')).toBeNull();
-    expect(bg.callsOf('watch.list')).toHaveLength(2);
+    expect(bg.list.reads).toBe(2);
     expect(rowIds()).toContain(removed.id);
+  });
+
+  it('an undo the background refuses is said, and nothing is committed', async () => {
+    const bg = background(RECORDS, {
+      'import.stage': () => {
+        throw new Error('import:refused: another import is being written');
+      },
+    });
+    await open(bg);
+    await click(byText(row(OVERDUE.id), 'button', 'Ne plus suivre'));
+    await click(byText(container.querySelector('.toast')!, 'button', 'Annuler'));
+    expect(bg.callsOf('import.commit')).toEqual([]);
+    expect(text(container, 'p.status')).toBe('Vigie n’a pas pu faire cette action. Réessayez.');
   });
 
   it('the undo toast goes away by itself after ten seconds', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const bg = background();
     await act(() => {
-      render(<PopupApp request={bg.request} lang="fr" now={() => NOW} openOptions={() => undefined} />, container);
+      render(
+        <PopupApp request={bg.request} list={bg.list} lang="fr" now={() => NOW} openOptions={() => undefined} download={vi.fn()} />,
+        container,
+      );
     });
     await microtasks();
     await click2(byText(row(OVERDUE.id), 'button', 'Ne plus suivre'));
@@ -432,7 +577,8 @@ describe('PopupApp: actions', () => {
       vi.advanceTimersByTime(1);
     });
     expect(container.querySelector('.toast')).toBeNull();
-    expect(bg.callsOf('data.import')).toHaveLength(0);
+    expect(bg.callsOf('import.stage')).toHaveLength(0);
+    expect(bg.callsOf('import.commit')).toHaveLength(0);
   });
 
   it('« Marquer comme vu » on a row marks that question seen, then reloads', async () => {
@@ -440,7 +586,7 @@ describe('PopupApp: actions', () => {
     await open(bg);
     await click(byText(row(ANSWERED.id), 'button', 'Marquer comme vu'));
     expect(bg.callsOf('watch.seen')).toEqual([{ type: 'watch.seen', ids: [ANSWERED.id] }]);
-    expect(bg.callsOf('watch.list')).toHaveLength(2);
+    expect(bg.list.reads).toBe(2);
     // Only unseen rows offer it.
     expect(queryByText(row(OVERDUE.id), 'button', 'Marquer comme vu')).toBeUndefined();
   });
@@ -592,7 +738,9 @@ describe('PopupApp: English', () => {
     await open(background([]), 'en');
     expect(text(container, '.empty-state h2')).toBe('No watched question yet');
     render(null, container);
-    await open(fakeBackground({}), 'en');
+    const unreadable = background();
+    unreadable.list.error = new Error('db closed');
+    await open(unreadable, 'en');
     expect(text(container, '[role="alert"]')).toBe('Vigie could not read the list. Please try again.');
   });
 });

@@ -1,7 +1,12 @@
-/** A fake background for the popup and options tests: canned answers, every request recorded. */
+/**
+ * A fake background for the popup and options tests: canned answers, every request recorded; and a
+ * fake of the list the popup reads from the store itself, page by page.
+ */
 import { act } from 'preact/test-utils';
 import { type Requester } from '../../lib/messages';
 import { requestSchemas, responseSchemas, type AnyRequest, type RequestOf, type RequestType, type ResponseOf } from '../../lib/messages';
+import { type WatchRecord, watchRecordSchema } from '../../lib/records';
+import { type WatchListReader } from '../../lib/watchlist';
 
 export type FakeHandlers = {
   [T in RequestType]?: (message: RequestOf<T>) => ResponseOf<T> | Promise<ResponseOf<T>>;
@@ -34,6 +39,57 @@ export function fakeBackground(handlers: FakeHandlers): FakeBackground {
   };
 }
 
+export interface FakeList extends WatchListReader {
+  /** How many times the list was read from its first page. */
+  reads: number;
+  /** The size of every page served, in order, over all reads. */
+  pageSizes: number[];
+  /** Thrown by the next reads, as a store that cannot be opened would. */
+  error: Error | undefined;
+  /** Records the store holds but that do not validate, counted on the first page. */
+  unreadable: unknown[];
+  /** What was set aside as unreadable, as it was stored. */
+  setAsideRecords: unknown[];
+  setAsideCalls: number;
+}
+
+/**
+ * The list as `watchListReader` serves it: pages of at most `pageSize` valid records (each one
+ * checked against the schema, as the real reader does), then what was set aside. `records` may be
+ * a function, for a list that changes between reads (an unwatch, an undo, a retry).
+ */
+export function fakeList(
+  records: readonly WatchRecord[] | (() => readonly WatchRecord[]) = [],
+  { pageSize = 500, unreadable = [], setAside = [] }: { pageSize?: number; unreadable?: unknown[]; setAside?: unknown[] } = {},
+): FakeList {
+  const list: FakeList = {
+    reads: 0,
+    pageSizes: [],
+    error: undefined,
+    unreadable,
+    setAsideRecords: setAside,
+    setAsideCalls: 0,
+    async *pages() {
+      list.reads++;
+      if (list.error) throw list.error;
+      const all = typeof records === 'function' ? records() : records;
+      let start = 0;
+      do {
+        const page = all.slice(start, start + pageSize).map((record) => watchRecordSchema.parse(structuredClone(record)));
+        list.pageSizes.push(page.length);
+        yield { records: page, unreadable: start === 0 ? structuredClone(list.unreadable) : [] };
+        start += pageSize;
+      } while (start < all.length);
+    },
+    async setAside() {
+      list.setAsideCalls++;
+      if (list.error) throw list.error;
+      return structuredClone(list.setAsideRecords);
+    },
+  };
+  return list;
+}
+
 export interface Deferred<T> {
   promise: Promise<T>;
   resolve(value: T): void;
@@ -61,6 +117,15 @@ export async function settle(rounds = 3): Promise<void> {
       await new Promise((resolve) => realSetTimeout(resolve, 0));
     });
   }
+}
+
+/**
+ * Settles until `done()` holds, for work that takes many rounds (a real store behind the page).
+ * Bounded by rounds, not by time: a slow machine only makes it take longer.
+ */
+export async function settleUntil(done: () => boolean, rounds = 2_000): Promise<void> {
+  for (let i = 0; i < rounds && !done(); i++) await settle(1);
+  if (!done()) throw new Error(`Still waiting after ${rounds} rounds`);
 }
 
 /** Collapses every kind of space (Intl writes narrow no-break spaces) to one plain space. */

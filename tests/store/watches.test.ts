@@ -3,9 +3,9 @@ import type { Db } from '../../lib/background/store/db';
 import { recentEvents } from '../../lib/background/store/events';
 import { watchRecordSchema, NOTE_MAX_LENGTH, type WatchRecord } from '../../lib/records';
 import {
-  countUnseen, getWatches, listWatches, markSeen, setWatched, stateOf, updateWatch, updateWatches,
+  countUnseen, getWatches, listWatches, markSeen, setWatched, updateWatch, updateWatches,
 } from '../../lib/background/store/watches';
-import { questionStatus, refStatus } from '../../lib/status';
+import { questionStatus, refStatus, stateOfSnapshot } from '../../lib/status';
 import { freshIndexedDb, makeQuestion, makeRecord, makeRef, NOW, openTestDb, TODAY } from './helpers';
 
 let db: Db;
@@ -46,7 +46,7 @@ describe('setWatched: creating a watch', () => {
     const record = await setWatched(db, { id: ID, question, watched: true }, NOW, today);
     expect(record?.state).toBe(state);
     expect(record?.state).toBe(questionStatus(question, today).state);
-    expect(stateOf({ question }, today)).toBe(state);
+    expect(stateOfSnapshot({ question }, today)).toBe(state);
   });
 
   it('logs one "watch" event with the question id, the time and the state', async () => {
@@ -115,7 +115,7 @@ describe('setWatched: refreshing a watch', () => {
   ] as const)('computes the state of a list item %s', async (_label, overrides, state) => {
     const ref = makeRef(overrides);
     expect((await setWatched(db, { id: ID, ref, watched: true }, NOW, TODAY))?.state).toBe(state);
-    expect(stateOf({ ref }, TODAY)).toBe(state);
+    expect(stateOfSnapshot({ ref }, TODAY)).toBe(state);
   });
 
   it('then from the page: the question replaces the list item', async () => {

@@ -3,52 +3,62 @@
  * a content script's `indexedDB` would be the website's, readable and erasable by it.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { todayInParis } from '../../dates';
-import { questionStatus } from '../../status';
-import { questionSchema } from '../../model';
-import type { CacheRecord, EventRecord, QuarantineRecord, WatchRecord } from '../../records';
+import { type StagedWatch } from '../../exchange';
+import type { CacheRecord, EventRecord, MetaRecord, QuarantineRecord, WatchRecord } from '../../records';
 import { watchRecordSchema } from '../../records';
+import { repairedWatch } from './repair';
 
 export const DB_NAME = 'vigie';
 
 /**
  * 1 — first release: `watches` only, records `{ id, question, addedAt, note? }`.
  * 2 — status tracking (`state`, `seen`, check times), `cache`, `events`, `quarantine`.
+ * 3 — `staging` and `meta` for imports sent in parts; every watch and every quarantined record
+ *     repaired again (store/repair.ts) for the stricter schemas, before anything is set aside.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface VigieDb extends DBSchema {
   watches: { key: string; value: WatchRecord };
   cache: { key: string; value: CacheRecord; indexes: { expiresAt: number } };
   events: { key: number; value: EventRecord; indexes: { at: number } };
   quarantine: { key: number; value: QuarantineRecord };
+  /** Watches of an import in progress, `[importId, id]`: written to `watches` only when the import commits. */
+  staging: { key: [string, string]; value: StagedWatch };
+  /** Bookkeeping that must survive the worker: the import in progress. */
+  meta: { key: string; value: MetaRecord };
 }
 
 export type Db = IDBPDatabase<VigieDb>;
 export type Tx<S extends StoreNames<VigieDb>[]> = IDBPTransaction<VigieDb, S, 'readwrite' | 'versionchange'>;
 
-/** The v1 watch record, as the first release wrote it. */
-interface WatchRecordV1 {
-  id: string;
-  question: unknown;
-  addedAt: number;
-  note?: string;
+/** Every watch that no longer validates repaired in place, or moved to quarantine. */
+async function repairWatches(tx: Tx<['watches', 'quarantine']>, now: number): Promise<void> {
+  const watches = tx.objectStore('watches');
+  for (let cursor = await watches.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (watchRecordSchema.safeParse(cursor.value).success) continue;
+    const repaired = repairedWatch(cursor.value, now);
+    if (repaired) {
+      await cursor.update(repaired);
+    } else {
+      await tx.objectStore('quarantine').add({ at: now, store: 'watches', key: String(cursor.key), value: cursor.value, reason: 'no certain repair at upgrade' });
+      await cursor.delete();
+    }
+  }
 }
 
-function migrateWatchFromV1(old: WatchRecordV1, now: number): WatchRecord | undefined {
-  const question = questionSchema.safeParse(old.question);
-  if (!question.success) return undefined;
-  const candidate = {
-    id: old.id,
-    question: question.data,
-    watchedAt: typeof old.addedAt === 'number' ? Math.max(0, Math.floor(old.addedAt)) : now,
-    state: questionStatus(question.data, todayInParis(new Date(now))).state,
-    failures: 0,
-    seen: true,
-    ...(typeof old.note === 'string' && old.note ? { note: old.note } : {}),
-  };
-  const parsed = watchRecordSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
+/** Quarantined watches that a repair now makes valid, back in the list (never over a watch of the same question). */
+export async function restoreQuarantined(tx: Tx<['watches', 'quarantine']>, now: number): Promise<number> {
+  let restored = 0;
+  for (let cursor = await tx.objectStore('quarantine').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.store !== 'watches') continue;
+    const repaired = repairedWatch(cursor.value.value, now);
+    if (!repaired || (await tx.objectStore('watches').count(repaired.id))) continue;
+    await tx.objectStore('watches').put(repaired);
+    await cursor.delete();
+    restored++;
+  }
+  return restored;
 }
 
 export interface OpenOptions {
@@ -66,19 +76,14 @@ export function openVigieDb({ name = DB_NAME, now = Date.now, onClose }: OpenOpt
         db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
         db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
         db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('staging', { keyPath: ['importId', 'id'] });
+        db.createObjectStore('meta', { keyPath: 'key' });
         if (oldVersion >= 1) {
-          const watches = tx.objectStore('watches');
-          const quarantine = tx.objectStore('quarantine');
-          for (let cursor = await watches.openCursor(); cursor; cursor = await cursor.continue()) {
-            const old = cursor.value as unknown as WatchRecordV1;
-            const migrated = migrateWatchFromV1(old, now());
-            if (migrated) {
-              await cursor.update(migrated);
-            } else {
-              await quarantine.add({ at: now(), store: 'watches', key: String(cursor.key), value: old, reason: 'v1 record failed migration' });
-              await cursor.delete();
-            }
-          }
+          const repairs = tx as unknown as Tx<['watches', 'quarantine']>;
+          await repairWatches(repairs, now());
+          await restoreQuarantined(repairs, now());
         }
       }
     },

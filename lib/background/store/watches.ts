@@ -5,15 +5,29 @@
  */
 import type { IsoDate } from '../../dates';
 import type { Question, QuestionRef } from '../../model';
-import { questionStatus, refStatus, type QuestionState } from '../../status';
+import { stateOfSnapshot } from '../../status';
 import type { Db, Tx } from './db';
 import { appendEvent } from './events';
+import { repairedWatch } from './repair';
 import { watchRecordSchema, type WatchRecord } from '../../records';
 
-async function quarantineRecord(tx: Tx<['watches', 'quarantine', 'events', ...any[]]>, key: IDBValidKey, value: unknown, reason: string, at: number) {
+/** A stored record that no longer validates: repaired in place when a repair is certain, set aside otherwise. */
+async function quarantineRecord(
+  tx: Tx<['watches', 'quarantine', 'events', ...any[]]>,
+  key: IDBValidKey,
+  value: unknown,
+  reason: string,
+  at: number,
+): Promise<WatchRecord | undefined> {
+  const repaired = repairedWatch(value, at);
+  if (repaired && repaired.id === key) {
+    await tx.objectStore('watches').put(repaired);
+    return repaired;
+  }
   await tx.objectStore('quarantine').add({ at, store: 'watches', key: String(key), value, reason });
   await tx.objectStore('watches').delete(key as string);
   await appendEvent(tx, { at, type: 'quarantine', detail: `${String(key)}: ${reason}`.slice(0, 500) });
+  return undefined;
 }
 
 function validate(value: unknown): WatchRecord | string {
@@ -27,18 +41,31 @@ export interface WatchList {
   quarantined: number;
 }
 
+/**
+ * Every watch, read at once (one `getAll`, not a cursor awaited record by record: a long list is
+ * read in a fraction of the time); the few that no longer validate are then repaired or set aside.
+ */
 export async function listWatches(db: Db, now = Date.now()): Promise<WatchList> {
-  const tx = db.transaction(['watches', 'quarantine', 'events'], 'readwrite');
   const records: WatchRecord[] = [];
+  const invalid: IDBValidKey[] = [];
+  const read = db.transaction('watches');
+  // Keys and values come in the same order: a value is set aside by its key, whatever its own `id` says.
+  const [keys, values] = await Promise.all([read.store.getAllKeys(), read.store.getAll()]);
+  for (const [i, value] of values.entries()) {
+    const result = validate(value);
+    if (typeof result !== 'string') records.push(result);
+    else invalid.push(keys[i]!);
+  }
+  if (!invalid.length) return { records, quarantined: 0 };
+  const tx = db.transaction(['watches', 'quarantine', 'events'], 'readwrite');
   let quarantined = 0;
-  for (let cursor = await tx.objectStore('watches').openCursor(); cursor; cursor = await cursor.continue()) {
-    const result = validate(cursor.value);
-    if (typeof result === 'string') {
-      quarantined++;
-      await quarantineRecord(tx, cursor.key, cursor.value, result, now);
-    } else {
-      records.push(result);
-    }
+  for (const key of invalid) {
+    const value = await tx.objectStore('watches').get(key as string);
+    const result = validate(value);
+    if (typeof result !== 'string') continue;
+    const repaired = await quarantineRecord(tx, key, value, result, now);
+    if (repaired) records.push(repaired);
+    else quarantined++;
   }
   await tx.done;
   return { records, quarantined };
@@ -65,11 +92,6 @@ export interface WatchRequest {
   watched: boolean;
 }
 
-export function stateOf(snapshot: { question?: Question; ref?: QuestionRef }, today: IsoDate): QuestionState {
-  if (snapshot.question) return questionStatus(snapshot.question, today).state;
-  return snapshot.ref ? refStatus(snapshot.ref, today).state : 'unknown';
-}
-
 /**
  * Sets (not toggles) whether a question is watched: the same request twice leaves the same
  * state, so racing tabs cannot undo each other. Watching an already watched question refreshes
@@ -82,8 +104,7 @@ export async function setWatched(db: Db, request: WatchRequest, now: number, tod
   let existing: WatchRecord | undefined;
   if (raw !== undefined) {
     const result = validate(raw);
-    if (typeof result === 'string') await quarantineRecord(tx, request.id, raw, result, now);
-    else existing = result;
+    existing = typeof result === 'string' ? await quarantineRecord(tx, request.id, raw, result, now) : result;
   }
   let record: WatchRecord | undefined;
   if (!request.watched) {
@@ -95,7 +116,7 @@ export async function setWatched(db: Db, request: WatchRequest, now: number, tod
     const question = request.question ?? existing?.question;
     const ref = question ? undefined : request.ref ?? existing?.ref;
     // A fresh reading from a page the user is looking at updates the known state silently.
-    const state = request.question || request.ref || !existing ? stateOf({ question, ref }, today) : existing.state;
+    const state = request.question || request.ref || !existing ? stateOfSnapshot({ question, ref }, today) : existing.state;
     const candidate: WatchRecord = existing
       ? { ...existing, question, ref, state }
       : { id: request.id, question, ref, watchedAt: now, state, failures: 0, seen: true };
@@ -123,9 +144,9 @@ export async function updateWatch(db: Db, id: string, change: (record: WatchReco
     await tx.done;
     return undefined;
   }
-  const current = validate(raw);
-  if (typeof current === 'string') {
-    await quarantineRecord(tx, id, raw, current, now);
+  const valid = validate(raw);
+  const current = typeof valid === 'string' ? await quarantineRecord(tx, id, raw, valid, now) : valid;
+  if (!current) {
     await tx.done;
     return undefined;
   }
@@ -174,27 +195,12 @@ export async function markSeen(db: Db, ids: readonly string[]): Promise<number> 
 /** Unseen changes the user can find in the list: records that do not validate are not counted. */
 export async function countUnseen(db: Db): Promise<number> {
   let unseen = 0;
-  for (let cursor = await db.transaction('watches').store.openCursor(); cursor; cursor = await cursor.continue()) {
-    const result = validate(cursor.value);
-    if (typeof result !== 'string' && !result.seen) unseen++;
+  for (const value of await db.getAll('watches')) {
+    // The flag first: validating every record would cost the whole list at each badge refresh.
+    if ((value as { seen?: unknown }).seen !== false) continue;
+    if (typeof validate(value) !== 'string') unseen++;
   }
   return unseen;
-}
-
-/** Writes an import in one transaction: all of it, or nothing. */
-export async function applyImport(db: Db, records: readonly WatchRecord[], now: number): Promise<void> {
-  const tx = db.transaction(['watches', 'events'], 'readwrite');
-  for (const record of records) {
-    const result = validate(record);
-    if (typeof result === 'string') {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new Error(`Invalid imported watch ${record.id}: ${result}`);
-    }
-    await tx.objectStore('watches').put(result);
-  }
-  await appendEvent(tx, { at: now, type: 'import', detail: `${records.length}` });
-  await tx.done;
 }
 
 export async function setNote(db: Db, id: string, note: string): Promise<WatchRecord | undefined> {
@@ -203,7 +209,7 @@ export async function setNote(db: Db, id: string, note: string): Promise<WatchRe
 
 /** « Effacer toutes mes données »: every store emptied in one transaction. */
 export async function eraseEverything(db: Db): Promise<void> {
-  const tx = db.transaction(['watches', 'cache', 'events', 'quarantine'], 'readwrite');
+  const tx = db.transaction(['watches', 'cache', 'events', 'quarantine', 'staging', 'meta'], 'readwrite');
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
 }
