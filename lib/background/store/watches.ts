@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../../dates';
 import type { Question, QuestionRef } from '../../model';
-import { questionStatus, refStatus, type QuestionState } from '../../status';
+import { snapshotStatus, type QuestionState } from '../../status';
 import type { Db, Tx } from './db';
 import { appendEvent } from './events';
 import { watchRecordSchema, type WatchRecord } from '../../records';
@@ -66,8 +66,7 @@ export interface WatchRequest {
 }
 
 export function stateOf(snapshot: { question?: Question; ref?: QuestionRef }, today: IsoDate): QuestionState {
-  if (snapshot.question) return questionStatus(snapshot.question, today).state;
-  return snapshot.ref ? refStatus(snapshot.ref, today).state : 'unknown';
+  return snapshotStatus(snapshot, today)?.state ?? 'unknown';
 }
 
 /**
