@@ -65,3 +65,12 @@ export function outsideLegislature(number: number, date: IsoDate): boolean {
   if (!row) return false;
   return date < row.firstDay || (row.lastDay !== undefined && date > row.lastDay);
 }
+
+/**
+ * The legislature sitting on `date`, or nothing before the table and between a dissolution and
+ * the next Assembly. For sources that date a question but do not number its legislature (the
+ * Senate's, whose numbering follows the Assemblée's legislatures).
+ */
+export function legislatureOn(date: IsoDate): number | undefined {
+  return LEGISLATURES.find((row) => row.firstDay <= date && (row.lastDay === undefined || date <= row.lastDay))?.number;
+}
