@@ -1,4 +1,4 @@
-import { formatters, MESSAGES, type Language, type Messages } from '../lib/i18n';
+import { formatters, MESSAGES, type Formatters, type Language, type Messages } from '../lib/i18n';
 import { type DeputyFacts, type Question } from '../lib/model';
 import { type Publisher } from '../lib/sites/types';
 import { type QuestionStatus } from '../lib/status';
@@ -23,16 +23,26 @@ interface Step {
   detail?: string;
 }
 
-function timeline(question: Question, status: QuestionStatus, t: Messages): Step[] {
+/** The signalement's own deadline, and how late the answer came against it. */
+function signalDetail(status: QuestionStatus, t: Messages, f: Formatters): string | undefined {
+  if (!status.signalDueOn) return undefined;
+  const late = status.signalDaysLate ? t.lateSuffix(f.count(status.signalDaysLate)) : '';
+  return t.timelineSignalDue(f.date(status.signalDueOn)) + late;
+}
+
+function timeline(question: Question, status: QuestionStatus, t: Messages, f: Formatters): Step[] {
   const step = (date: string | undefined, label: string, detail?: string): Step | undefined => (date ? { date, label, detail } : undefined);
   const steps = [
     step(question.publishedOn, t.timelinePublished),
     step(question.reassignedOn, t.timelineReassigned),
     step(question.renewedOn, t.timelineRenewed),
-    step(question.signaledOn, t.timelineSignaled),
+    step(question.signaledOn, t.timelineSignaled, signalDetail(status, t, f)),
     step(status.dueOn, t.timelineDue),
+    step(status.announcedOn, t.timelineAnnounced),
     status.state === 'answered' ? step(question.answeredOn, t.timelineAnswered) : undefined,
-    status.state === 'closed' ? step(question.closedOn, t.timelineClosed, question.closedReason) : undefined,
+    status.state === 'closed'
+      ? step(status.closedOn, t.timelineClosed, status.closedReason ?? (status.closureInferred ? t.closureInferred : undefined))
+      : undefined,
   ];
   return (steps.filter(Boolean) as Step[]).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -40,7 +50,7 @@ function timeline(question: Question, status: QuestionStatus, t: Messages): Step
 export function QuestionCard({ question, status, lang, source, watch, authorFacts }: QuestionCardProps) {
   const t = MESSAGES[lang];
   const f = formatters(lang);
-  const steps = timeline(question, status, t);
+  const steps = timeline(question, status, t, f);
   const asked = question.ministry;
   const answering = question.answeringMinistry;
   const otherUrl = source === 'an' ? question.urls.nosdeputes : question.urls.an;

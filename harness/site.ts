@@ -103,7 +103,13 @@ export const FIXTURE_PAGES: FixturePage[] = [
   {
     url: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
     body: () => fixture('nosdeputes/q-retiree.html'),
-    overlays: [{ id: 'AN-15-QE-19189', state: 'closed', says: 'Close sans réponse — fin de mandat, après 1 148 jours' }],
+    overlays: [
+      {
+        id: 'AN-15-QE-19189',
+        state: 'closed',
+        says: 'Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)',
+      },
+    ],
   },
   {
     url: 'https://2017-2022.nosdeputes.fr/15/question/QE/24567',
@@ -113,15 +119,22 @@ export const FIXTURE_PAGES: FixturePage[] = [
   {
     url: 'https://www.nosdeputes.fr/16/question/QE/12874',
     body: () => fixture('nosdeputes/q-sans-reponse.html'),
-    overlays: [{ id: 'AN-16-QE-12874', state: 'overdue', says: 'En retard de' }],
+    // The 16th ended on 9 June 2024: « Sans réponse » on the page, lapsed for Vigie, late until then only.
+    overlays: [
+      {
+        id: 'AN-16-QE-12874',
+        state: 'closed',
+        says: 'Caduque — fin de la 16e législature (9 juin 2024), après 215 jours (154 j de retard)',
+      },
+    ],
   },
   {
     url: 'https://www.nosdeputes.fr/elise-morvan/questions',
     body: () => fixture('nosdeputes/list-deputy-questions.html'),
     overlays: [
-      { id: 'AN-16-QE-15230', state: 'overdue' },
+      { id: 'AN-16-QE-15230', state: 'closed' },
       { id: 'AN-16-QE-11907', state: 'answered', says: 'Répondue en 119 jours' },
-      { id: 'AN-16-QE-12874', state: 'overdue' },
+      { id: 'AN-16-QE-12874', state: 'closed' },
       { id: 'AN-16-QE-9120', state: 'closed' },
       { id: 'AN-16-QE-6044', state: 'answered' },
     ],
@@ -130,11 +143,36 @@ export const FIXTURE_PAGES: FixturePage[] = [
     url: 'https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite&tag=parlementaire%3Delise+morvan&sort=1',
     body: () => fixture('nosdeputes/list-search-questions.html'),
     overlays: [
-      { id: 'AN-16-QE-15230', state: 'overdue' },
+      { id: 'AN-16-QE-15230', state: 'closed' },
       { id: 'AN-16-QE-11907', state: 'answered' },
-      { id: 'AN-16-QE-12874', state: 'overdue' },
+      { id: 'AN-16-QE-12874', state: 'closed' },
       { id: 'AN-16-QE-9120', state: 'closed' },
       { id: 'AN-16-QE-6044', state: 'answered' },
+    ],
+  },
+  {
+    url: 'https://2022-2024.nosdeputes.fr/marc-lestrade/questions',
+    body: () => fixture('nosdeputes/list16-archive-deputy-questions.html'),
+    overlays: [
+      {
+        id: 'AN-16-QE-14032',
+        state: 'closed',
+        says: 'Caduque — fin de la 16e législature (9 juin 2024), après 152 jours (92 j de retard)',
+      },
+      { id: 'AN-16-QE-15402', state: 'closed', says: 'Caduque — fin de la 16e législature (9 juin 2024), après 33 jours' },
+      { id: 'AN-16-QE-10553', state: 'answered', says: 'Répondue en 77 jours (16 j de retard)' },
+      { id: 'AN-16-QE-8810', state: 'closed', says: 'Close sans réponse' },
+    ],
+  },
+  {
+    url: 'https://2022-2024.nosdeputes.fr/16/question/QE/14032',
+    body: () => fixture('nosdeputes/q16-archive-sans-reponse.html'),
+    overlays: [
+      {
+        id: 'AN-16-QE-14032',
+        state: 'closed',
+        says: 'Caduque — fin de la 16e législature (9 juin 2024), après 152 jours (92 j de retard)',
+      },
     ],
   },
   {
@@ -145,7 +183,13 @@ export const FIXTURE_PAGES: FixturePage[] = [
   {
     url: 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
     body: () => fixture('an/an-dyn-qe-retiree.html'),
-    overlays: [{ id: 'AN-15-QE-19189', state: 'closed', says: 'Close sans réponse — fin de mandat, après 1 148 jours' }],
+    overlays: [
+      {
+        id: 'AN-15-QE-19189',
+        state: 'closed',
+        says: 'Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)',
+      },
+    ],
   },
   {
     url: 'https://questions.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020',
@@ -155,7 +199,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
   {
     url: 'https://questions.assemblee-nationale.fr/q14/14-47351QE.htm',
     body: () => fixture('an/an-old-qe.html'),
-    overlays: [{ id: 'AN-14-QE-47351', state: 'answered', says: 'Répondue en 126 jours (67 j de retard)' }],
+    overlays: [{ id: 'AN-14-QE-47351', state: 'answered', says: 'Répondue en 126 jours (95 j de retard)' }],
   },
   {
     url: 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions',

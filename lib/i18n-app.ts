@@ -1,10 +1,5 @@
 /** Words of the popup and the options page (kept apart so the content script stays small). */
-import { type Count, type Language } from './i18n';
-
-function englishOrdinal(n: number): string {
-  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
-  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-}
+import { englishOrdinal, type Count, type Language } from './i18n';
 
 export const APP_MESSAGES = {
   fr: {
@@ -15,7 +10,13 @@ export const APP_MESSAGES = {
     searchPlaceholder: 'Député, ministère, numéro…',
     filterState: 'Statut',
     filterAll: 'Tous les statuts',
-    stateLabels: { overdue: 'En retard', pending: 'En attente', answered: 'Répondues', closed: 'Closes', unknown: 'Statut inconnu' },
+    stateLabels: {
+      overdue: 'En retard',
+      pending: 'En attente',
+      answered: 'Répondues',
+      closed: 'Closes ou caduques',
+      unknown: 'Statut inconnu',
+    },
     stateNames: { overdue: 'en retard', pending: 'en attente', answered: 'répondue', closed: 'close', unknown: 'statut inconnu' },
     sort: 'Trier par',
     sortLate: 'Plus en retard',
@@ -35,7 +36,7 @@ export const APP_MESSAGES = {
     openAn: 'Assemblée nationale',
     openNosdeputes: 'NosDéputés',
     checkNow: 'Vérifier maintenant',
-    checkNowFinal: 'Close ou répondue : plus vérifiée',
+    checkNowFinal: 'Close, caduque ou répondue : plus vérifiée',
     unwatch: 'Ne plus suivre',
     markSeen: 'Marquer comme vu',
     note: 'Note',
@@ -75,7 +76,7 @@ export const APP_MESSAGES = {
     notificationsLabel: 'Me notifier quand une question suivie reçoit une réponse, est close ou signalée',
     frequencyLegend: 'Fréquence des vérifications',
     frequencyHelp:
-      'Les réponses paraissent au Journal officiel chaque semaine (le mardi). Une question n’est jamais vérifiée plus d’une fois par jour ; closes et répondues ne le sont plus du tout.',
+      'Les réponses paraissent au Journal officiel chaque semaine (le mardi). Une question n’est jamais vérifiée plus d’une fois par jour ; closes, répondues et celles des législatures terminées ne le sont plus du tout.',
     frequencies: {
       weekly: 'Hebdomadaire : le jour de parution du JO',
       daily: 'Normale : le jour du JO et un rattrapage en fin de semaine (recommandé)',
@@ -126,7 +127,7 @@ export const APP_MESSAGES = {
     searchPlaceholder: 'Deputy, ministry, number…',
     filterState: 'Status',
     filterAll: 'All statuses',
-    stateLabels: { overdue: 'Overdue', pending: 'Pending', answered: 'Answered', closed: 'Closed', unknown: 'Status unknown' },
+    stateLabels: { overdue: 'Overdue', pending: 'Pending', answered: 'Answered', closed: 'Closed or lapsed', unknown: 'Status unknown' },
     stateNames: { overdue: 'overdue', pending: 'pending', answered: 'answered', closed: 'closed', unknown: 'status unknown' },
     sort: 'Sort by',
     sortLate: 'Most overdue',
@@ -146,7 +147,7 @@ export const APP_MESSAGES = {
     openAn: 'Assemblée nationale',
     openNosdeputes: 'NosDéputés',
     checkNow: 'Check now',
-    checkNowFinal: 'Closed or answered: no longer checked',
+    checkNowFinal: 'Closed, lapsed or answered: no longer checked',
     unwatch: 'Stop watching',
     markSeen: 'Mark as seen',
     note: 'Note',
@@ -186,7 +187,7 @@ export const APP_MESSAGES = {
     notificationsLabel: 'Notify me when a watched question is answered, closed or signalled',
     frequencyLegend: 'How often to check',
     frequencyHelp:
-      'Answers appear in the Journal officiel every week (on Tuesdays). A question is never checked more than once a day; closed and answered ones are not checked at all.',
+      'Answers appear in the Journal officiel every week (on Tuesdays). A question is never checked more than once a day; closed and answered ones, and those of finished legislatures, are not checked at all.',
     frequencies: {
       weekly: 'Weekly: on the day the JO comes out',
       daily: 'Normal: on JO day and a catch-up at the end of the week (recommended)',

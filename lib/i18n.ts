@@ -59,6 +59,12 @@ export function formatters(lang: Language): Formatters {
   };
 }
 
+/** « 16th »: the suffix English puts after a number read as an ordinal. */
+export function englishOrdinal(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
 export const MESSAGES = {
   fr: {
     answeredIn: (days: Count) => `Répondue en ${days.text} ${days.one ? 'jour' : 'jours'}`,
@@ -73,11 +79,19 @@ export const MESSAGES = {
     signaledLate: (days: Count) => `Signalée — en retard de ${days.text} ${days.one ? 'jour' : 'jours'}`,
     closed: 'Close sans réponse',
     closedAfter: (days: Count) => `après ${days.text} ${days.one ? 'jour' : 'jours'}`,
+    lapsed: 'Caduque',
+    legislatureEnd: (legislature: number, date?: string) =>
+      `fin de la ${legislature}${legislature === 1 ? 're' : 'e'} législature${date ? ` (${date})` : ''}`,
+    converted: 'Transformée en question orale',
+    announced: (date: string) => `réponse annoncée pour le ${date}`,
     unknown: 'Statut inconnu',
     badgeAssistive: 'Vigie, statut de la question :',
     timelinePublished: 'Publiée au JO',
     timelineDue: 'Échéance',
     timelineSignaled: 'Signalée',
+    timelineSignalDue: (date: string) => `réponse due le ${date}`,
+    timelineAnnounced: 'Réponse annoncée',
+    closureInferred: 'déduite du calendrier des législatures',
     timelineReassigned: "Changement d'attribution",
     timelineRenewed: 'Renouvelée',
     timelineAnswered: 'Réponse publiée',
@@ -114,11 +128,19 @@ export const MESSAGES = {
     signaledLate: (days: Count) => `Signalled — overdue by ${days.text} ${days.one ? 'day' : 'days'}`,
     closed: 'Closed without answer',
     closedAfter: (days: Count) => `after ${days.text} ${days.one ? 'day' : 'days'}`,
+    lapsed: 'Lapsed',
+    legislatureEnd: (legislature: number, date?: string) =>
+      `end of the ${legislature}${englishOrdinal(legislature)} legislature${date ? ` (${date})` : ''}`,
+    converted: 'Converted into an oral question',
+    announced: (date: string) => `answer announced for ${date}`,
     unknown: 'Status unknown',
     badgeAssistive: 'Vigie, question status:',
     timelinePublished: 'Published in the JO',
     timelineDue: 'Due',
     timelineSignaled: 'Signalled',
+    timelineSignalDue: (date: string) => `answer due ${date}`,
+    timelineAnnounced: 'Answer announced',
+    closureInferred: 'inferred from the calendar of legislatures',
     timelineReassigned: 'Reassigned',
     timelineRenewed: 'Renewed',
     timelineAnswered: 'Answer published',

@@ -11,25 +11,34 @@ export function statusLabel(status: QuestionStatus, t: Messages, f: Formatters):
       const head = status.daysOpen === 0 ? t.answeredSameDay : t.answeredIn(n(status.daysOpen));
       return status.daysLate ? head + t.lateSuffix(n(status.daysLate)) : head;
     }
-    case 'overdue':
-      if (status.daysLate === undefined) return t.overdue;
-      if (status.signaled) return t.signaledLate(n(status.daysLate));
-      return t.overdueBy(n(status.daysLate));
+    case 'overdue': {
+      const head =
+        status.daysLate === undefined ? t.overdue : status.signaled ? t.signaledLate(n(status.daysLate)) : t.overdueBy(n(status.daysLate));
+      return status.announcedOn ? `${head} — ${t.announced(f.date(status.announcedOn))}` : head;
+    }
     case 'pending':
-      if (!status.dueOn) return t.pending;
-      return status.signaled ? t.signaledDue(f.date(status.dueOn)) : t.pendingUntil(f.date(status.dueOn));
+      if (status.announcedOn) return `${t.pending} — ${t.announced(f.date(status.announcedOn))}`;
+      if (status.signaled && status.signalDueOn) return t.signaledDue(f.date(status.signalDueOn));
+      return status.dueOn ? t.pendingUntil(f.date(status.dueOn)) : t.pending;
     case 'closed': {
-      const reason =
-        status.closedReason && status.closedReason.toLowerCase() !== WITHDRAWN_REASON.toLowerCase()
-          ? status.closedReason.charAt(0).toLowerCase() + status.closedReason.slice(1)
-          : undefined;
-      const after = status.daysOpen !== undefined ? t.closedAfter(n(status.daysOpen)) : undefined;
-      if (reason && after) return `${t.closed} — ${reason}, ${after}`;
-      if (reason) return `${t.closed} — ${reason}`;
-      if (after) return `${t.closed}, ${after}`;
-      return t.closed;
+      const after = status.daysOpen !== undefined ? `, ${t.closedAfter(n(status.daysOpen))}` : '';
+      const late = after && status.daysLate ? t.lateSuffix(n(status.daysLate)) : '';
+      return closureWords(status, t, f) + after + late;
     }
     case 'unknown':
       return t.unknown;
   }
+}
+
+/** How the question closed: lapsed with its legislature, converted, or in the source's own words. */
+function closureWords(status: QuestionStatus, t: Messages, f: Formatters): string {
+  if (status.closure === 'lapsed' && status.lapsedAtEndOf !== undefined) {
+    return `${t.lapsed} — ${t.legislatureEnd(status.lapsedAtEndOf, status.closedOn && f.date(status.closedOn))}`;
+  }
+  if (status.closure === 'converted') return t.converted;
+  const reason =
+    status.closedReason && status.closedReason.toLowerCase() !== WITHDRAWN_REASON.toLowerCase()
+      ? status.closedReason.charAt(0).toLowerCase() + status.closedReason.slice(1)
+      : undefined;
+  return reason ? `${t.closed} — ${reason}` : t.closed;
 }

@@ -80,6 +80,11 @@ export const questionSchema = z
     /** Closed without an answer (withdrawn, end of mandate…). */
     closedOn: z.optional(isoDateSchema),
     closedReason: z.optional(text),
+    /**
+     * NosDéputés « Réponse à venir le … »: the closing date the site has for a question it shows
+     * no answer for yet (an answer to come, or a closure). Open until then, closed on it after.
+     */
+    announcedOn: z.optional(isoDateSchema),
     signaledOn: z.optional(isoDateSchema),
     reassignedOn: z.optional(isoDateSchema),
     renewedOn: z.optional(isoDateSchema),

@@ -7,6 +7,8 @@ const NOTIFY = {
   fr: {
     notifyAnswered: (n: string) => `Réponse publiée — Question n° ${n}`,
     notifyClosed: (n: string) => `Question close sans réponse — n° ${n}`,
+    notifyLapsed: (n: string) => `Question caduque — n° ${n}`,
+    notifyConverted: (n: string) => `Question transformée en question orale — n° ${n}`,
     notifySignaled: (n: string) => `Question signalée — n° ${n}`,
     notifyAnsweredBody: (days: Count) => `réponse après ${days.text} ${days.one ? 'jour' : 'jours'}`,
     notifyClosedBody: (days: Count) => `close après ${days.text} ${days.one ? 'jour' : 'jours'}`,
@@ -17,6 +19,8 @@ const NOTIFY = {
   en: {
     notifyAnswered: (n: string) => `Answer published — Question no. ${n}`,
     notifyClosed: (n: string) => `Question closed without answer — no. ${n}`,
+    notifyLapsed: (n: string) => `Question lapsed — no. ${n}`,
+    notifyConverted: (n: string) => `Question converted into an oral question — no. ${n}`,
     notifySignaled: (n: string) => `Question signalled — no. ${n}`,
     notifyAnsweredBody: (days: Count) => `answered after ${days.text} ${days.one ? 'day' : 'days'}`,
     notifyClosedBody: (days: Count) => `closed after ${days.text} ${days.one ? 'day' : 'days'}`,
@@ -52,21 +56,28 @@ export function notificationFor({ kind, question, status }: Change, lang: Langua
   const number = String(question.number);
   const ministry = question.answeringMinistry ?? question.ministry;
   const late = status.daysLate ? t.lateSuffix(f.count(status.daysLate)) : '';
+  // A lapse is said by the legislature that ended, a conversion by the title alone.
+  const lapsedAtEndOf = status.closure === 'lapsed' ? status.lapsedAtEndOf : undefined;
+  const why =
+    lapsedAtEndOf !== undefined
+      ? t.legislatureEnd(lapsedAtEndOf, status.closedOn && f.date(status.closedOn))
+      : status.closure === 'converted'
+        ? undefined
+        : status.closedReason;
   const detail =
     kind === 'answered'
       ? status.daysOpen !== undefined
         ? t.notifyAnsweredBody(f.count(status.daysOpen)) + late
         : ''
       : kind === 'closed'
-        ? [status.closedReason, status.daysOpen !== undefined ? t.notifyClosedBody(f.count(status.daysOpen)) : '']
-            .filter(Boolean)
-            .join(', ')
-        : status.dueOn
-          ? t.notifySignaledBody(f.date(status.dueOn))
+        ? [why, status.daysOpen !== undefined ? t.notifyClosedBody(f.count(status.daysOpen)) + late : ''].filter(Boolean).join(', ')
+        : status.signalDueOn
+          ? t.notifySignaledBody(f.date(status.signalDueOn))
           : '';
+  const closedTitle = lapsedAtEndOf !== undefined ? t.notifyLapsed : status.closure === 'converted' ? t.notifyConverted : t.notifyClosed;
   return {
     id: notificationId(question.id),
-    title: kind === 'answered' ? t.notifyAnswered(number) : kind === 'closed' ? t.notifyClosed(number) : t.notifySignaled(number),
+    title: kind === 'answered' ? t.notifyAnswered(number) : kind === 'closed' ? closedTitle(number) : t.notifySignaled(number),
     message: [ministry, detail].filter(Boolean).join(' — ') || question.title || question.author.name,
   };
 }

@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
+import { hasEnded, legislatureRow, outsideLegislature } from './legislatures';
 import { dropUndefined } from './objects';
 import { type Question, type QuestionRef, type QuestionType } from './model';
 
@@ -10,23 +11,42 @@ export function isFinal(state: QuestionState): boolean {
   return state === 'answered' || state === 'closed';
 }
 
+/**
+ * How a closed question ended: it lapsed with its legislature, it was converted into an oral
+ * question, or the source gives another closure (a withdrawal…) in its own words.
+ */
+export type ClosureKind = 'lapsed' | 'converted' | 'other';
+
 export interface QuestionStatus {
   state: QuestionState;
-  /** When the answer is (or was) due under the Règlement; written questions only. */
+  /** The Règlement's deadline, the first obligation missed; written questions only. */
   dueOn?: IsoDate;
+  /** A signalement's own deadline, ten days on: shown beside `dueOn`, never instead of it. */
+  signalDueOn?: IsoDate;
   /** From publication to the answer, the closure, or today. */
   daysOpen?: number;
-  /** Days past `dueOn`: for a late answer, a closure without answer, or a question still waiting. */
+  /** Days past `dueOn` to the answer, the closure or today: it never grows after a closure. */
   daysLate?: number;
+  /** Days past `signalDueOn`, counted the same way. */
+  signalDaysLate?: number;
   signaled: boolean;
   answeredOn?: IsoDate;
   closedOn?: IsoDate;
+  /** The closure in the source's own words; absent when the closure is inferred. */
   closedReason?: string;
+  closure?: ClosureKind;
+  /** The closure was deduced from the calendar of legislatures, not read on the source. */
+  closureInferred?: true;
+  /** The legislature whose end closed a lapsed question. */
+  lapsedAtEndOf?: number;
+  /** NosDéputés « Réponse à venir le … »: the date the source announces, while it is still ahead. */
+  announcedOn?: IsoDate;
 }
 
 /** What the rules need to know, whether it comes from a question page or a list item. */
 export interface StatusFacts {
   type: QuestionType;
+  legislature: number;
   publishedOn?: IsoDate;
   /** Filing date, days or weeks before the JO publication the deadline runs from. */
   depositedOn?: IsoDate;
@@ -35,95 +55,177 @@ export interface StatusFacts {
   closed: boolean;
   closedOn?: IsoDate;
   closedReason?: string;
+  /** A closing date the source gives ahead of time (NosDéputés « Réponse à venir le … »). */
+  announcedOn?: IsoDate;
   signaledOn?: IsoDate;
   /** The source says in words that no answer has come (a list's « Sans réponse »). */
   saysPending: boolean;
   unreadable: boolean;
 }
 
+/** The JO issues a rule covers, from `firstIssue` to `lastIssue`, either end open. */
+interface DeadlineRule {
+  firstIssue?: IsoDate;
+  lastIssue?: IsoDate;
+  months: number;
+}
+
 /**
- * Règlement de l'Assemblée nationale, art. 135: ministers answer within two months of the
- * question's publication in the Journal officiel. Before the 2009 reform the old art. 139 gave
- * one month; we take the resolution of 27 May 2009, in force for the session opening
- * 1 September 2009, as the cut-over.
+ * The base deadline, by the date of the question's JO issue (docs/reference/law.md §2). Calendar
+ * months, clamped to the month's end (R10), never suspended between sessions (R9), never shifted
+ * off a weekend (R11). Between the issues of 9 and 16 December 2014 neither rule is certain: no
+ * deadline rather than a guess.
  */
-export const REFORM_2009 = '2009-09-01';
-/** Art. 135: once a group president signals a question, the minister has ten days. */
+export const DEADLINE_RULES: readonly DeadlineRule[] = [
+  // R2 [V]: « dans le mois suivant la publication des questions », RAN art. 139 from 1959, art. 135
+  // from 2009, until the resolution of 28 November 2014. The extra month a minister could ask for
+  // (R3) and, before 26 January 1994, the month after an offer of conversion into an oral question
+  // (R4) postponed the answer, not the deadline first missed.
+  { lastIssue: '2014-12-09', months: 1 },
+  // R1 [V], R17: « dans les deux mois », resolution of 28 November 2014 (TA 437), Conseil
+  // constitutionnel 2014-705 DC of 11 December 2014; first JO « Questions » issue after it [P].
+  { firstIssue: '2014-12-16', months: 2 },
+];
+
+/** Art. 135 al. 7 (R5 [V]): once a group president signals a question, the minister has ten days. */
 export const SIGNALED_DELAY_DAYS = 10;
 
-export function answerDueOn(type: QuestionType, publishedOn: IsoDate, signaledOn?: IsoDate): IsoDate | undefined {
+/** « transformée en question orale »: a closure only the Règlement before 1994 provided for (R4). */
+const CONVERTED_TO_ORAL = /\bquestion orale\b/i;
+/** How the sites word a closure at the end of a legislature (« Fin de mandat », law.md §3). */
+const END_OF_LEGISLATURE = /\bfin de (?:mandat|(?:la )?législature)\b|\bcaduc/i;
+/**
+ * A closure in those words may be dated a day or so before the calendar's last day (the last days
+ * of legislatures 8–14 and 16 are probable, not verified): it is the lapse all the same.
+ */
+const LAPSE_MARGIN_DAYS = 7;
+
+export function answerDueOn(type: QuestionType, publishedOn: IsoDate): IsoDate | undefined {
   // Questions au Gouvernement and oral questions are answered in the chamber: no written deadline.
   if (type !== 'QE') return undefined;
-  if (signaledOn) return addDays(signaledOn, SIGNALED_DELAY_DAYS);
-  return addMonths(publishedOn, publishedOn < REFORM_2009 ? 1 : 2);
+  const rule = DEADLINE_RULES.find(
+    (r) => (r.firstIssue === undefined || publishedOn >= r.firstIssue) && (r.lastIssue === undefined || publishedOn <= r.lastIssue),
+  );
+  return rule && addMonths(publishedOn, rule.months);
+}
+
+/** Counted from the signalement's date as the source gives it (the JO mention; ±1 day, R8 [P]). */
+export function signalAnswerDueOn(type: QuestionType, signaledOn: IsoDate): IsoDate | undefined {
+  return type === 'QE' ? addDays(signaledOn, SIGNALED_DELAY_DAYS) : undefined;
 }
 
 function late(dueOn: IsoDate | undefined, end: IsoDate): number | undefined {
   return dueOn === undefined ? undefined : Math.max(0, daysBetween(dueOn, end));
 }
 
+type Closure = Pick<QuestionStatus, 'closedOn' | 'closedReason' | 'closure' | 'closureInferred' | 'lapsedAtEndOf'>;
+
+/**
+ * How the question closed, if it has: as the source says (its date and words win), as the date
+ * NosDéputés announced once it has passed, or else when its legislature ended (law.md §3).
+ */
+function closureOf(facts: StatusFacts, today: IsoDate): Closure | undefined {
+  const { legislature } = facts;
+  const lastDay = legislatureRow(legislature)?.lastDay;
+  const stated = (closedOn: IsoDate | undefined, closedReason: string | undefined): Closure => {
+    if (closedReason && CONVERTED_TO_ORAL.test(closedReason)) return { closedOn, closedReason, closure: 'converted' };
+    // Closed on the legislature's last day or after, whatever the words (« Retirée »), or in its
+    // last days in the words of a lapse: the question lapsed with it. Otherwise it was closed for
+    // another reason (a withdrawal…).
+    const lapsed =
+      closedOn &&
+      lastDay &&
+      (closedOn >= lastDay ||
+        (!!closedReason && END_OF_LEGISLATURE.test(closedReason) && closedOn >= addDays(lastDay, -LAPSE_MARGIN_DAYS)));
+    return lapsed
+      ? { closedOn, closedReason, closure: 'lapsed', lapsedAtEndOf: legislature }
+      : { closedOn, closedReason, closure: 'other' };
+  };
+  if (facts.closed || facts.closedOn) return stated(facts.closedOn, facts.closedReason);
+  if (facts.announcedOn && today > facts.announcedOn) return stated(facts.announcedOn, undefined);
+  if (hasEnded(legislature, today)) return { closedOn: lastDay, closure: 'lapsed', closureInferred: true, lapsedAtEndOf: legislature };
+  return undefined;
+}
+
 export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionStatus {
   const signaled = !!facts.signaledOn;
   const unknown: QuestionStatus = { state: 'unknown', signaled };
   if (facts.unreadable) return unknown;
-  const { publishedOn, answeredOn, closedOn } = facts;
+  const { type, legislature, publishedOn, answeredOn, closedOn, signaledOn, announcedOn } = facts;
   // Dates out of order, or in the future, mean the source was misread or is wrong: say nothing
   // rather than guess (an oral question's sitting still ahead is not an answer).
-  for (const later of [answeredOn, closedOn, facts.signaledOn]) {
+  for (const later of [answeredOn, closedOn, signaledOn]) {
     if (later && ((publishedOn && later < publishedOn) || later > today)) return unknown;
   }
-  const dueOn = publishedOn ? answerDueOn(facts.type, publishedOn, facts.signaledOn) : undefined;
-  const open = (end: IsoDate) => (publishedOn ? daysBetween(publishedOn, end) : undefined);
+  if (announcedOn && publishedOn && announcedOn < publishedOn) return unknown;
+  // Published, filed or signalled on a day its legislature was not sitting: the number or the
+  // date is wrong, and either would change the rules that apply.
+  for (const day of [publishedOn, facts.depositedOn, signaledOn]) {
+    if (day && outsideLegislature(legislature, day)) return unknown;
+  }
+  const dueOn = publishedOn ? answerDueOn(type, publishedOn) : undefined;
+  const signalDueOn = signaledOn ? signalAnswerDueOn(type, signaledOn) : undefined;
+  const countedTo = (end: IsoDate) => ({
+    daysOpen: publishedOn ? daysBetween(publishedOn, end) : undefined,
+    daysLate: late(dueOn, end),
+    signalDaysLate: late(signalDueOn, end),
+  });
 
   if (facts.answered || answeredOn) {
     return dropUndefined<QuestionStatus>({
       state: 'answered',
       signaled,
       dueOn,
+      signalDueOn,
       answeredOn,
-      daysOpen: answeredOn ? open(answeredOn) : undefined,
-      daysLate: answeredOn ? late(dueOn, answeredOn) : undefined,
+      ...(answeredOn ? countedTo(answeredOn) : {}),
     });
   }
-  if (facts.closed || closedOn) {
+  const closure = closureOf(facts, today);
+  if (closure) {
     return dropUndefined<QuestionStatus>({
       state: 'closed',
       signaled,
       dueOn,
-      closedOn,
-      closedReason: facts.closedReason,
-      daysOpen: closedOn ? open(closedOn) : undefined,
-      daysLate: closedOn ? late(dueOn, closedOn) : undefined,
+      signalDueOn,
+      ...closure,
+      ...(closure.closedOn ? countedTo(closure.closedOn) : {}),
     });
   }
-  if (!publishedOn && facts.depositedOn && facts.type === 'QE' && today >= facts.depositedOn) {
+  if (!publishedOn && facts.depositedOn && type === 'QE' && today >= facts.depositedOn) {
     // The deadline is unknown, but publication follows filing within weeks: three months after
     // filing, the two months since publication have certainly passed.
     const daysOpen = daysBetween(facts.depositedOn, today);
     return { state: today > addMonths(facts.depositedOn, 3) ? 'overdue' : 'pending', signaled, daysOpen };
   }
   // A list may say « sans réponse » without the publication date: pending, deadline unknown.
-  if (!publishedOn) return facts.saysPending ? { state: 'pending', signaled } : unknown;
+  if (!publishedOn) return facts.saysPending ? dropUndefined<QuestionStatus>({ state: 'pending', signaled, announcedOn }) : unknown;
   if (today < publishedOn) return unknown;
   const overdue = dueOn !== undefined && today > dueOn;
+  const counted = countedTo(today);
   return dropUndefined<QuestionStatus>({
     state: overdue ? 'overdue' : 'pending',
     signaled,
     dueOn,
-    daysOpen: open(today),
-    daysLate: overdue ? late(dueOn, today) : undefined,
+    signalDueOn,
+    announcedOn,
+    daysOpen: counted.daysOpen,
+    daysLate: overdue ? counted.daysLate : undefined,
+    signalDaysLate: signalDueOn && today > signalDueOn ? counted.signalDaysLate : undefined,
   });
 }
 
 export function questionFacts(q: Question): StatusFacts {
   return {
     type: q.type,
+    legislature: q.legislature,
     publishedOn: q.publishedOn,
     answered: !!(q.answeredOn || q.answerText),
     answeredOn: q.answeredOn,
     closed: !!q.closedOn || !!q.closedReason,
     closedOn: q.closedOn,
     closedReason: q.closedReason,
+    announcedOn: q.announcedOn,
     signaledOn: q.signaledOn,
     saysPending: false,
     unreadable: !!q.unreadableStatus,
@@ -133,6 +235,7 @@ export function questionFacts(q: Question): StatusFacts {
 export function refFacts(ref: QuestionRef): StatusFacts {
   return {
     type: ref.type,
+    legislature: ref.legislature,
     publishedOn: ref.publishedOn,
     depositedOn: ref.depositedOn,
     answered: ref.answered,
@@ -152,8 +255,13 @@ export function refStatus(ref: QuestionRef, today: IsoDate): QuestionStatus {
   return statusFromFacts(refFacts(ref), today);
 }
 
-/** The state of what a watch keeps: the question read in full, or else the list item it was watched from. */
+/** What a watch keeps: the question as last read, or else the list item it was watched from. */
+export function snapshotStatus(snapshot: { question?: Question; ref?: QuestionRef }, today: IsoDate): QuestionStatus | undefined {
+  if (snapshot.question) return questionStatus(snapshot.question, today);
+  return snapshot.ref && refStatus(snapshot.ref, today);
+}
+
+/** The state of what a watch keeps: `unknown` when it keeps nothing readable. */
 export function stateOfSnapshot(snapshot: { question?: Question; ref?: QuestionRef }, today: IsoDate): QuestionState {
-  if (snapshot.question) return questionStatus(snapshot.question, today).state;
-  return snapshot.ref ? refStatus(snapshot.ref, today).state : 'unknown';
+  return snapshotStatus(snapshot, today)?.state ?? 'unknown';
 }

@@ -1,21 +1,28 @@
+import { legislatureRow } from './legislatures';
 import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './question-key';
 
 export const AN_WWW = 'www.assemblee-nationale.fr';
 export const AN_QUESTIONS = 'questions.assemblee-nationale.fr';
 
-/**
- * NosDéputés' legacy application: one host per finished legislature. The 16th moved off
- * www.nosdeputes.fr in July 2024; `2022-2024.nosdeputes.fr` follows the pattern of the
- * older archives (an assumption in docs/reference/nosdeputes.md §7), while www kept its paths.
- */
-export const NOSDEPUTES_ARCHIVE_HOSTS: Readonly<Record<string, number>> = {
-  '2007-2012.nosdeputes.fr': 13,
-  '2012-2017.nosdeputes.fr': 14,
-  '2017-2022.nosdeputes.fr': 15,
-  '2022-2024.nosdeputes.fr': 16,
-};
-export const NOSDEPUTES_WWW = 'www.nosdeputes.fr';
 export const NOSDEPUTES_LEGACY_LEGISLATURES = [13, 14, 15, 16] as const;
+/**
+ * NosDéputés' legacy application: one host per finished legislature, named after the years it
+ * sat (lib/legislatures.ts). The 16th moved off www.nosdeputes.fr in July 2024;
+ * `2022-2024.nosdeputes.fr` follows the pattern of the older archives (an assumption in
+ * docs/reference/nosdeputes.md §7), while www kept its paths.
+ */
+export const NOSDEPUTES_ARCHIVE_HOSTS: Readonly<Record<string, number>> = Object.fromEntries(
+  NOSDEPUTES_LEGACY_LEGISLATURES.map((number) => {
+    const { firstDay, lastDay } = legislatureRow(number)!;
+    return [`${firstDay.slice(0, 4)}-${lastDay!.slice(0, 4)}.nosdeputes.fr`, number];
+  }),
+);
+export const NOSDEPUTES_WWW = 'www.nosdeputes.fr';
+
+/** Old `http:` links (the Assemblée's own, NosDéputés' « source » links) name the same pages. */
+export function isWebUrl(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'http:';
+}
 
 /** A URL, or nothing for text that is not one: links on pages and in files are not trusted. */
 export function parseUrl(href: string, base?: string | URL): URL | undefined {

@@ -51,9 +51,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'deputy.facts': async (query) => ({ facts: await deputyFacts(await deps.db(), deps.fetcher, query, deps.now()) }),
     'watch.check': async ({ ids }) => {
-      const { records } = await listWatches(await deps.db(), deps.now());
+      const now = deps.now();
+      const { records } = await listWatches(await deps.db(), now);
       const wanted = new Set(ids ?? records.map((r) => r.id));
-      const pollable = records.filter((r) => wanted.has(r.id) && isPollable(scheduleInput(r))).map((r) => r.id);
+      const pollable = records.filter((r) => wanted.has(r.id) && isPollable(scheduleInput(r), now)).map((r) => r.id);
       const summary = await deps.poller.run(pollable);
       return { checked: summary.checked, failed: summary.failed, changed: summary.changes.length, remaining: summary.remaining };
     },

@@ -15,6 +15,7 @@ import {
   rescheduled,
   runChecks,
   selectDue,
+  settledByCalendar,
   type AppliedCheck,
   type PollSummary,
   type ScheduleContext,
@@ -87,7 +88,14 @@ export class Poller {
 
   private async runOnce(ids?: readonly string[]): Promise<PollSummary> {
     const db = await this.deps.db();
-    const { records } = await listWatches(db, this.deps.now());
+    const { records: stored } = await listWatches(db, this.deps.now());
+    const settled: Change[] = [];
+    const records: WatchRecord[] = [];
+    for (const record of stored) {
+      const applied = await this.settle(db, record);
+      if (applied?.change) settled.push(applied.change);
+      records.push(applied?.record ?? record);
+    }
     const selection = selectDue(records, this.deps.now(), new Set(ids ?? []));
     const madeDue = new Map(selection.madeDue.map((record) => [record.id, record.nextCheckAt]));
     if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }));
@@ -108,8 +116,27 @@ export class Poller {
       // A run cut short (the source paused) is over too: its progress says what was done.
       this.progress = { running: false, done: this.progress.done, total: this.progress.done };
     }
+    summary = { ...summary, changes: [...settled, ...summary.changes] };
     if (summary.changes.length) await this.deps.announce(summary.changes);
     return summary;
+  }
+
+  /** A watch the calendar has closed since it was stored: closed in the store, without a request. */
+  private async settle(db: Db, record: WatchRecord): Promise<AppliedCheck | undefined> {
+    const now = this.deps.now();
+    if (!settledByCalendar(record, now)) return undefined;
+    let applied: AppliedCheck | undefined;
+    await updateWatch(
+      db,
+      record.id,
+      (current) => {
+        applied = settledByCalendar(current, now);
+        return applied?.record ?? current;
+      },
+      now,
+    );
+    for (const event of applied?.events ?? []) await logEvent(db, event);
+    return applied;
   }
 
   /** One transaction for the watch, then its events. */

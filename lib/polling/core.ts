@@ -7,7 +7,7 @@
 import { todayInParis } from '../dates';
 import { type EventRecord, type WatchRecord } from '../records';
 import { type CheckFrequency } from '../settings';
-import { questionStatus } from '../status';
+import { questionStatus, snapshotStatus } from '../status';
 import { detectChange, type Change } from './changes';
 import { type CheckResult, describeError } from './check';
 import { isPollable, nextCheckAt, type ScheduleInput } from './schedule';
@@ -57,7 +57,7 @@ export function selectDue(records: readonly WatchRecord[], now: number, forced: 
     const isForced = forced.has(record.id);
     // Most watches are not due: the cheap test first, a run looks at every watch.
     if (!isForced && record.nextCheckAt !== undefined && record.nextCheckAt > now) continue;
-    if (!isPollable(scheduleInput(record))) continue;
+    if (!isPollable(scheduleInput(record), now)) continue;
     if (isForced) {
       const due = { ...record, nextCheckAt: Math.min(record.nextCheckAt ?? now, now) };
       selection.due.push(due);
@@ -70,6 +70,24 @@ export function selectDue(records: readonly WatchRecord[], now: number, forced: 
   }
   selection.due.sort((a, b) => Number(forced.has(b.id)) - Number(forced.has(a.id)) || a.nextCheckAt! - b.nextCheckAt!);
   return selection;
+}
+
+/**
+ * A watch whose question the calendar has closed since its status was stored: its legislature
+ * ended, or a closing date NosDéputés announced has passed. Stored as closed and announced like
+ * a check's news, without a request; nothing when the stored status still holds.
+ */
+export function settledByCalendar(record: WatchRecord, now: number): AppliedCheck | undefined {
+  const today = todayInParis(new Date(now));
+  const status = snapshotStatus(record, today);
+  if (status?.state !== 'closed' || record.state === 'closed') return undefined;
+  const { nextCheckAt: _next, ...rest } = record;
+  return {
+    record: { ...rest, state: 'closed', seen: false, lastChangeAt: now },
+    outcome: 'changed',
+    change: record.question && { kind: 'closed', question: record.question, status },
+    events: [{ at: now, type: 'change', questionId: record.id, from: record.state, to: 'closed', detail: 'closed' }],
+  };
 }
 
 /**

@@ -8,12 +8,10 @@
  * are never checked again.
  */
 import { addDays } from '../dates';
+import { hasEnded } from '../legislatures';
 import { parisInstant, parisMoment } from '../paris-time';
 import { type CheckFrequency } from '../settings';
 import { isFinal, type QuestionState } from '../status';
-
-/** Questions of earlier legislatures were all answered or closed when their legislature ended. */
-export const CURRENT_LEGISLATURE = 17;
 
 export const MIN_CHECK_GAP_MS = 20 * 3_600_000;
 const HOUR = 3_600_000;
@@ -51,10 +49,21 @@ export interface ScheduleInput {
 /** A finished legislature's settling check is given up after this many failures. */
 export const SETTLING_ATTEMPTS = 5;
 
-/** Whether a question may ever cost a request again. */
-export function isPollable(input: ScheduleInput): boolean {
+/** Whether the question's legislature had ended at `now` (lib/legislatures.ts). */
+function ofFinishedLegislature(input: ScheduleInput, now: number): boolean {
+  return hasEnded(input.legislature, parisMoment(now).date);
+}
+
+/**
+ * Whether a question may ever cost a request again. A finished legislature's questions are
+ * answered or lapsed with it (their status says so): only a status Vigie could not read gets one
+ * check against the Assemblée, to settle it.
+ */
+export function isPollable(input: ScheduleInput, now: number): boolean {
   if (isFinal(input.state)) return false;
-  if (input.legislature < CURRENT_LEGISLATURE) return input.lastCheckedAt === undefined && input.failures < SETTLING_ATTEMPTS;
+  if (ofFinishedLegislature(input, now)) {
+    return input.state === 'unknown' && input.lastCheckedAt === undefined && input.failures < SETTLING_ATTEMPTS;
+  }
   return true;
 }
 
@@ -85,8 +94,8 @@ function slot(windows: readonly Window[], earliest: number, random: () => number
  * a failed catch-up check is not retried but waits for the next JO day.
  */
 export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckFrequency, random: () => number): number | undefined {
-  if (!isPollable(input)) return undefined;
-  const current = input.legislature >= CURRENT_LEGISLATURE;
+  if (!isPollable(input, now)) return undefined;
+  const current = !ofFinishedLegislature(input, now);
   // A check dated after now (a clock set back, an edited file) says nothing about when to check next.
   const lastCheckedAt = input.lastCheckedAt !== undefined && input.lastCheckedAt <= now ? input.lastCheckedAt : undefined;
   const earliest = Math.max(now, (lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
@@ -96,8 +105,8 @@ export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckF
     if (!current || input.snapshotOnly || frequency === 'every-day' || answersAreFresh) return retry;
     return slot([PUBLICATION_DAY], earliest, random);
   }
-  // A finished legislature's question gets one check against the Assemblée, to settle a status
-  // an archive may show stale; after that, never again.
+  // A finished legislature's unreadable status gets one check against the Assemblée; after that,
+  // never again.
   if (!current) return now + Math.floor(random() * HOUR);
   if (input.snapshotOnly && lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
   return slot(input.recovered ? [PUBLICATION_DAY] : FREQUENCY_WINDOWS[frequency], earliest, random);

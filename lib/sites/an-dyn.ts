@@ -5,7 +5,7 @@
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
 import { groupFrom } from '../groups';
 import { parseQuestionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionId, type QuestionRef } from '../model';
-import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, nosdeputesUrl, parseUrl } from '../urls';
+import { AN_QUESTIONS, AN_WWW, anDynUrl, idFromAnUid, isWebUrl, nosdeputesUrl, parseUrl } from '../urls';
 import {
   capitalized,
   cleanText,
@@ -27,13 +27,13 @@ const QUESTION_PATH = /^\/dyn\/(\d{1,2})\/questions\/(QANR5L(\d{1,2})(?:QE|QG|QO
 const DEPUTY_QUESTIONS_PATH = /^\/dyn\/deputes\/(PA\d+)\/questions\/?$/;
 
 export function isAnQuestion(url: URL): boolean {
-  if (url.protocol !== 'https:' || (url.hostname !== AN_WWW && url.hostname !== AN_QUESTIONS)) return false;
+  if (!isWebUrl(url) || (url.hostname !== AN_WWW && url.hostname !== AN_QUESTIONS)) return false;
   const m = QUESTION_PATH.exec(url.pathname);
   return !!m && m[1] === m[3];
 }
 
 export function isAnDeputyQuestions(url: URL): boolean {
-  return url.protocol === 'https:' && url.hostname === AN_WWW && DEPUTY_QUESTIONS_PATH.test(url.pathname);
+  return isWebUrl(url) && url.hostname === AN_WWW && DEPUTY_QUESTIONS_PATH.test(url.pathname);
 }
 
 const D = DATE_IN_TEXT;
@@ -250,7 +250,7 @@ export const anDynSite = defineSite({
   publisher: 'an',
   hosts: [AN_WWW, AN_QUESTIONS],
   // Only the question pages and question lists of the Assemblée's large site.
-  matches: [`https://${AN_WWW}/dyn/*/questions/*`, `https://${AN_WWW}/dyn/deputes/*/questions*`, `https://${AN_QUESTIONS}/dyn/*`],
+  matches: [`*://${AN_WWW}/dyn/*/questions/*`, `*://${AN_WWW}/dyn/deputes/*/questions*`, `*://${AN_QUESTIONS}/dyn/*`],
   pages: [
     {
       kind: 'an-question',

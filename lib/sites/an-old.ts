@@ -16,7 +16,7 @@ import {
   type QuestionId,
   type QuestionType,
 } from '../model';
-import { AN_QUESTIONS, anDynUrl, nosdeputesUrl } from '../urls';
+import { AN_QUESTIONS, anDynUrl, isWebUrl, nosdeputesUrl } from '../urls';
 import { capitalized, cleanText, findByText, HEADINGS, matchLine, textLines, textOf, valueAfterLabel } from '../text';
 import { readAnQuestion } from './an-dyn';
 import { AN_DATE_LINES, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions, questionTypeFromLabel } from './an-labels';
@@ -25,7 +25,7 @@ import { defineSite, OTHER, type PageParse } from './types';
 const OLD_PATH = /^\/q(\d{1,2})\/(\d{1,2})-(\d{1,6})(QE|QG|QOSD)\.htm$/i;
 
 export function isAnOldQuestion(url: URL): boolean {
-  if (url.protocol !== 'https:' || url.hostname !== AN_QUESTIONS) return false;
+  if (!isWebUrl(url) || url.hostname !== AN_QUESTIONS) return false;
   const m = OLD_PATH.exec(url.pathname);
   return !!m && m[1] === m[2];
 }
@@ -156,7 +156,7 @@ export const anOldSite = defineSite({
   chamber: 'AN',
   publisher: 'an',
   hosts: [AN_QUESTIONS],
-  matches: [`https://${AN_QUESTIONS}/*`],
+  matches: [`*://${AN_QUESTIONS}/*`],
   pages: [
     {
       kind: 'an-old-question',

@@ -7,7 +7,7 @@
  */
 import { parseFrenchDate } from '../dates';
 import { parseQuestionId, type QuestionRef } from '../model';
-import { anDynUrl, idFromAnUid, NOSDEPUTES_WWW } from '../urls';
+import { anDynUrl, idFromAnUid, isWebUrl, NOSDEPUTES_WWW } from '../urls';
 import { findByText, HEADINGS, textLines, textOf } from '../text';
 import { defineSite, ListReading, type PageParse } from './types';
 
@@ -28,7 +28,7 @@ const NUMBER_CAPTION = /^N°\s*(\d{1,6})$/;
 const ERRATUM = /^erratum\b|\bau lieu de\s*:?\s*[«"“][\s\S]*[»"”]\s*,?\s*lire\s*:?\s*[«"“]/i;
 
 export function isNosdeputesNewDeputyQuestions(url: URL): boolean {
-  return url.protocol === 'https:' && url.hostname === NOSDEPUTES_WWW && QAG_PATH.test(url.pathname);
+  return isWebUrl(url) && url.hostname === NOSDEPUTES_WWW && QAG_PATH.test(url.pathname);
 }
 
 interface Card {
@@ -104,7 +104,7 @@ export const nosdeputesNewSite = defineSite({
   chamber: 'AN',
   publisher: 'nosdeputes',
   hosts: [NOSDEPUTES_WWW],
-  matches: [`https://${NOSDEPUTES_WWW}/*`],
+  matches: [`*://${NOSDEPUTES_WWW}/*`],
   pages: [
     {
       kind: 'nosdeputes-new-deputy-questions',

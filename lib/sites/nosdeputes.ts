@@ -5,7 +5,7 @@
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
 import { groupFrom } from '../groups';
 import { deputySchema, questionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionRef } from '../model';
-import { anDynUrl, NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_WWW, parseUrl } from '../urls';
+import { anDynUrl, isWebUrl, NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_WWW, parseUrl } from '../urls';
 import { cleanText, constituency, findByText, HEADINGS, matchLine, textAfter, textLines, textOf } from '../text';
 import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
@@ -13,7 +13,7 @@ const LEGACY_LEGISLATURE = /^1[3-6]$/;
 
 /** The legislature a legacy NosDéputés URL belongs to, or nothing when it is not one. */
 function legislatureOf(url: URL, pathLegislature: string | undefined): number | undefined {
-  if (url.protocol !== 'https:') return undefined;
+  if (!isWebUrl(url)) return undefined;
   const archived = NOSDEPUTES_ARCHIVE_HOSTS[url.hostname];
   if (archived !== undefined) {
     // The 13th's archive may serve its paths without the /13 prefix.
@@ -27,7 +27,7 @@ function legislatureOf(url: URL, pathLegislature: string | undefined): number | 
 }
 
 function isLegacyHost(url: URL): boolean {
-  return url.protocol === 'https:' && (url.hostname === NOSDEPUTES_WWW || url.hostname in NOSDEPUTES_ARCHIVE_HOSTS);
+  return isWebUrl(url) && (url.hostname === NOSDEPUTES_WWW || url.hostname in NOSDEPUTES_ARCHIVE_HOSTS);
 }
 
 /** Site-wide first path segments that are not deputies (symfony routing.yml). */
@@ -153,6 +153,7 @@ interface StatusReading {
   answerText?: string;
   closedOn?: string;
   closedReason?: string;
+  announcedOn?: string;
   unreadableStatus?: string;
 }
 
@@ -182,9 +183,13 @@ function readStatus(root: Element): StatusReading {
     if (!answeredOn) return { unreadableStatus: 'answer date unreadable' };
     return { answeredOn, answerText: textAfter(answered) };
   }
-  // "Réponse à venir le …": an answer date without an answer, and a page title that says
-  // "(retirée)" — the site contradicts itself.
-  if (findByText(root, ANNOUNCED, headings)) return { unreadableStatus: 'answer announced but not published' };
+  // "Réponse à venir le …": a closing date still ahead when the site last computed the page (its
+  // title says "(retirée)" all the same). The status rules read it against today (§3.2, row F).
+  const announced = findByText(root, ANNOUNCED, headings);
+  if (announced) {
+    const announcedOn = parseFrenchDate(ANNOUNCED.exec(textOf(announced))![1]);
+    return announcedOn ? { announcedOn } : { unreadableStatus: 'announced date unreadable' };
+  }
   const heading = findByText(root, ANSWER_HEADING, HEADINGS);
   if (heading) {
     const answerText = textAfter(heading);
@@ -354,7 +359,7 @@ export const nosdeputesSite = defineSite({
   publisher: 'nosdeputes',
   hosts: LEGACY_HOSTS,
   // Deputy pages sit at `/:slug`: the whole of each host.
-  matches: LEGACY_HOSTS.map((host) => `https://${host}/*`),
+  matches: LEGACY_HOSTS.map((host) => `*://${host}/*`),
   pages: [
     {
       kind: 'nosdeputes-question',

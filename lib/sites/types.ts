@@ -67,7 +67,10 @@ export interface SiteDefinition<Id extends string = string, Kind extends string 
   publisher: Publisher;
   /** Hosts the extension asks permission for. */
   hosts: readonly string[];
-  /** Where the content script runs (manifest match patterns), as narrow as the pages allow. */
+  /**
+   * Where the content script runs (manifest match patterns), as narrow as the pages allow; over
+   * `http:` too, where an old link leads and the site does not redirect.
+   */
   matches: readonly string[];
   pages: readonly PageDefinition<Kind>[];
   /** A client-rendered app: overlays follow its navigation and re-renders. */

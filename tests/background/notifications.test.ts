@@ -50,22 +50,53 @@ describe('notificationFor', () => {
     expect(notificationFor(c, 'en').message).toBe('Santé et prévention — answered after 1 day');
   });
 
-  it('closed: title, ministry, reason and days open, with French digit grouping', () => {
-    // The seed question: closed « Fin de mandat » on 21 June 2022, 1148 days after publication.
+  it('lapsed: title, ministry, the legislature that ended, days open and late, with French digit grouping', () => {
+    // The seed question: closed « Fin de mandat » on 21 June 2022, the 15th's last day, 1148 days after publication.
     const c = change('closed', q19189({ closedOn: '2022-06-21', closedReason: 'Fin de mandat' }));
     expect(notificationFor(c, 'fr')).toEqual({
       id: 'vigie:q:AN-15-QE-19189',
-      title: 'Question close sans réponse — n° 19189',
-      message: `Solidarités et santé — Fin de mandat, close après 1${NNBSP}148 jours`,
+      title: 'Question caduque — n° 19189',
+      message: `Solidarités et santé — fin de la 15e législature (21 juin 2022), close après 1${NNBSP}148 jours (1${NNBSP}087 j de retard)`,
     });
     expect(notificationFor(c, 'en')).toEqual({
       id: 'vigie:q:AN-15-QE-19189',
-      title: 'Question closed without answer — no. 19189',
-      message: 'Solidarités et santé — Fin de mandat, closed after 1,148 days',
+      title: 'Question lapsed — no. 19189',
+      message: 'Solidarités et santé — end of the 15th legislature (21 June 2022), closed after 1,148 days (1,087 days late)',
+    });
+    // Inferred from the calendar, the same words.
+    expect(notificationFor(change('closed', q19189()), 'fr')).toEqual(notificationFor(c, 'fr'));
+  });
+
+  it('closed for another reason: the reason in the source’s words', () => {
+    const c = change('closed', q19189({ closedOn: '2020-03-03', closedReason: "Retrait par l'auteur" }));
+    expect(notificationFor(c, 'fr')).toEqual({
+      id: 'vigie:q:AN-15-QE-19189',
+      title: 'Question close sans réponse — n° 19189',
+      message: "Solidarités et santé — Retrait par l'auteur, close après 308 jours (247 j de retard)",
     });
   });
 
-  it('signaled: the new due date, ten days after the signalement', () => {
+  it('converted into an oral question (before 1994)', () => {
+    const c = change(
+      'closed',
+      makeQuestion({
+        legislature: 9,
+        number: 51200,
+        publishedOn: '1992-03-02',
+        closedOn: '1992-06-15',
+        closedReason: 'Transformée en question orale',
+        ministry: 'Équipement',
+      }),
+    );
+    expect(notificationFor(c, 'fr')).toEqual({
+      id: 'vigie:q:AN-9-QE-51200',
+      title: 'Question transformée en question orale — n° 51200',
+      message: 'Équipement — close après 105 jours (74 j de retard)',
+    });
+    expect(notificationFor(c, 'en').title).toBe('Question converted into an oral question — no. 51200');
+  });
+
+  it('signaled: the signalement’s own due date, ten days after it', () => {
     const c = change(
       'signaled',
       makeQuestion({ legislature: 17, number: 3456, publishedOn: '2025-01-28', ministry: 'Éducation nationale', signaledOn: '2025-04-15' }),

@@ -149,6 +149,7 @@ describe('Poller.run: what is checked', () => {
         ...makeWatch(106),
         id: 'AN-16-QE-106',
         question: makeQuestion({ number: 106 }),
+        state: 'closed',
         lastCheckedAt: NOW - HOUR,
         nextCheckAt: NOW - HOUR,
       },
@@ -204,15 +205,15 @@ describe('Poller.run: what is checked', () => {
     expect(stub.get).not.toHaveBeenCalled();
   });
 
-  it('a legislature-16 question gets its one settling check, then never again', async () => {
+  it('a legislature-16 question whose status could not be read gets its one settling check, then never again', async () => {
     const id = 'AN-16-QE-4020';
     stub.overrides.set(anOpenDataUrl(id), ok(fixtureText('an/opendata-QANR5L16QE4020-rep-pub.json')));
     await put(
       watchRecordSchema.parse({
         id,
-        question: makeQuestion({ publishedOn: '2022-12-13' }),
+        question: makeQuestion({ publishedOn: '2022-12-13', unreadableStatus: 'answer block truncated' }),
         watchedAt: NOW,
-        state: 'overdue',
+        state: 'unknown',
         failures: 0,
         seen: true,
       }),
@@ -233,24 +234,47 @@ describe('Poller.run: what is checked', () => {
     expect(stub.get).toHaveBeenCalledOnce();
   });
 
-  it('a settled legislature-16 question that stayed pending is not checked again either', async () => {
+  it('a watch stored open whose legislature has ended is closed by the calendar: stored, announced once, never checked', async () => {
     const id = 'AN-16-QE-4021';
+    const question = makeQuestion({ number: 4021 });
+    const listed = makeRef({ number: 4025, publishedOn: '2024-05-07' });
     await put(
-      watchRecordSchema.parse({
-        id,
-        question: makeQuestion({ number: 4021 }),
-        watchedAt: NOW,
-        state: 'overdue',
-        failures: 0,
-        seen: true,
-        lastCheckedAt: NOW - HOUR,
-      }),
+      watchRecordSchema.parse({ id, question, watchedAt: NOW, state: 'overdue', failures: 0, seen: true, nextCheckAt: NOW - HOUR }),
+      watchRecordSchema.parse({ id: listed.id, ref: listed, watchedAt: NOW, state: 'pending', failures: 0, seen: true }),
     );
-    await poller.schedule([id]);
-    expect((await stored(id)).nextCheckAt).toBeUndefined();
+    const summary = await poller.run();
+    expect(summary).toMatchObject({ checked: 0, failed: 0, remaining: 0 });
+    // Announced with the status the calendar gives it; a list-only watch has no question to announce.
+    expect(summary.changes).toEqual([
+      {
+        kind: 'closed',
+        question,
+        status: expect.objectContaining({
+          state: 'closed',
+          closure: 'lapsed',
+          closureInferred: true,
+          closedOn: '2024-06-09',
+          daysLate: 86,
+        }),
+      },
+    ]);
+    expect(announce).toHaveBeenCalledOnce();
+    for (const closed of [id, listed.id]) {
+      const record = await stored(closed);
+      expect(record).toMatchObject({ state: 'closed', seen: false, lastChangeAt: NOW });
+      expect(record.nextCheckAt).toBeUndefined();
+    }
+    expect((await events()).filter((e) => e.type === 'change')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionId: id, from: 'overdue', to: 'closed', detail: 'closed' }),
+        expect.objectContaining({ questionId: listed.id, from: 'pending', to: 'closed', detail: 'closed' }),
+      ]),
+    );
     clock.now += 365 * 24 * HOUR;
     await poller.run();
+    await poller.run([id, listed.id]);
     expect(stub.get).not.toHaveBeenCalled();
+    expect(announce).toHaveBeenCalledOnce();
   });
 
   it(`a legislature-16 settling check that keeps failing backs off, then is given up after ${SETTLING_ATTEMPTS} failures`, async () => {
@@ -258,14 +282,21 @@ describe('Poller.run: what is checked', () => {
     stub.overrides.set(anOpenDataUrl(id), http(404));
     stub.overrides.set(anDynUrl(id), http(404));
     await put(
-      watchRecordSchema.parse({ id, question: makeQuestion({ number: 4022 }), watchedAt: NOW, state: 'overdue', failures: 0, seen: true }),
+      watchRecordSchema.parse({
+        id,
+        question: makeQuestion({ number: 4022, unreadableStatus: 'no status block' }),
+        watchedAt: NOW,
+        state: 'unknown',
+        failures: 0,
+        seen: true,
+      }),
     );
     await poller.schedule([id]);
     for (let failures = 1; failures <= SETTLING_ATTEMPTS; failures++) {
       clock.now = (await stored(id)).nextCheckAt!;
       expect(await poller.run()).toEqual({ checked: 1, failed: 1, changes: [], remaining: 0 });
       const record = await stored(id);
-      expect(record).toMatchObject({ failures, state: 'overdue' });
+      expect(record).toMatchObject({ failures, state: 'unknown' });
       expect(record.lastCheckedAt).toBeUndefined();
       // Backed off like any failed check (1 h, 2 h, 4 h, 8 h), not retried within the hour.
       if (failures < SETTLING_ATTEMPTS) expect(record.nextCheckAt).toBe(clock.now + retryDelay(failures));
@@ -569,7 +600,13 @@ describe('Poller.run: « Vérifier maintenant »', () => {
       makeWatch(411, { nextCheckAt: NOW + 2 * 24 * HOUR }),
       makeWatch(412, { state: 'answered', question: known(412, { answeredOn: '2025-05-27' }) }),
       makeWatch(413, { state: 'closed', question: known(413, { closedOn: '2025-05-27', closedReason: 'Retrait' }) }),
-      { ...makeWatch(414), id: 'AN-16-QE-414', question: makeQuestion({ number: 414 }), lastCheckedAt: NOW - HOUR },
+      {
+        ...makeWatch(414),
+        id: 'AN-16-QE-414',
+        question: makeQuestion({ number: 414, unreadableStatus: 'no status block' }),
+        state: 'unknown',
+        lastCheckedAt: NOW - HOUR,
+      },
       makeWatch(415, { nextCheckAt: NOW + 6 * 24 * HOUR }),
     );
     const handlers = createHandlers({

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../harness/random';
 import { addDays, type IsoDate } from '../../lib/dates';
 import {
-  CURRENT_LEGISLATURE,
   FREQUENCY_WINDOWS,
   isPollable,
   MIN_CHECK_GAP_MS,
@@ -73,7 +72,7 @@ describe('nextCheckAt: states', () => {
         for (const snapshotOnly of [false, true]) {
           for (const lastCheckedAt of [undefined, now - DAY]) {
             const schedule = input({ state, legislature, failures, snapshotOnly, lastCheckedAt });
-            expect(isPollable(schedule)).toBe(false);
+            expect(isPollable(schedule, now)).toBe(false);
             for (const frequency of frequencies) {
               for (const at of [now, now + 400 * DAY]) {
                 expect(nextCheckAt(schedule, at, frequency, HALF)).toBeUndefined();
@@ -89,8 +88,8 @@ describe('nextCheckAt: states', () => {
     '%s (17th) → pollable and scheduled like any open question',
     (state: QuestionState) => {
       expect(isFinal(state)).toBe(false);
-      expect(isPollable(input({ state }))).toBe(true);
-      expect(isPollable(input({ state, lastCheckedAt: now - DAY }))).toBe(true);
+      expect(isPollable(input({ state }), now)).toBe(true);
+      expect(isPollable(input({ state, lastCheckedAt: now - DAY }), now)).toBe(true);
       for (const frequency of frequencies) {
         expect(nextCheckAt(input({ state }), now, frequency, HALF)).toBe(nextCheckAt(input({ state: 'pending' }), now, frequency, HALF));
       }
@@ -102,29 +101,48 @@ describe('nextCheckAt: states', () => {
 describe('nextCheckAt: legislatures', () => {
   const now = paris(WED, 3, 17);
 
-  it('the current legislature is the 17th', () => {
-    expect(CURRENT_LEGISLATURE).toBe(17);
+  it('a legislature is finished from the day after its last day in the calendar (lib/legislatures.ts), never before', () => {
+    const open = input({ state: 'overdue', legislature: 16 });
+    expect(isPollable(open, parisInstant('2024-06-09', 23))).toBe(true);
+    expect(isPollable(open, parisInstant('2024-06-10', 0))).toBe(false);
+    // The 17th has no last day; a legislature newer than the table is taken as sitting.
+    for (const legislature of [17, 18]) expect(isPollable(input({ legislature, lastCheckedAt: now - DAY }), now + 5000 * DAY)).toBe(true);
   });
 
-  it.each([16, 15, 12])('legislature %i never checked → one settling check within the hour, any day, any time', (legislature) => {
-    for (const state of ['pending', 'overdue', 'unknown'] as const) {
-      const schedule = input({ state, legislature });
-      expect(isPollable(schedule)).toBe(true);
+  it.each([16, 15, 12])(
+    'legislature %i: an unreadable status never checked → one settling check within the hour, any day, any time',
+    (legislature) => {
+      const schedule = input({ state: 'unknown', legislature });
+      expect(isPollable(schedule, now)).toBe(true);
       for (const frequency of ['weekly', 'daily', 'every-day'] as const) {
         expect(nextCheckAt(schedule, now, frequency, ZERO)).toBe(now);
         const late = nextCheckAt(schedule, now, frequency, TOP)!;
         expect(late).toBeGreaterThanOrEqual(now);
         expect(late).toBeLessThan(now + HOUR);
       }
-    }
-    // A list-only watch of a finished legislature also gets its settling check within the hour.
-    expect(nextCheckAt(input({ legislature, snapshotOnly: true }), now, 'daily', TOP)!).toBeLessThan(now + HOUR);
-  });
+      // A list-only watch of a finished legislature also gets its settling check within the hour.
+      expect(nextCheckAt(input({ state: 'unknown', legislature, snapshotOnly: true }), now, 'daily', TOP)!).toBeLessThan(now + HOUR);
+    },
+  );
+
+  it.each([16, 15, 12])(
+    'legislature %i: a pending or overdue state is one the calendar has closed since → never checked',
+    (legislature) => {
+      for (const state of ['pending', 'overdue'] as const) {
+        for (const snapshotOnly of [false, true]) {
+          const schedule = input({ state, legislature, snapshotOnly });
+          expect(isPollable(schedule, now)).toBe(false);
+          for (const frequency of ['weekly', 'daily', 'every-day'] as const)
+            expect(nextCheckAt(schedule, now, frequency, HALF)).toBeUndefined();
+        }
+      }
+    },
+  );
 
   it.each([16, 15])('legislature %i already checked → never again', (legislature) => {
     for (const state of ['pending', 'overdue', 'unknown'] as const) {
       const schedule = input({ state, legislature, lastCheckedAt: now - 5 * MINUTE });
-      expect(isPollable(schedule)).toBe(false);
+      expect(isPollable(schedule, now)).toBe(false);
       for (const frequency of ['weekly', 'daily', 'every-day'] as const) {
         for (const at of [now, now + 30 * DAY, now + 900 * DAY]) expect(nextCheckAt(schedule, at, frequency, HALF)).toBeUndefined();
       }
@@ -141,8 +159,8 @@ describe('nextCheckAt: legislatures', () => {
   // retried within the hour forever instead of backing off like any failing check.
   it.each([1, 2, 3, 4])('legislature 16 whose settling check failed %i time(s) backs off like any failed check', (failures) => {
     for (const snapshotOnly of [false, true]) {
-      const schedule = input({ legislature: 16, failures, snapshotOnly });
-      expect(isPollable(schedule)).toBe(true);
+      const schedule = input({ state: 'unknown', legislature: 16, failures, snapshotOnly });
+      expect(isPollable(schedule, now)).toBe(true);
       expect(nextCheckAt(schedule, now, 'daily', ZERO)).toBe(now + Math.floor(retryDelay(failures) * 0.9));
       expect(nextCheckAt(schedule, now, 'weekly', TOP)).toBe(now + Math.floor(retryDelay(failures) * (0.9 + 0.2 * 0.999)));
       // The same as a failing check of the 17th on a JO day, not the settling hour.
@@ -154,11 +172,11 @@ describe('nextCheckAt: legislatures', () => {
   it(`a finished legislature's settling check is given up after SETTLING_ATTEMPTS (${SETTLING_ATTEMPTS}) failures`, () => {
     expect(SETTLING_ATTEMPTS).toBe(5);
     for (const legislature of [16, 15, 12]) {
-      expect(isPollable(input({ legislature, failures: SETTLING_ATTEMPTS - 1 }))).toBe(true);
+      expect(isPollable(input({ state: 'unknown', legislature, failures: SETTLING_ATTEMPTS - 1 }), now)).toBe(true);
       for (const failures of [SETTLING_ATTEMPTS, SETTLING_ATTEMPTS + 1, 50]) {
         for (const snapshotOnly of [false, true]) {
-          const schedule = input({ legislature, failures, snapshotOnly });
-          expect(isPollable(schedule)).toBe(false);
+          const schedule = input({ state: 'unknown', legislature, failures, snapshotOnly });
+          expect(isPollable(schedule, now)).toBe(false);
           for (const frequency of ['weekly', 'daily', 'every-day'] as const)
             expect(nextCheckAt(schedule, now, frequency, HALF)).toBeUndefined();
         }
@@ -170,7 +188,7 @@ describe('nextCheckAt: legislatures', () => {
     const tuesday = paris(TUE, 15);
     for (const failures of [SETTLING_ATTEMPTS, SETTLING_ATTEMPTS + 1, 50]) {
       const schedule = input({ failures, lastCheckedAt: tuesday - DAY });
-      expect(isPollable(schedule)).toBe(true);
+      expect(isPollable(schedule, tuesday)).toBe(true);
       expect(nextCheckAt(schedule, tuesday, 'daily', ZERO)).toBe(tuesday + Math.floor(retryDelay(failures) * 0.9));
     }
   });

@@ -95,7 +95,9 @@ describe('QuestionCard — badge', () => {
     const timeline = section.querySelector('ol.timeline')!;
     expect(badge!.compareDocumentPosition(timeline) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(section.querySelector('.badge')?.getAttribute('data-state')).toBe('closed');
-    expect(norm(section.querySelector('.badge__label')?.textContent)).toBe('Close sans réponse — fin de mandat, après 1 148 jours');
+    expect(norm(section.querySelector('.badge__label')?.textContent)).toBe(
+      'Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)',
+    );
   });
 });
 
@@ -111,7 +113,7 @@ describe('QuestionCard — timeline', () => {
   it('puts the deadline among reassignment and renewal by date, and ends with the answer', () => {
     expect(steps(card(ANSWERED, 'an'))).toEqual([
       'Publiée au JO 7 janvier 2014',
-      'Échéance 7 mars 2014',
+      'Échéance 7 février 2014',
       "Changement d'attribution 3 avril 2014",
       'Renouvelée 15 avril 2014',
       'Réponse publiée 13 mai 2014',
@@ -120,18 +122,45 @@ describe('QuestionCard — timeline', () => {
 
   it('dates each step with a machine-readable <time>', () => {
     const times = Array.from(card(ANSWERED, 'an').querySelectorAll('ol.timeline time')).map((t) => t.getAttribute('datetime'));
-    expect(times).toEqual(['2014-01-07', '2014-03-07', '2014-04-03', '2014-04-15', '2014-05-13']);
+    expect(times).toEqual(['2014-01-07', '2014-02-07', '2014-04-03', '2014-04-15', '2014-05-13']);
   });
 
-  it('shows a signalled question with its ten-day deadline', () => {
+  it('shows a signalled question with both deadlines: the one first missed, and the signalement’s ten days', () => {
     const signaled: Question = { ...CLOSED, signaledOn: '2019-09-02', answeredOn: '2019-09-20' };
     delete signaled.closedOn;
     delete signaled.closedReason;
-    expect(steps(card(signaled, 'nosdeputes'))).toEqual([
+    const section = card(signaled, 'nosdeputes');
+    expect(steps(section)).toEqual([
       'Publiée au JO 30 avril 2019',
-      'Signalée 2 septembre 2019',
-      'Échéance 12 septembre 2019',
+      'Échéance 30 juin 2019',
+      'Signalée 2 septembre 2019 — réponse due le 12 septembre 2019 (8 j de retard)',
       'Réponse publiée 20 septembre 2019',
+    ]);
+    expect(norm(section.querySelector('.badge__label')?.textContent)).toBe('Répondue en 143 jours (82 j de retard)');
+  });
+
+  it('says when a closure is the calendar’s, not the page’s', () => {
+    const lapsed: Question = { ...CLOSED, legislature: 16, id: 'AN-16-QE-19189', publishedOn: '2024-01-09' };
+    delete lapsed.closedOn;
+    delete lapsed.closedReason;
+    const section = card(lapsed, 'nosdeputes');
+    expect(norm(section.querySelector('.badge__label')?.textContent)).toBe(
+      'Caduque — fin de la 16e législature (9 juin 2024), après 152 jours (92 j de retard)',
+    );
+    expect(steps(section)).toEqual([
+      'Publiée au JO 9 janvier 2024',
+      'Échéance 9 mars 2024',
+      'Clôture 9 juin 2024 — déduite du calendrier des législatures',
+    ]);
+    expect(steps(card(lapsed, 'nosdeputes', 'en'))).toContain('Closed 9 June 2024 — inferred from the calendar of legislatures');
+  });
+
+  it('shows the closing date NosDéputés announces while it is ahead', () => {
+    const announced: Question = { ...LEG17, announcedOn: '2026-12-01' };
+    expect(steps(card(announced, 'an'))).toEqual([
+      'Publiée au JO 13 octobre 2026',
+      'Réponse annoncée 1er décembre 2026',
+      'Échéance 13 décembre 2026',
     ]);
   });
 

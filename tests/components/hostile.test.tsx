@@ -42,7 +42,8 @@ const HOSTILE: Question = {
   ministry: `Ministère ${IMG}`,
   answeringMinistry: `Ministère ${SCRIPT}`,
   publishedOn: '2019-04-30',
-  closedOn: '2022-06-21',
+  // Mid-term, so that the badge repeats the closure's own words.
+  closedOn: '2021-06-21',
   closedReason: `${IMG} ${SCRIPT}`,
   text: `Texte ${IMG} ${SCRIPT}`,
   urls: {
@@ -65,7 +66,7 @@ describe('hostile text', () => {
     expect(text).toContain(`Ministère ${IMG} → Ministère ${SCRIPT}`); // ministries
     expect(container.querySelector('.timeline__detail')?.textContent).toBe(` — ${IMG} ${SCRIPT}`); // closure reason
     expect(container.querySelector('.badge__label')?.textContent?.replace(/\s+/g, ' ')).toBe(
-      `Close sans réponse — ${IMG} ${SCRIPT}, après 1 148 jours`,
+      `Close sans réponse — ${IMG} ${SCRIPT}, après 783 jours (722 j de retard)`,
     );
     expect(text).toContain(`${SCRIPT} groupe`);
     expect(text).toContain(`${IMG} (1re circonscription)`);

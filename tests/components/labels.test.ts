@@ -62,6 +62,7 @@ describe('statusLabel — answered', () => {
     const status = statusFromFacts(
       {
         type: 'QE',
+        legislature: 16,
         publishedOn: '2022-12-13',
         answered: true,
         answeredOn: '2023-05-05',
@@ -121,7 +122,7 @@ describe('statusLabel — pending', () => {
 
   it('says only « En attente » without a written deadline (question au Gouvernement)', () => {
     const qg = statusFromFacts(
-      { type: 'QG', publishedOn: '2026-11-20', answered: false, closed: false, saysPending: false, unreadable: false },
+      { type: 'QG', legislature: 17, publishedOn: '2026-11-20', answered: false, closed: false, saysPending: false, unreadable: false },
       '2026-11-29',
     );
     expect(qg.state).toBe('pending');
@@ -129,19 +130,82 @@ describe('statusLabel — pending', () => {
     expect(en(qg)).toBe('Pending');
   });
 
-  it('says a signalled question is due on its new date', () => {
-    const status = { state: 'pending', signaled: true, dueOn: '2026-12-09' } as const;
+  it('says a signalled question is due at the end of its ten days', () => {
+    const status = { state: 'pending', signaled: true, dueOn: '2026-12-20', signalDueOn: '2026-12-09' } as const;
     expect(fr(status)).toBe('Signalée — réponse due le 9 décembre 2026');
     expect(en(status)).toBe('Signalled — answer due 9 December 2026');
+  });
+
+  it('gives the date NosDéputés announces (« Réponse à venir le … »), before and after the deadline', () => {
+    expect(fr({ state: 'pending', dueOn: '2024-05-05', announcedOn: '2024-04-09' })).toBe(
+      'En attente — réponse annoncée pour le 9 avril 2024',
+    );
+    expect(en({ state: 'pending', dueOn: '2024-05-05', announcedOn: '2024-04-09' })).toBe('Pending — answer announced for 9 April 2024');
+    expect(fr({ state: 'overdue', daysLate: 11, announcedOn: '2024-04-09' })).toBe(
+      'En retard de 11 jours — réponse annoncée pour le 9 avril 2024',
+    );
+    expect(en({ state: 'overdue', daysLate: 11, announcedOn: '2024-04-09' })).toBe(
+      'Overdue by 11 days — answer announced for 9 April 2024',
+    );
   });
 });
 
 describe('statusLabel — closed', () => {
-  it('gives the reason and the time open', () => {
-    const status = { state: 'closed', closedOn: '2022-06-21', closedReason: 'fin de mandat', daysOpen: 1148, daysLate: 1088 } as const;
-    expect(fr(status)).toBe(`Close sans réponse — fin de mandat, après 1${NNBSP}148 jours`);
-    expect(norm(fr(status))).toBe('Close sans réponse — fin de mandat, après 1 148 jours');
-    expect(en(status)).toBe('Closed without answer — fin de mandat, after 1,148 days');
+  it('gives the reason, the time open and how late', () => {
+    const status = {
+      state: 'closed',
+      closure: 'other',
+      closedOn: '2023-10-03',
+      closedReason: 'retrait',
+      daysOpen: 1148,
+      daysLate: 1088,
+    } as const;
+    expect(fr(status)).toBe(`Close sans réponse — retrait, après 1${NNBSP}148 jours (1${NNBSP}088 j de retard)`);
+    expect(norm(fr(status))).toBe('Close sans réponse — retrait, après 1 148 jours (1 088 j de retard)');
+    expect(en(status)).toBe('Closed without answer — retrait, after 1,148 days (1,088 days late)');
+  });
+
+  it('says a question lapsed with its legislature, when, and how late it was then', () => {
+    const status = {
+      state: 'closed',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 16,
+      closedOn: '2024-06-09',
+      daysOpen: 152,
+      daysLate: 92,
+    } as const;
+    expect(fr(status)).toBe('Caduque — fin de la 16e législature (9 juin 2024), après 152 jours (92 j de retard)');
+    expect(en(status)).toBe('Lapsed — end of the 16th legislature (9 June 2024), after 152 days (92 days late)');
+    // The page's own words (« fin de mandat ») belong to the card's timeline, not the badge.
+    expect(
+      norm(
+        fr({
+          ...status,
+          closureInferred: undefined,
+          closedReason: 'fin de mandat',
+          lapsedAtEndOf: 15,
+          closedOn: '2022-06-21',
+          daysOpen: 1148,
+          daysLate: 1087,
+        }),
+      ),
+    ).toBe('Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)');
+    expect(en({ ...status, lapsedAtEndOf: 1, closedOn: undefined, daysOpen: undefined })).toBe('Lapsed — end of the 1st legislature');
+    expect(fr({ ...status, lapsedAtEndOf: 1, closedOn: undefined, daysOpen: undefined })).toBe('Caduque — fin de la 1re législature');
+    expect(fr({ ...status, daysLate: 0 })).toBe('Caduque — fin de la 16e législature (9 juin 2024), après 152 jours');
+  });
+
+  it('says a question was converted into an oral question', () => {
+    const status = {
+      state: 'closed',
+      closure: 'converted',
+      closedReason: 'Transformée en question orale',
+      daysOpen: 105,
+      daysLate: 74,
+    } as const;
+    expect(fr(status)).toBe('Transformée en question orale, après 105 jours (74 j de retard)');
+    expect(en(status)).toBe('Converted into an oral question, after 105 days (74 days late)');
   });
 
   it('lower-cases the first letter of a capitalised reason', () => {
@@ -173,6 +237,7 @@ describe('statusLabel — closed', () => {
     const status = statusFromFacts(
       {
         type: 'QE',
+        legislature: 15,
         publishedOn: '2019-04-30',
         answered: false,
         closed: true,
@@ -183,7 +248,7 @@ describe('statusLabel — closed', () => {
       },
       '2026-11-29',
     );
-    expect(norm(fr(status))).toBe('Close sans réponse — fin de mandat, après 1 148 jours');
+    expect(norm(fr(status))).toBe('Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)');
   });
 
   it('uses the singular after one day (fr)', () => {

@@ -4,10 +4,11 @@ import {
   answerDueOn,
   questionFacts,
   questionStatus,
-  REFORM_2009,
+  DEADLINE_RULES,
   refFacts,
   refStatus,
   SIGNALED_DELAY_DAYS,
+  signalAnswerDueOn,
   statusFromFacts,
   type QuestionStatus,
   type StatusFacts,
@@ -59,40 +60,54 @@ function makeRef(overrides: Partial<QuestionRef> = {}): QuestionRef {
 }
 
 describe('constants', () => {
-  it('uses the 2009 reform date and the ten-day signalement delay', () => {
-    expect(REFORM_2009).toBe('2009-09-01');
+  it('changes from one month to two between the JO issues of 9 and 16 December 2014, and gives a signalement ten days', () => {
+    expect(DEADLINE_RULES).toStrictEqual([
+      { lastIssue: '2014-12-09', months: 1 },
+      { firstIssue: '2014-12-16', months: 2 },
+    ]);
     expect(SIGNALED_DELAY_DAYS).toBe(10);
   });
 });
 
 describe('answerDueOn', () => {
-  it.each<[QuestionType, string, string | undefined, string | undefined]>([
-    ['QE', '2024-01-15', undefined, '2024-03-15'],
-    ['QE', '2019-04-30', undefined, '2019-06-30'],
-    ['QE', '2023-12-31', undefined, '2024-02-29'],
-    ['QE', '2022-12-31', undefined, '2023-02-28'],
-    ['QE', '2024-11-20', undefined, '2025-01-20'],
-    // Before the 2009 reform: one month.
-    ['QE', '2009-08-31', undefined, '2009-09-30'],
-    ['QE', '2009-01-31', undefined, '2009-02-28'],
-    ['QE', '2008-01-31', undefined, '2008-02-29'],
-    ['QE', '2008-12-31', undefined, '2009-01-31'],
-    ['QE', '2002-07-04', undefined, '2002-08-04'],
-    // From the reform on: two months.
-    ['QE', '2009-09-01', undefined, '2009-11-01'],
-    ['QE', '2009-12-31', undefined, '2010-02-28'],
-    // Signalée: ten days after the signalement, whatever the publication date.
-    ['QE', '2024-01-15', '2024-04-02', '2024-04-12'],
-    ['QE', '2024-10-01', '2024-12-25', '2025-01-04'],
-    ['QE', '2024-01-15', '2024-02-20', '2024-03-01'],
-    ['QE', '2008-06-03', '2008-09-10', '2008-09-20'],
+  it.each<[QuestionType, string, string | undefined]>([
+    ['QE', '2024-01-15', '2024-03-15'],
+    ['QE', '2019-04-30', '2019-06-30'],
+    ['QE', '2023-12-31', '2024-02-29'],
+    ['QE', '2022-12-31', '2023-02-28'],
+    ['QE', '2024-11-20', '2025-01-20'],
+    // Until the issue of 9 December 2014: one month, the 2009 reform notwithstanding.
+    ['QE', '2009-08-31', '2009-09-30'],
+    ['QE', '2009-01-31', '2009-02-28'],
+    ['QE', '2008-01-31', '2008-02-29'],
+    ['QE', '2008-12-31', '2009-01-31'],
+    ['QE', '2002-07-04', '2002-08-04'],
+    ['QE', '2009-09-01', '2009-10-01'],
+    ['QE', '2009-12-31', '2010-01-31'],
+    ['QE', '2014-12-09', '2015-01-09'],
+    // From the issue of 16 December 2014: two months.
+    ['QE', '2014-12-16', '2015-02-16'],
+    ['QE', '2015-12-31', '2016-02-29'],
+    // Between the two issues, no rule is certain.
+    ['QE', '2014-12-12', undefined],
     // Answered in the chamber: no written deadline.
-    ['QG', '2024-01-15', undefined, undefined],
-    ['QOSD', '2024-01-15', undefined, undefined],
-    ['QG', '2024-01-15', '2024-04-02', undefined],
-    ['QOSD', '2008-01-15', undefined, undefined],
-  ])('%s published %s, signalée %s → %s', (type, publishedOn, signaledOn, expected) => {
-    expect(answerDueOn(type, publishedOn, signaledOn)).toBe(expected);
+    ['QG', '2024-01-15', undefined],
+    ['QOSD', '2024-01-15', undefined],
+    ['QOSD', '2008-01-15', undefined],
+  ])('%s published %s → %s', (type, publishedOn, expected) => {
+    expect(answerDueOn(type, publishedOn)).toBe(expected);
+  });
+});
+
+describe('signalAnswerDueOn', () => {
+  it.each<[QuestionType, string, string | undefined]>([
+    ['QE', '2024-04-02', '2024-04-12'],
+    ['QE', '2024-12-25', '2025-01-04'],
+    ['QE', '2024-02-20', '2024-03-01'],
+    ['QE', '2008-09-10', '2008-09-20'],
+    ['QG', '2024-04-02', undefined],
+  ])('%s signalée %s → %s', (type, signaledOn, expected) => {
+    expect(signalAnswerDueOn(type, signaledOn)).toBe(expected);
   });
 });
 
@@ -160,6 +175,8 @@ describe('questionStatus', () => {
         dueOn: '2024-03-15',
         closedOn: '2024-06-09',
         closedReason: 'fin de mandat',
+        closure: 'lapsed',
+        lapsedAtEndOf: 16,
         daysOpen: 146,
         daysLate: 86,
       },
@@ -168,52 +185,88 @@ describe('questionStatus', () => {
       'closed before the due date',
       { closedOn: '2024-02-01', closedReason: 'retrait' },
       '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-02-01', closedReason: 'retrait', daysOpen: 17, daysLate: 0 },
+      {
+        state: 'closed',
+        signaled: false,
+        dueOn: '2024-03-15',
+        closedOn: '2024-02-01',
+        closedReason: 'retrait',
+        closure: 'other',
+        daysOpen: 17,
+        daysLate: 0,
+      },
     ],
     [
-      'closed with a date only',
+      'closed with a date only, the legislature’s last day: lapsed',
       { closedOn: '2024-06-09' },
       '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-06-09', daysOpen: 146, daysLate: 86 },
+      {
+        state: 'closed',
+        signaled: false,
+        dueOn: '2024-03-15',
+        closedOn: '2024-06-09',
+        closure: 'lapsed',
+        lapsedAtEndOf: 16,
+        daysOpen: 146,
+        daysLate: 86,
+      },
     ],
     [
       'closed with a reason only: no duration',
       { closedReason: 'fin de mandat' },
       '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedReason: 'fin de mandat' },
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedReason: 'fin de mandat', closure: 'other' },
     ],
-    // Signalée.
+    // Signalée: late from the base deadline; the signalement's ten days are shown beside it.
     [
-      'signalée, before the new due date',
+      'signalée, before its ten days are out',
       { signaledOn: '2024-04-02' },
       '2024-04-05',
-      { state: 'pending', signaled: true, dueOn: '2024-04-12', daysOpen: 81 },
+      { state: 'overdue', signaled: true, dueOn: '2024-03-15', signalDueOn: '2024-04-12', daysOpen: 81, daysLate: 21 },
     ],
     [
-      'signalée, on the new due date',
+      'signalée, on the last of its ten days',
       { signaledOn: '2024-04-02' },
       '2024-04-12',
-      { state: 'pending', signaled: true, dueOn: '2024-04-12', daysOpen: 88 },
+      { state: 'overdue', signaled: true, dueOn: '2024-03-15', signalDueOn: '2024-04-12', daysOpen: 88, daysLate: 28 },
     ],
     [
-      'signalée, the day after the new due date',
+      'signalée, the day after its ten days',
       { signaledOn: '2024-04-02' },
       '2024-04-13',
-      { state: 'overdue', signaled: true, dueOn: '2024-04-12', daysOpen: 89, daysLate: 1 },
+      { state: 'overdue', signaled: true, dueOn: '2024-03-15', signalDueOn: '2024-04-12', daysOpen: 89, daysLate: 29, signalDaysLate: 1 },
     ],
     [
-      'signalée and answered late',
+      'signalée and answered after its ten days',
       { signaledOn: '2024-04-02', answeredOn: '2024-04-20' },
       '2025-01-01',
-      { state: 'answered', signaled: true, dueOn: '2024-04-12', answeredOn: '2024-04-20', daysOpen: 96, daysLate: 8 },
+      {
+        state: 'answered',
+        signaled: true,
+        dueOn: '2024-03-15',
+        signalDueOn: '2024-04-12',
+        answeredOn: '2024-04-20',
+        daysOpen: 96,
+        daysLate: 36,
+        signalDaysLate: 8,
+      },
     ],
     [
-      'signalée and answered in time',
+      'signalée and answered within its ten days',
       { signaledOn: '2024-04-02', answeredOn: '2024-04-12' },
       '2025-01-01',
-      { state: 'answered', signaled: true, dueOn: '2024-04-12', answeredOn: '2024-04-12', daysOpen: 88, daysLate: 0 },
+      {
+        state: 'answered',
+        signaled: true,
+        dueOn: '2024-03-15',
+        signalDueOn: '2024-04-12',
+        answeredOn: '2024-04-12',
+        daysOpen: 88,
+        daysLate: 28,
+        signalDaysLate: 0,
+      },
     ],
-    // Before the 2009 reform: one month.
+    // One month until December 2014: the 2009 reform did not change it.
     [
       'published 2009-08-31: one month',
       { legislature: 13, number: 57000, publishedOn: '2009-08-31' },
@@ -227,29 +280,29 @@ describe('questionStatus', () => {
       { state: 'overdue', signaled: false, dueOn: '2009-09-30', daysOpen: 35, daysLate: 5 },
     ],
     [
-      'published 2009-09-01: two months',
+      'published 2009-09-01: still one month',
       { legislature: 13, number: 57001, publishedOn: '2009-09-01' },
-      '2009-10-05',
-      { state: 'pending', signaled: false, dueOn: '2009-11-01', daysOpen: 34 },
+      '2009-10-01',
+      { state: 'pending', signaled: false, dueOn: '2009-10-01', daysOpen: 30 },
     ],
     [
-      'published 2009-09-01: overdue after two months',
+      'published 2009-09-01: overdue after one month',
       { legislature: 13, number: 57001, publishedOn: '2009-09-01' },
-      '2009-11-02',
-      { state: 'overdue', signaled: false, dueOn: '2009-11-01', daysOpen: 62, daysLate: 1 },
+      '2009-10-05',
+      { state: 'overdue', signaled: false, dueOn: '2009-10-01', daysOpen: 34, daysLate: 4 },
     ],
     // Questions au Gouvernement and oral questions: no written deadline.
     [
       'QG: never overdue',
       { type: 'QG', number: 12, publishedOn: '2024-01-10' },
-      '2025-01-01',
-      { state: 'pending', signaled: false, daysOpen: 357 },
+      '2024-06-01',
+      { state: 'pending', signaled: false, daysOpen: 143 },
     ],
     [
       'QOSD: never overdue',
       { type: 'QOSD', number: 300, publishedOn: '2024-01-10' },
-      '2025-01-01',
-      { state: 'pending', signaled: false, daysOpen: 357 },
+      '2024-06-01',
+      { state: 'pending', signaled: false, daysOpen: 143 },
     ],
     [
       'QG answered: no lateness',
@@ -261,7 +314,15 @@ describe('questionStatus', () => {
       'QOSD closed: no lateness',
       { type: 'QOSD', number: 300, publishedOn: '2024-01-10', closedOn: '2024-06-09', closedReason: 'fin de mandat' },
       '2025-01-01',
-      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat', daysOpen: 151 },
+      {
+        state: 'closed',
+        signaled: false,
+        closedOn: '2024-06-09',
+        closedReason: 'fin de mandat',
+        closure: 'lapsed',
+        lapsedAtEndOf: 16,
+        daysOpen: 151,
+      },
     ],
     // Unknown: never a guess.
     ['unreadable status', { unreadableStatus: 'bloc de statut inconnu' }, '2025-01-01', { state: 'unknown', signaled: false }],
@@ -285,7 +346,7 @@ describe('questionStatus', () => {
       { state: 'unknown', signaled: false },
     ],
     ['signalement dated before publication', { signaledOn: '2024-01-01' }, '2025-01-01', { state: 'unknown', signaled: true }],
-    ['no publication date, not answered or closed', { publishedOn: undefined }, '2025-01-01', { state: 'unknown', signaled: false }],
+    ['no publication date, not answered or closed', { publishedOn: undefined }, '2024-05-01', { state: 'unknown', signaled: false }],
     ['published in the future', { publishedOn: '2025-01-02' }, '2025-01-01', { state: 'unknown', signaled: false }],
     // Without a publication date, an answer or closure is still one.
     [
@@ -298,7 +359,7 @@ describe('questionStatus', () => {
       'no publication date, closed',
       { publishedOn: undefined, closedOn: '2024-06-09', closedReason: 'fin de mandat' },
       '2025-01-01',
-      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat' },
+      { state: 'closed', signaled: false, closedOn: '2024-06-09', closedReason: 'fin de mandat', closure: 'lapsed', lapsedAtEndOf: 16 },
     ],
   ])('%s', (_name, overrides, today, expected) => {
     expect(questionStatus(makeQuestion(overrides), today)).toStrictEqual(expected);
@@ -321,6 +382,8 @@ describe('questionStatus', () => {
       dueOn: '2019-06-30',
       closedOn: '2022-06-21',
       closedReason: 'fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 15,
       daysOpen: 1148,
       daysLate: 1087,
     });
@@ -346,12 +409,14 @@ describe('questionFacts', () => {
     });
     expect(questionFacts(q)).toStrictEqual({
       type: 'QE',
+      legislature: 16,
       publishedOn: '2024-01-15',
       answered: true,
       answeredOn: undefined,
       closed: true,
       closedOn: undefined,
       closedReason: 'fin de mandat',
+      announcedOn: undefined,
       signaledOn: '2024-04-02',
       saysPending: false,
       unreadable: true,
@@ -366,6 +431,7 @@ describe('questionFacts', () => {
 describe('statusFromFacts', () => {
   const base: StatusFacts = {
     type: 'QE',
+    legislature: 16,
     publishedOn: '2024-01-15',
     answered: false,
     closed: false,
@@ -387,11 +453,16 @@ describe('statusFromFacts', () => {
       'closedOn alone means closed',
       { closedOn: '2024-03-20' },
       '2025-01-01',
-      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-03-20', daysOpen: 65, daysLate: 5 },
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closedOn: '2024-03-20', closure: 'other', daysOpen: 65, daysLate: 5 },
     ],
-    ['closed flag without a date', { closed: true }, '2025-01-01', { state: 'closed', signaled: false, dueOn: '2024-03-15' }],
+    [
+      'closed flag without a date',
+      { closed: true },
+      '2025-01-01',
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closure: 'other' },
+    ],
     ['unreadable', { saysPending: false, unreadable: true }, '2025-01-01', { state: 'unknown', signaled: false }],
-    ['no publication date', { publishedOn: undefined }, '2025-01-01', { state: 'unknown', signaled: false }],
+    ['no publication date', { publishedOn: undefined }, '2024-05-01', { state: 'unknown', signaled: false }],
   ])('%s', (_name, overrides, today, expected) => {
     expect(statusFromFacts({ ...base, ...overrides }, today)).toStrictEqual(expected);
   });
@@ -424,7 +495,12 @@ describe('refStatus', () => {
       { state: 'answered', signaled: false, dueOn: '2024-03-15' },
     ],
     ['answered without any date', { answered: true }, '2025-01-01', { state: 'answered', signaled: false }],
-    ['closed', { closed: true, publishedOn: '2024-01-15' }, '2025-01-01', { state: 'closed', signaled: false, dueOn: '2024-03-15' }],
+    [
+      'closed',
+      { closed: true, publishedOn: '2024-01-15' },
+      '2025-01-01',
+      { state: 'closed', signaled: false, dueOn: '2024-03-15', closure: 'other' },
+    ],
     ['none of answered, closed, pending → unknown', { publishedOn: '2024-01-15' }, '2025-01-01', { state: 'unknown', signaled: false }],
     [
       'none of them, even with an answer date → unknown',
@@ -441,17 +517,17 @@ describe('refStatus', () => {
     [
       'pending without a publication date → pending, deadline unknown',
       { pending: true },
-      '2025-01-01',
+      '2024-05-01',
       { state: 'pending', signaled: false },
     ],
     [
       'QG pending: never overdue',
       { type: 'QG', number: 12, pending: true, publishedOn: '2024-01-10' },
-      '2025-01-01',
-      { state: 'pending', signaled: false, daysOpen: 357 },
+      '2024-06-01',
+      { state: 'pending', signaled: false, daysOpen: 143 },
     ],
     [
-      'pending before 2009: one month',
+      'pending in 2009: one month',
       { legislature: 13, number: 1, pending: true, publishedOn: '2009-08-31' },
       '2009-10-01',
       { state: 'overdue', signaled: false, dueOn: '2009-09-30', daysOpen: 31, daysLate: 1 },
@@ -465,12 +541,13 @@ describe('refStatus', () => {
     ['filed exactly three months ago: still pending', '2026-08-26', '2026-11-26', { state: 'pending', signaled: false, daysOpen: 92 }],
     ['filed more than three months ago: surely overdue', '2026-08-25', '2026-11-26', { state: 'overdue', signaled: false, daysOpen: 93 }],
   ])('a list giving only the filing date: %s', (_name, depositedOn, today, expected) => {
-    expect(refStatus(makeRef({ pending: true, depositedOn }), today)).toStrictEqual(expected);
+    expect(refStatus(makeRef({ legislature: 17, pending: true, depositedOn }), today)).toStrictEqual(expected);
   });
 
   it('refFacts never sees a signalement', () => {
     expect(refFacts(makeRef({ pending: true, publishedOn: '2024-01-15' }))).toStrictEqual({
       type: 'QE',
+      legislature: 16,
       publishedOn: '2024-01-15',
       depositedOn: undefined,
       answered: false,

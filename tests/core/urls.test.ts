@@ -10,6 +10,7 @@ import {
   anOpenDataUrl,
   anUid,
   idFromAnUid,
+  isWebUrl,
   NOSDEPUTES_ARCHIVE_HOSTS,
   NOSDEPUTES_LEGACY_LEGISLATURES,
   NOSDEPUTES_WWW,
@@ -17,6 +18,20 @@ import {
   nosdeputesHost,
   nosdeputesUrl,
 } from '../../lib/urls';
+
+describe('isWebUrl', () => {
+  it.each([
+    ['https://questions.assemblee-nationale.fr/q15/15-19189QE.htm', true],
+    // NosDéputés « source » links, and old links everywhere.
+    ['http://questions.assemblee-nationale.fr/q15/15-19189QE.htm', true],
+    ['HTTP://www.nosdeputes.fr/16/question/QE/12874', true],
+    ['ftp://www.nosdeputes.fr/16/question/QE/12874', false],
+    ['file:///16/question/QE/12874', false],
+    ['javascript:alert(1)', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isWebUrl(new URL(url))).toBe(expected);
+  });
+});
 
 describe('anUid', () => {
   it.each<[QuestionId | QuestionKey, string]>([
@@ -186,7 +201,7 @@ describe('hosts', () => {
     expect(new Set(SITE_HOSTS).size).toBe(SITE_HOSTS.length);
   });
 
-  it('maps each archive host to its legislature, one host per legacy legislature', () => {
+  it('names each archive host after the years its legislature sat, from the calendar', () => {
     expect(NOSDEPUTES_ARCHIVE_HOSTS).toStrictEqual({
       '2007-2012.nosdeputes.fr': 13,
       '2012-2017.nosdeputes.fr': 14,

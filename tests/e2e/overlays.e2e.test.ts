@@ -57,11 +57,13 @@ describe('overlays in Chromium on every page family', () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it('shows the seed question as closed at the end of the mandate, with the days it stayed open', async () => {
+  it('shows the seed question as lapsed at the end of the 15th legislature, with the days it stayed open and late', async () => {
     const p = await open('https://2017-2022.nosdeputes.fr/15/question/QE/19189');
     await waitForOverlays(p, 1);
     const text = (await p.$eval('vigie-overlay', (host) => host.shadowRoot!.textContent ?? '')).replace(/\s+/g, ' ');
-    expect(text).toContain('Close sans réponse — fin de mandat, après 1 148 jours');
+    expect(text).toContain('Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)');
+    // The page's own closure words, in the timeline.
+    expect(text).toContain('Clôture 21 juin 2022 — fin de mandat');
     expect(text).toContain('30 avril 2019');
     expect(text).toContain('Voir sur assemblee-nationale.fr');
     await p.locator('vigie-overlay').scrollIntoViewIfNeeded();
@@ -72,10 +74,29 @@ describe('overlays in Chromium on every page family', () => {
     const p = await open('https://www.nosdeputes.fr/gros-volume/questions');
     const hosts = await waitForOverlays(p, 300);
     expect(hosts).toHaveLength(300);
-    expect(new Set(hosts.map((h) => h.state))).toEqual(new Set(['overdue', 'answered', 'closed']));
+    // 16th-legislature items: « Sans réponse » lapsed with the legislature.
+    expect(new Set(hosts.map((h) => h.state))).toEqual(new Set(['answered', 'closed']));
     // One stylesheet object shared by every shadow root.
     const sheets = await p.$$eval('vigie-overlay', (all) => new Set(all.map((h) => h.shadowRoot!.adoptedStyleSheets[0])).size);
     expect(sheets).toBe(1);
+  });
+
+  it('reads a finished legislature’s question and list that say nothing of the closure as lapsed, late until its last day only', async () => {
+    const frozen = 'Caduque — fin de la 16e législature (9 juin 2024), après 152 jours (92 j de retard)';
+    const question = await open('https://2022-2024.nosdeputes.fr/16/question/QE/14032');
+    const [card] = await waitForOverlays(question, 1);
+    expect(card).toMatchObject({ id: 'AN-16-QE-14032', state: 'closed' });
+    expect(card!.text).toContain(frozen);
+    // The closure is the calendar's, and the card says so; the deadline missed stays in view.
+    expect(card!.text).toContain('Clôture 9 juin 2024 — déduite du calendrier des législatures');
+    expect(card!.text).toContain('Échéance 9 mars 2024');
+    expect(card!.text).not.toContain('En retard');
+    await question.close();
+    const list = await open('https://2022-2024.nosdeputes.fr/marc-lestrade/questions');
+    const badges = await waitForOverlays(list, 4);
+    expect(badges.find((b) => b.id === 'AN-16-QE-14032')!.text).toContain(frozen);
+    expect(badges.filter((b) => b.text.includes('En retard'))).toEqual([]);
+    expect(browser.errors).toEqual([]);
   });
 
   it('renders hostile page text as text: nothing runs', async () => {

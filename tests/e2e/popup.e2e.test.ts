@@ -62,13 +62,17 @@ describe('the popup and the options page', () => {
     const popup = await openPopup(browser);
     expect((await rowIds(popup)).sort()).toEqual(QUESTIONS.map(([, id]) => id).sort());
     const states = await popup.$$eval('.rows > li .badge', (badges) => badges.map((b) => b.getAttribute('data-state')));
-    expect(states.sort()).toEqual(['answered', 'closed', 'overdue']);
+    expect(states.sort()).toEqual(['answered', 'closed', 'closed']);
+    // « Sans réponse » on its page, lapsed when the 16th legislature ended.
+    expect(await popup.textContent('.rows > li[data-id="AN-16-QE-12874"] .badge__label')).toContain(
+      'Caduque — fin de la 16e législature (9 juin 2024)',
+    );
 
     await popup.getByLabel('Rechercher').fill('12874');
     await expect.poll(() => rowIds(popup)).toEqual(['AN-16-QE-12874']);
     await popup.getByLabel('Rechercher').fill('');
-    await popup.getByLabel('Statut').selectOption('closed');
-    await expect.poll(() => rowIds(popup)).toEqual(['AN-15-QE-19189']);
+    await popup.getByLabel('Statut').selectOption('answered');
+    await expect.poll(() => rowIds(popup)).toEqual(['AN-15-QE-24567']);
     expect(await popup.textContent('.count')).toContain('1 sur 3');
     await popup.close();
   });

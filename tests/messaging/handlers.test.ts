@@ -127,16 +127,22 @@ describe('createHandlers: the popup requests', () => {
   });
 
   it('watch.check runs the poller on the pollable ids asked for, and answers its counts, `remaining` included', async () => {
-    const settled = makeRecord({ number: 4021, lastCheckedAt: NOW - 1 });
-    const givenUp = makeRecord({ number: 4022, failures: 5 });
-    const failing = makeRecord({ number: 4023, failures: 4 });
-    for (const record of [settled, givenUp, failing]) await db.put('watches', record);
+    // The 15th legislature has ended: only an unreadable status gets its one settling check.
+    const of15 = (number: number, rest: Partial<WatchRecord>): WatchRecord => {
+      const question = makeQuestion({ legislature: 15, number, publishedOn: '2021-03-02' });
+      return { ...makeRecord(), id: question.id, question, state: 'unknown', ...rest };
+    };
+    const settled = of15(4021, { lastCheckedAt: NOW - 1 });
+    const givenUp = of15(4022, { failures: 5 });
+    const failing = of15(4023, { failures: 4 });
+    const lapsed = of15(4024, { state: 'overdue' });
+    for (const record of [settled, givenUp, failing, lapsed]) await db.put('watches', record);
     deps.poller.run.mockResolvedValueOnce({ checked: 2, failed: 1, changes: [{ kind: 'answered' }], remaining: 3 });
     expect(await ask({ type: 'watch.check' }, true)).toEqual({ checked: 2, failed: 1, changed: 1, remaining: 3 });
-    // Settled, or given up after SETTLING_ATTEMPTS failures: never asked for.
-    expect(deps.poller.run).toHaveBeenLastCalledWith([ID, failing.id]);
+    // Settled, given up after SETTLING_ATTEMPTS failures, or lapsed with the legislature: never asked for.
+    expect(deps.poller.run).toHaveBeenLastCalledWith([failing.id, ID]);
     deps.poller.run.mockResolvedValueOnce({ checked: 0, failed: 0, changes: [], remaining: 0 });
-    expect(await ask({ type: 'watch.check', ids: [failing.id, settled.id, 'AN-16-QE-1'] }, true)).toEqual({
+    expect(await ask({ type: 'watch.check', ids: [failing.id, settled.id, lapsed.id, 'AN-16-QE-1'] }, true)).toEqual({
       checked: 0,
       failed: 0,
       changed: 0,

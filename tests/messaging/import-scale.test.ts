@@ -72,16 +72,17 @@ async function importWatches(watches: readonly ExportedWatch[], importId = 'imp-
 }
 
 /** A question of the current legislature, pending on NOW (published in May 2024, due in July). */
-const BASE = makeQuestion({ legislature: 17, number: 1, publishedOn: '2024-05-07' });
+// The 16th legislature, still sitting on NOW (1 June 2024): a question it can answer.
+const BASE = makeQuestion({ legislature: 16, number: 1, publishedOn: '2024-05-07' });
 
 function questionNumbered(number: number): Question {
-  const id = questionId(17, 'QE', number);
+  const id = questionId(16, 'QE', number);
   return { ...BASE, id, number, urls: questionUrls(id) };
 }
 
 function watchOf(number: number, overrides: Partial<ExportedWatch> = {}): ExportedWatch {
   return {
-    id: questionId(17, 'QE', number),
+    id: questionId(16, 'QE', number),
     question: questionNumbered(number),
     watchedAt: NOW - DAY,
     state: 'pending',
@@ -170,10 +171,10 @@ describe('reliability D3: checks dated in the future', () => {
     const future = Date.UTC(2090, 0, 1);
     const { committed } = await importWatches([watchOf(1, { lastCheckedAt: future }), watchOf(2)]);
     expect(committed).toEqual({ added: 2, updated: 0, unchanged: 0 });
-    const record = await db.get('watches', questionId(17, 'QE', 1));
+    const record = await db.get('watches', questionId(16, 'QE', 1));
     expect(record?.lastCheckedAt).toBe(future);
     expect(scheduledSoon(record!)).toBe(true);
-    expect(scheduledSoon((await db.get('watches', questionId(17, 'QE', 2)))!)).toBe(true);
+    expect(scheduledSoon((await db.get('watches', questionId(16, 'QE', 2)))!)).toBe(true);
     expect(await poller.run()).toMatchObject({ checked: 0, failed: 0 });
   });
 });
@@ -192,7 +193,7 @@ describe('reliability D9: the imported state', () => {
   it('a newer reading marked « answered » over a watch already kept gets its real state and a check time', async () => {
     await importWatches([watchOf(6, { lastCheckedAt: NOW - 5 * DAY })], 'first');
     await importWatches([watchOf(6, { lastCheckedAt: NOW - DAY, state: 'answered' })], 'second');
-    const record = await db.get('watches', questionId(17, 'QE', 6));
+    const record = await db.get('watches', questionId(16, 'QE', 6));
     expect(record).toMatchObject({ state: 'pending', lastCheckedAt: NOW - DAY });
     expect(scheduledSoon(record!)).toBe(true);
   });

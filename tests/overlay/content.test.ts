@@ -127,7 +127,7 @@ describe('startOverlays', () => {
     expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(0);
     changeSettings({ ...DEFAULT_SETTINGS, language: 'en' });
     expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain(
-      'Closed without answer — fin de mandat, after 1,148 days',
+      'Lapsed — end of the 15th legislature (21 June 2022), after 1,148 days (1,087 days late)',
     );
   });
 

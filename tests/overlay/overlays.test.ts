@@ -106,7 +106,7 @@ const QUESTION_PAGES: QuestionCase[] = [
     url: URLS.ndRetiree,
     id: 'AN-15-QE-19189',
     state: 'closed',
-    label: 'Close sans réponse — fin de mandat, après 1 148 jours',
+    label: 'Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)',
     title: (doc) => doc.querySelector('h1'),
     link: ['Voir sur assemblee-nationale.fr', 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189'],
   },
@@ -126,9 +126,9 @@ const QUESTION_PAGES: QuestionCase[] = [
     file: 'nosdeputes/q-sans-reponse.html',
     url: URLS.ndSansReponse,
     id: 'AN-16-QE-12874',
-    state: 'overdue',
-    // Published 7 Nov 2023, due 7 Jan 2024; 7 Jan 2024 → 29 Nov 2026 = 366 + 365 + 326 days.
-    label: 'En retard de 1 057 jours',
+    state: 'closed',
+    // Published 7 Nov 2023, due 7 Jan 2024, unanswered when the 16th ended on 9 June 2024: late 154 days, no more.
+    label: 'Caduque — fin de la 16e législature (9 juin 2024), après 215 jours (154 j de retard)',
     title: (doc) => doc.querySelector('h1'),
     link: ['Voir sur assemblee-nationale.fr', 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE12874'],
   },
@@ -149,7 +149,7 @@ const QUESTION_PAGES: QuestionCase[] = [
     url: URLS.anRetiree,
     id: 'AN-15-QE-19189',
     state: 'closed',
-    label: 'Close sans réponse — fin de mandat, après 1 148 jours',
+    label: 'Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)',
     title: (doc) => doc.querySelector('main h1'),
     link: ['Voir sur NosDéputés.fr', 'https://2017-2022.nosdeputes.fr/15/question/QE/19189'],
   },
@@ -159,8 +159,8 @@ const QUESTION_PAGES: QuestionCase[] = [
     url: URLS.anOld,
     id: 'AN-14-QE-47351',
     state: 'answered',
-    // 7 Jan 2014 → 13 May 2014 = 126 days; due 7 Mar 2014, so 67 days late.
-    label: 'Répondue en 126 jours (67 j de retard)',
+    // 7 Jan 2014 → 13 May 2014 = 126 days; due 7 Feb 2014 (one month until December 2014), so 95 days late.
+    label: 'Répondue en 126 jours (95 j de retard)',
     // No <h1> there: the title is the "Question N° 47351" header section.
     title: (doc) => doc.querySelector('section.question_header'),
     link: ['Voir sur NosDéputés.fr', 'https://2012-2017.nosdeputes.fr/14/question/QE/47351'],
@@ -242,21 +242,26 @@ describe('Overlays — question pages', () => {
     const doc = load(fixture('nosdeputes/q-retiree.html'), URLS.ndRetiree);
     mount(doc, URLS.ndRetiree, 'en');
     const host = hosts(doc)[0]!;
-    expect(labelOf(host)).toBe('Closed without answer — fin de mandat, after 1,148 days');
+    expect(labelOf(host)).toBe('Lapsed — end of the 15th legislature (21 June 2022), after 1,148 days (1,087 days late)');
     expect(shadowOf(host).querySelector('.links a')?.textContent).toBe('See on assemblee-nationale.fr');
   });
 
-  it('moves to the new state when a later day makes a waiting question late', () => {
+  it('moves to the new state when a later day makes a waiting question late, then its legislature ends', () => {
     const doc = load(fixture('nosdeputes/q-sans-reponse.html'), URLS.ndSansReponse);
     const overlays = new Overlays(doc);
     overlays.sync(URLS.ndSansReponse, { lang: 'fr', today: '2023-12-01' });
     const pending = hosts(doc);
     expect(pending.map((h) => h.getAttribute('data-vigie-state'))).toEqual(['pending']);
     expect(labelOf(pending[0]!)).toBe('En attente — échéance le 7 janvier 2024');
-    overlays.sync(URLS.ndSansReponse, { lang: 'fr', today: TODAY });
+    overlays.sync(URLS.ndSansReponse, { lang: 'fr', today: '2024-03-01' });
     const overdue = hosts(doc);
     expect(overdue.map((h) => h.getAttribute('data-vigie-state'))).toEqual(['overdue']);
+    expect(labelOf(overdue[0]!)).toBe('En retard de 54 jours');
     expect(pending[0]!.isConnected).toBe(false);
+    overlays.sync(URLS.ndSansReponse, { lang: 'fr', today: TODAY });
+    const lapsed = hosts(doc);
+    expect(lapsed.map((h) => h.getAttribute('data-vigie-state'))).toEqual(['closed']);
+    expect(labelOf(lapsed[0]!)).toBe('Caduque — fin de la 16e législature (9 juin 2024), après 215 jours (154 j de retard)');
   });
 
   it('remounts a card the page removed', () => {
@@ -285,7 +290,8 @@ describe('Overlays — question pages', () => {
   });
 });
 
-const LIST_STATES = ['overdue', 'answered', 'overdue', 'closed', 'answered'];
+// The 16th legislature has ended: its questions « Sans réponse » lapsed with it.
+const LIST_STATES = ['closed', 'answered', 'closed', 'closed', 'answered'];
 const LIST_IDS = ['AN-16-QE-15230', 'AN-16-QE-11907', 'AN-16-QE-12874', 'AN-16-QE-9120', 'AN-16-QE-6044'];
 
 describe('Overlays — list pages', () => {
@@ -319,11 +325,11 @@ describe('Overlays — list pages', () => {
         const doc = load(fixture(file), url);
         mount(doc, url);
         expect(hosts(doc).map(labelOf)).toEqual([
-          // Published 20 Feb 2024, due 20 Apr 2024.
-          'En retard de 953 jours',
+          // Published 20 Feb 2024, due 20 Apr 2024, lapsed on 9 June 2024.
+          'Caduque — fin de la 16e législature (9 juin 2024), après 110 jours (50 j de retard)',
           // 3 Oct 2023 → 30 Jan 2024 = 119 days; due 3 Dec 2023.
           'Répondue en 119 jours (58 j de retard)',
-          'En retard de 1 057 jours',
+          'Caduque — fin de la 16e législature (9 juin 2024), après 215 jours (154 j de retard)',
           // The list gives no closure date.
           'Close sans réponse',
           // 21 Feb 2023 → 11 Jul 2023 = 140 days; due 21 Apr 2023.
@@ -403,9 +409,9 @@ describe('Overlays — a long list', () => {
     expect(all).toHaveLength(500);
     expect(overlays.count).toBe(500);
     expect(new Set(all.map((h) => h.getAttribute('data-vigie-id'))).size).toBe(500);
-    expect(all.filter((h) => h.getAttribute('data-vigie-state') === 'overdue')).toHaveLength(167);
+    // 16th-legislature items: « Sans réponse » lapsed with it, like « Retirée » ones are closed.
     expect(all.filter((h) => h.getAttribute('data-vigie-state') === 'answered')).toHaveLength(167);
-    expect(all.filter((h) => h.getAttribute('data-vigie-state') === 'closed')).toHaveLength(166);
+    expect(all.filter((h) => h.getAttribute('data-vigie-state') === 'closed')).toHaveLength(333);
     expect(textWithoutHosts(doc)).toBe(text);
 
     const gone = all[250]!;

@@ -22,6 +22,9 @@ describe('detectPage (dyn)', () => {
     [`${WWW}/dyn/17/questions/QANR5L17QOSD187/`, 'an-question'],
     [`${WWW}/dyn/deputes/PA795321/questions`, 'an-deputy-questions'],
     [`${WWW}/dyn/deputes/PA795321/questions?page=2&limit=10`, 'an-deputy-questions'],
+    // Old http: links name the same pages.
+    ['http://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020', 'an-question'],
+    ['http://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions', 'an-deputy-questions'],
   ])('%s → %s', (url, kind) => {
     expect(detectPage(url)).toBe(kind);
   });
@@ -29,7 +32,6 @@ describe('detectPage (dyn)', () => {
   it.each([
     `${WWW}/dyn/15/questions/QANR5L16QE4020`, // legislature in the path and in the uid disagree
     `${WWW}/dyn/16/questions/QANR5L16QE4020.pdf`,
-    `http://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020`,
     `${WWW}/dyn/16/questions`,
     `${QUESTIONS}/dyn/deputes/PA795321/questions`,
   ])('%s → null', (url) => {
@@ -71,6 +73,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       dueOn: '2019-06-30',
       closedOn: '2022-06-21',
       closedReason: 'Fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 15,
       daysOpen: 1148,
       daysLate: 1087,
     });
@@ -193,6 +197,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
       dueOn: '2023-07-02',
       closedOn: '2023-09-12',
       closedReason: "Retrait par l'auteur",
+      closure: 'other',
       daysOpen: 133,
       daysLate: 72,
     });
@@ -254,7 +259,7 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
     expect(questionStatus(q, TODAY)).toEqual({ state: 'answered', signaled: false, answeredOn: '2025-02-11', daysOpen: 7 });
   });
 
-  it('reads a signalée question (ten days from the signalement)', () => {
+  it('reads a signalée question: late from the base deadline, its ten days beside it', () => {
     const url = `${QUESTIONS}/dyn/17/questions/QANR5L17QE3456`;
     const q = questionOf(parseFixture('an/an-dyn-qe-signalee.html', url, dom));
     expect(q).toEqual({
@@ -281,9 +286,11 @@ describe.each(DOM_IMPLEMENTATIONS)('AN dyn question pages (%s)', (dom) => {
     expect(questionStatus(q, TODAY)).toEqual({
       state: 'overdue',
       signaled: true,
-      dueOn: '2025-04-25',
+      dueOn: '2025-03-28',
+      signalDueOn: '2025-04-25',
       daysOpen: 670,
-      daysLate: 583,
+      daysLate: 611,
+      signalDaysLate: 583,
     });
   });
 

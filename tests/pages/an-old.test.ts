@@ -10,16 +10,19 @@ const OLD = 'https://questions.assemblee-nationale.fr';
 const WWW = 'https://www.assemblee-nationale.fr';
 
 describe('detectPage (old questions. site)', () => {
-  it.each([`${OLD}/q14/14-47351QE.htm`, `${OLD}/q15/15-19189QE.htm`, `${OLD}/q15/15-8QOSD.htm`, `${OLD}/q10/10-2052QG.htm`])(
-    '%s → an-old-question',
-    (url) => {
-      expect(detectPage(url)).toBe('an-old-question');
-    },
-  );
+  it.each([
+    `${OLD}/q14/14-47351QE.htm`,
+    `${OLD}/q15/15-19189QE.htm`,
+    `${OLD}/q15/15-8QOSD.htm`,
+    `${OLD}/q10/10-2052QG.htm`,
+    // Old http: links, NosDéputés' « source » links among them, name the same pages.
+    'http://questions.assemblee-nationale.fr/q14/14-47351QE.htm',
+  ])('%s → an-old-question', (url) => {
+    expect(detectPage(url)).toBe('an-old-question');
+  });
 
   it.each([
     `${OLD}/q14/15-47351QE.htm`, // two legislatures
-    `http://questions.assemblee-nationale.fr/q14/14-47351QE.htm`,
     `${WWW}/q14/14-47351QE.htm`,
     `${OLD}/q14/14-47351QX.htm`,
   ])('%s → null', (url) => {
@@ -60,14 +63,14 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
     expect(questionStatus(q, TODAY)).toEqual({
       state: 'answered',
       signaled: false,
-      dueOn: '2014-03-07',
+      dueOn: '2014-02-07',
       answeredOn: '2014-05-13',
       daysOpen: 126,
-      daysLate: 67,
+      daysLate: 95,
     });
   });
 
-  it('layout B, pending: the "Être alerté(e)" box is no answer, a date quoted in the text is no answer date', () => {
+  it('layout B, unanswered (the "Être alerté(e)" box is no answer, a date quoted in the text is no answer date): lapsed with the 14th', () => {
     const q = questionOf(parseFixture('an/an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, dom));
     expect(q).toEqual({
       id: 'AN-14-QE-71234',
@@ -93,11 +96,15 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       },
     });
     expect(questionStatus(q, TODAY)).toEqual({
-      state: 'overdue',
+      state: 'closed',
       signaled: false,
-      dueOn: '2015-02-09',
-      daysOpen: 4373,
-      daysLate: 4311,
+      dueOn: '2015-01-09',
+      closedOn: '2017-06-20',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 14,
+      daysOpen: 924,
+      daysLate: 893,
     });
   });
 
@@ -134,6 +141,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       dueOn: '2017-04-07',
       closedOn: '2017-06-19',
       closedReason: 'Fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 14,
       daysOpen: 132,
       daysLate: 73,
     });
@@ -171,10 +180,12 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
     expect(questionStatus(q, TODAY)).toEqual({
       state: 'answered',
       signaled: true,
-      dueOn: '2015-10-15',
+      dueOn: '2015-07-19',
+      signalDueOn: '2015-10-15',
       answeredOn: '2015-10-13',
       daysOpen: 147,
-      daysLate: 0,
+      daysLate: 86,
+      signalDaysLate: 0,
     });
   });
 
@@ -210,10 +221,10 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
     expect(questionStatus(q, TODAY)).toEqual({
       state: 'answered',
       signaled: false,
-      dueOn: '2014-03-07',
+      dueOn: '2014-02-07',
       answeredOn: '2014-05-13',
       daysOpen: 126,
-      daysLate: 67,
+      daysLate: 95,
     });
   });
 
@@ -243,11 +254,13 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
     expect(questionStatus(q, TODAY)).toEqual({
       state: 'closed',
       signaled: false,
-      dueOn: '2011-11-27',
+      dueOn: '2011-10-27',
       closedOn: '2012-06-19',
       closedReason: 'Fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 13,
       daysOpen: 266,
-      daysLate: 205,
+      daysLate: 236,
     });
   });
 
@@ -271,6 +284,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages (%s)', (dom) => {
       dueOn: '2019-06-30',
       closedOn: '2022-06-21',
       closedReason: 'Fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 15,
       daysOpen: 1148,
       daysLate: 1087,
     });
@@ -389,7 +404,8 @@ describe.each(DOM_IMPLEMENTATIONS)('AN old question pages, bad input (%s)', (dom
         ['an-old-a-qe.html', URL_B, 'answered', { answeredOn: '2014-05-13' }],
         ['an-old-b-retiree.html', `${OLD}/q14/14-102345QE.htm`, 'closed', { closedOn: '2017-06-19' }],
         ['an-old-a-retiree.html', `${OLD}/q13/13-118765QE.htm`, 'closed', { closedOn: '2012-06-19' }],
-        ['an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, 'overdue', { publishedOn: '2014-12-09' }],
+        // Unanswered in a finished legislature: lapsed with it.
+        ['an-old-b-pending.html', `${OLD}/q14/14-71234QE.htm`, 'closed', { publishedOn: '2014-12-09' }],
       ];
       for (const [name, url, whole, facts] of cases) {
         const html = fixtureText(`an/${name}`);

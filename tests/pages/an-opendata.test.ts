@@ -59,6 +59,8 @@ describe('parseAnRecord', () => {
       dueOn: '2019-06-30',
       closedOn: '2022-06-21',
       closedReason: 'Fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 15,
       daysOpen: 1148,
       daysLate: 1087,
     });
@@ -126,7 +128,7 @@ describe('parseAnRecord', () => {
     expect(questionStatus(q!, TODAY)).toEqual(questionStatus(page, TODAY));
   });
 
-  it('reads numbers given as numbers, and a signalement (pending, ten days from the signalement)', () => {
+  it('reads numbers given as numbers, and a signalement: late from the base deadline, its ten days beside it', () => {
     const q = parseAnRecord(record('opendata-QANR5L17QE3456-signalee.json'));
     expect(q).toEqual({
       id: 'AN-17-QE-3456',
@@ -147,9 +149,11 @@ describe('parseAnRecord', () => {
     expect(questionStatus(q!, TODAY)).toEqual({
       state: 'overdue',
       signaled: true,
-      dueOn: '2025-04-25',
+      dueOn: '2025-03-28',
+      signalDueOn: '2025-04-25',
       daysOpen: 670,
-      daysLate: 583,
+      daysLate: 611,
+      signalDaysLate: 583,
     });
     const page = pageQuestion('an-dyn-qe-signalee.html', 'https://questions.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE3456');
     expect(questionStatus(q!, TODAY)).toEqual(questionStatus(page, TODAY));
@@ -228,6 +232,7 @@ describe('parseAnRecord', () => {
       dueOn: '2023-07-02',
       closedOn: '2023-09-12',
       closedReason: "Retrait par l'auteur",
+      closure: 'other',
       daysOpen: 133,
       daysLate: 72,
     });

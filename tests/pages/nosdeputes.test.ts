@@ -73,6 +73,8 @@ const QUESTION_CASES: QuestionCase[] = [
       dueOn: '2019-06-30',
       closedOn: '2022-06-21',
       closedReason: 'fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 15,
       daysOpen: 1148,
       daysLate: 1087,
     },
@@ -113,7 +115,17 @@ const QUESTION_CASES: QuestionCase[] = [
       text: expect.stringMatching(/^Mme Élise Morvan attire l'attention .* continuité du service public de l'éducation\.$/),
       urls: { an: an('QANR5L16QE12874'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/12874' },
     },
-    status: { state: 'overdue', signaled: false, dueOn: '2024-01-07', daysOpen: 1118, daysLate: 1057 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2024-01-07',
+      closedOn: '2024-06-09',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 16,
+      daysOpen: 215,
+      daysLate: 154,
+    },
   },
   {
     title: 'R without motif: "Retirée le {date}" only',
@@ -139,6 +151,7 @@ const QUESTION_CASES: QuestionCase[] = [
       dueOn: '2023-08-13',
       closedOn: '2023-10-03',
       closedReason: 'Retirée',
+      closure: 'other',
       daysOpen: 112,
       daysLate: 51,
     },
@@ -164,7 +177,7 @@ const QUESTION_CASES: QuestionCase[] = [
     status: { state: 'answered', signaled: false, dueOn: '2021-01-03' },
   },
   {
-    title: 'F: "Réponse à venir le …" → unreadable, status unknown',
+    title: 'F: "Réponse à venir le …" → the announced date, closed on it once past',
     file: 'q-reponse-a-venir.html',
     url: 'https://www.nosdeputes.fr/16/question/QE/15871',
     question: {
@@ -176,11 +189,11 @@ const QUESTION_CASES: QuestionCase[] = [
       author: { name: 'Karim Benhaddou', slug: 'karim-benhaddou', group: { acronym: 'LFI-NUPES', name: 'La France insoumise - NUPES' } },
       answeringMinistry: 'Ministère du travail',
       publishedOn: '2024-03-05',
-      unreadableStatus: 'answer announced but not published',
+      announcedOn: '2024-04-09',
       text: expect.stringMatching(/^M\. Karim Benhaddou interroge/),
       urls: { an: an('QANR5L16QE15871'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/15871' },
     },
-    status: { state: 'unknown', signaled: false },
+    status: { state: 'closed', signaled: false, dueOn: '2024-05-05', closedOn: '2024-04-09', closure: 'other', daysOpen: 35, daysLate: 0 },
   },
   {
     title: '14th legislature (2012-2017 host, "par email" alert, apparenté group in the photo title)',
@@ -210,6 +223,8 @@ const QUESTION_CASES: QuestionCase[] = [
       dueOn: '2017-04-28',
       closedOn: '2017-06-20',
       closedReason: 'fin de mandat',
+      closure: 'lapsed',
+      lapsedAtEndOf: 14,
       daysOpen: 112,
       daysLate: 53,
     },
@@ -289,7 +304,17 @@ const QUESTION_CASES: QuestionCase[] = [
       text: expect.stringMatching(/^Mme Élise Morvan attire l'attention de M\. le ministre de l'agriculture/),
       urls: { an: an('QANR5L16QE15230'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/15230' },
     },
-    status: { state: 'overdue', signaled: false, dueOn: '2024-04-20', daysOpen: 1013, daysLate: 953 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2024-04-20',
+      closedOn: '2024-06-09',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 16,
+      daysOpen: 110,
+      daysLate: 50,
+    },
   },
   {
     title: 'labels without values → unreadable, status unknown',
@@ -307,6 +332,38 @@ const QUESTION_CASES: QuestionCase[] = [
     },
     status: { state: 'unknown', signaled: false },
   },
+  {
+    title: 'P on the 16th archive host, nothing about the dissolution: lapsed on 9 June 2024, by the calendar',
+    file: 'q16-archive-sans-reponse.html',
+    url: 'https://2022-2024.nosdeputes.fr/16/question/QE/14032',
+    question: {
+      id: 'AN-16-QE-14032',
+      chamber: 'AN',
+      legislature: 16,
+      type: 'QE',
+      number: 14032,
+      author: {
+        name: 'Marc Lestrade',
+        slug: 'marc-lestrade',
+        group: { acronym: 'LIOT', name: 'Libertés, Indépendants, Outre-mer et Territoires' },
+      },
+      answeringMinistry: 'Ministère de la santé',
+      publishedOn: '2024-01-09',
+      text: expect.stringMatching(/^M\. Marc Lestrade attire l'attention .* dans les territoires ruraux\.$/),
+      urls: { an: an('QANR5L16QE14032'), nosdeputes: 'https://2022-2024.nosdeputes.fr/16/question/QE/14032' },
+    },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2024-03-09',
+      closedOn: '2024-06-09',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 16,
+      daysOpen: 152,
+      daysLate: 92,
+    },
+  },
 ];
 
 describe.each(DOM_IMPLEMENTATIONS)('NosDéputés question page (%s)', (dom) => {
@@ -322,6 +379,24 @@ describe.each(DOM_IMPLEMENTATIONS)('NosDéputés question page (%s)', (dom) => {
     expect(status.state).toBe('closed');
     expect(status.closedReason).toBe('fin de mandat');
     expect(status.daysOpen).toBe(1148);
+  });
+
+  it('reads « Réponse à venir le 9 avril 2024 » as pending with that date until it has passed', () => {
+    const question = questionOf(read('q-reponse-a-venir.html', 'https://www.nosdeputes.fr/16/question/QE/15871', dom));
+    expect(questionStatus(question, '2024-04-09')).toStrictEqual({
+      state: 'pending',
+      signaled: false,
+      dueOn: '2024-05-05',
+      announcedOn: '2024-04-09',
+      daysOpen: 35,
+    });
+    expect(questionStatus(question, '2024-04-10')).toMatchObject({ state: 'closed', closedOn: '2024-04-09' });
+  });
+
+  it('reads a page reached through an old http: link as the same page, with https links', () => {
+    const url = 'http://2017-2022.nosdeputes.fr/15/question/QE/19189';
+    expect(detectPage(url)).toBe('nosdeputes-question');
+    expect(questionOf(read('q-retiree.html', url, dom))).toStrictEqual(questionOf(read('q-retiree.html', SEED_URL, dom)));
   });
 });
 
@@ -359,7 +434,17 @@ const MORVAN_ITEMS: ListCase['items'] = [
       pending: true,
       ministry: "Ministère de l'agriculture et de la souveraineté alimentaire",
     }),
-    status: { state: 'overdue', signaled: false, dueOn: '2024-04-20', daysOpen: 1013, daysLate: 953 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2024-04-20',
+      closedOn: '2024-06-09',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 16,
+      daysOpen: 110,
+      daysLate: 50,
+    },
   },
   {
     ref: ref(16, 11907, {
@@ -376,11 +461,21 @@ const MORVAN_ITEMS: ListCase['items'] = [
       pending: true,
       ministry: "Ministère de l'éducation nationale et de la jeunesse",
     }),
-    status: { state: 'overdue', signaled: false, dueOn: '2024-01-07', daysOpen: 1118, daysLate: 1057 },
+    status: {
+      state: 'closed',
+      signaled: false,
+      dueOn: '2024-01-07',
+      closedOn: '2024-06-09',
+      closure: 'lapsed',
+      closureInferred: true,
+      lapsedAtEndOf: 16,
+      daysOpen: 215,
+      daysLate: 154,
+    },
   },
   {
     ref: ref(16, 9120, { publishedOn: '2023-06-13', closed: true, ministry: "Ministère de l'intérieur et des outre-mer" }),
-    status: { state: 'closed', signaled: false, dueOn: '2023-08-13' },
+    status: { state: 'closed', signaled: false, dueOn: '2023-08-13', closure: 'other' },
   },
   {
     ref: ref(16, 6044, {
@@ -394,6 +489,64 @@ const MORVAN_ITEMS: ListCase['items'] = [
 ];
 
 const LIST_CASES: ListCase[] = [
+  {
+    title: "deputy's list on the 16th archive host, closures never loaded: « Sans réponse » lapsed on 9 June 2024",
+    file: 'list16-archive-deputy-questions.html',
+    url: 'https://2022-2024.nosdeputes.fr/marc-lestrade/questions',
+    kind: 'nosdeputes-deputy-questions',
+    heading: 'H2',
+    items: [
+      {
+        ref: ref(16, 14032, {
+          publishedOn: '2024-01-09',
+          pending: true,
+          ministry: 'Ministère de la santé et de la prévention',
+        }),
+        status: {
+          state: 'closed',
+          signaled: false,
+          dueOn: '2024-03-09',
+          closedOn: '2024-06-09',
+          closure: 'lapsed',
+          closureInferred: true,
+          lapsedAtEndOf: 16,
+          daysOpen: 152,
+          daysLate: 92,
+        },
+      },
+      {
+        ref: ref(16, 15402, {
+          publishedOn: '2024-05-07',
+          pending: true,
+          ministry: "Ministère de l'agriculture et de la souveraineté alimentaire",
+        }),
+        status: {
+          state: 'closed',
+          signaled: false,
+          dueOn: '2024-07-07',
+          closedOn: '2024-06-09',
+          closure: 'lapsed',
+          closureInferred: true,
+          lapsedAtEndOf: 16,
+          daysOpen: 33,
+          daysLate: 0,
+        },
+      },
+      {
+        ref: ref(16, 10553, {
+          publishedOn: '2023-09-12',
+          answeredOn: '2023-11-28',
+          answered: true,
+          ministry: 'Ministère de la transition écologique et de la cohésion des territoires',
+        }),
+        status: { state: 'answered', signaled: false, dueOn: '2023-11-12', answeredOn: '2023-11-28', daysOpen: 77, daysLate: 16 },
+      },
+      {
+        ref: ref(16, 8810, { publishedOn: '2023-05-30', closed: true, ministry: "Ministère de l'intérieur et des outre-mer" }),
+        status: { state: 'closed', signaled: false, dueOn: '2023-07-30', closure: 'other' },
+      },
+    ],
+  },
   {
     title: "deputy's list on www (16th): Sans réponse, Réponse le, Retirée",
     file: 'list-deputy-questions.html',
@@ -436,7 +589,7 @@ const LIST_CASES: ListCase[] = [
           closed: true,
           ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
         }),
-        status: { state: 'closed', signaled: false, dueOn: '2017-04-28' },
+        status: { state: 'closed', signaled: false, dueOn: '2017-04-28', closure: 'other' },
       },
       {
         ref: ref(14, 99310, {
@@ -475,7 +628,17 @@ const LIST_CASES: ListCase[] = [
     items: [
       {
         ref: ref(16, 13502, { publishedOn: '2023-12-05', pending: true, ministry: 'Ministère de la transition énergétique' }),
-        status: { state: 'overdue', signaled: false, dueOn: '2024-02-05', daysOpen: 1090, daysLate: 1028 },
+        status: {
+          state: 'closed',
+          signaled: false,
+          dueOn: '2024-02-05',
+          closedOn: '2024-06-09',
+          closure: 'lapsed',
+          closureInferred: true,
+          lapsedAtEndOf: 16,
+          daysOpen: 187,
+          daysLate: 125,
+        },
       },
       {
         ref: ref(16, 10233, {
@@ -501,7 +664,7 @@ const LIST_CASES: ListCase[] = [
           closed: true,
           ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
         }),
-        status: { state: 'closed', signaled: false, dueOn: '2017-02-06' },
+        status: { state: 'closed', signaled: false, dueOn: '2017-02-06', closure: 'other' },
       },
       {
         ref: ref(14, 96408, {
@@ -517,7 +680,17 @@ const LIST_CASES: ListCase[] = [
           pending: true,
           ministry: "Ministère de l'agriculture, de l'agroalimentaire et de la forêt",
         }),
-        status: { state: 'overdue', signaled: false, dueOn: '2016-05-29', daysOpen: 3897, daysLate: 3836 },
+        status: {
+          state: 'closed',
+          signaled: false,
+          dueOn: '2016-05-29',
+          closedOn: '2017-06-20',
+          closure: 'lapsed',
+          closureInferred: true,
+          lapsedAtEndOf: 14,
+          daysOpen: 448,
+          daysLate: 387,
+        },
       },
     ],
   },
@@ -655,10 +828,11 @@ const PAGE_URLS = [
 const TRUNCATION_CASES: { file: string; url: string; allowed: QuestionState[] }[] = [
   { file: 'q-retiree.html', url: SEED_URL, allowed: ['closed', 'unknown'] },
   { file: 'q-repondue.html', url: 'https://2017-2022.nosdeputes.fr/15/question/QE/24567', allowed: ['answered', 'unknown'] },
-  { file: 'q-sans-reponse.html', url: 'https://www.nosdeputes.fr/16/question/QE/12874', allowed: ['overdue', 'unknown'] },
+  { file: 'q-sans-reponse.html', url: 'https://www.nosdeputes.fr/16/question/QE/12874', allowed: ['closed', 'unknown'] },
   { file: 'q-reponse-sans-date.html', url: 'https://2017-2022.nosdeputes.fr/15/question/QE/31877', allowed: ['answered', 'unknown'] },
-  { file: 'q-reponse-a-venir.html', url: 'https://www.nosdeputes.fr/16/question/QE/15871', allowed: ['unknown'] },
-  { file: 'q-sans-reponse-variante.html', url: 'https://www.nosdeputes.fr/16/question/QE/15230', allowed: ['overdue', 'unknown'] },
+  { file: 'q-reponse-a-venir.html', url: 'https://www.nosdeputes.fr/16/question/QE/15871', allowed: ['closed', 'unknown'] },
+  { file: 'q16-archive-sans-reponse.html', url: 'https://2022-2024.nosdeputes.fr/16/question/QE/14032', allowed: ['closed', 'unknown'] },
+  { file: 'q-sans-reponse-variante.html', url: 'https://www.nosdeputes.fr/16/question/QE/15230', allowed: ['closed', 'unknown'] },
 ];
 
 /** Every character of the date and status lines, a coarser step elsewhere. */

@@ -49,9 +49,9 @@ const ANSWERED = makeRecord({
   lastChangeAt: NOW - HOUR,
 });
 /** Watched from a list: pending, due 1 July 2024, never checked. */
-const REF = makeRef({ legislature: 17, number: 512, title: 'Écoles rurales' });
+const REF = makeRef({ number: 512, title: 'Écoles rurales' });
 const LISTED: WatchRecord = { id: REF.id, ref: REF, watchedAt: NOW - 5 * DAY, state: 'pending', failures: 0, seen: true };
-/** Closed at the end of the mandate on 1 May 2024 (after 107 days, 47 late). */
+/** Closed « Fin de mandat » on 1 May 2024, weeks before the dissolution: a closure in the page's words (after 107 days, 47 late). */
 const CLOSED = makeRecord({
   number: 4022,
   question: makeQuestion({
@@ -162,15 +162,26 @@ describe('PopupApp: the list', () => {
 
     const listed = row(LISTED.id);
     expect(text(listed, '.badge__label')).toBe('En attente — échéance le 1er juillet 2024');
-    expect(text(listed, '.row__title a')).toBe('n° 512 · 17e législature');
+    expect(text(listed, '.row__title a')).toBe('n° 512 · 16e législature');
     expect(text(listed, '.row__subject')).toBe('— Écoles rurales');
     expect(norm(listed.querySelector('.row__meta')!.textContent)).toContain('ouverte depuis 31 jours · pas encore vérifiée');
 
     const closed = row(CLOSED.id);
-    expect(text(closed, '.badge__label')).toBe('Close sans réponse — fin de mandat, après 107 jours');
+    expect(text(closed, '.badge__label')).toBe('Close sans réponse — fin de mandat, après 107 jours (47 j de retard)');
     // A bare actor id is not a name to show.
     expect(text(closed, '.row__meta')).toBe('Ministère de la santé et de la prévention · vérifiée il y a 3 jours');
     expect(closed.textContent).not.toContain('PA123456');
+  });
+
+  it('says a question of a finished legislature lapsed with it, how late it was then, and never checks it again', async () => {
+    const question = makeQuestion({ legislature: 15, number: 44001, publishedOn: '2022-01-18' });
+    const lapsed: WatchRecord = { ...makeRecord(), id: question.id, question, state: 'closed' };
+    await open(background([lapsed]));
+    expect(text(row(lapsed.id), '.badge__label')).toBe(
+      'Caduque — fin de la 15e législature (21 juin 2022), après 154 jours (95 j de retard)',
+    );
+    expect(row(lapsed.id).querySelector('.badge')!.getAttribute('data-state')).toBe('closed');
+    expect(byText<HTMLButtonElement>(row(lapsed.id), 'button', 'Vérifier maintenant').disabled).toBe(true);
   });
 
   // Bug: WatchRow prints « · » before days open and last check even when no deputy or ministry precedes them.
@@ -240,7 +251,7 @@ describe('PopupApp: the list', () => {
       ['answered', 'Répondues'],
       ['pending', 'En attente'],
       ['overdue', 'En retard'],
-      ['closed', 'Closes'],
+      ['closed', 'Closes ou caduques'],
       ['unknown', 'Statut inconnu'],
     ]);
     await choose(state!, 'closed');
@@ -434,7 +445,7 @@ describe('PopupApp: actions', () => {
     for (const id of [ANSWERED.id, CLOSED.id]) {
       const button = byText<HTMLButtonElement>(row(id), 'button', 'Vérifier maintenant');
       expect(button.disabled, id).toBe(true);
-      expect(button.title).toBe('Close ou répondue : plus vérifiée');
+      expect(button.title).toBe('Close, caduque ou répondue : plus vérifiée');
     }
     for (const id of [OVERDUE.id, LISTED.id]) {
       const button = byText<HTMLButtonElement>(row(id), 'button', 'Vérifier maintenant');

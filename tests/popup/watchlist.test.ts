@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 /** Default question: 16-QE-4020, published 15 Jan 2024, due 15 Mar 2024: 78 days late, open 138 days on TODAY. */
 const QUESTION_RECORD = makeRecord({ note: 'Relancer le Cabinet' });
 
-const REF = makeRef({ legislature: 17, number: 512, title: 'Écoles rurales' });
+const REF = makeRef({ number: 512, title: 'Écoles rurales' });
 const REF_RECORD: WatchRecord = { id: REF.id, ref: REF, watchedAt: NOW, state: 'pending', failures: 0, seen: true };
 
 describe('normalizeForSearch', () => {
@@ -66,13 +66,13 @@ describe('toRow', () => {
     const row = toRow(REF_RECORD, TODAY);
     expect(row.status).toEqual({ state: 'pending', signaled: false, dueOn: '2024-07-01', daysOpen: 31 });
     expect(row.number).toBe(512);
-    expect(row.legislature).toBe(17);
+    expect(row.legislature).toBe(16);
     expect(row.deputy).toBeUndefined();
     expect(row.ministry).toBeUndefined();
     expect(row.title).toBe('Écoles rurales');
-    expect(row.anUrl).toBe('https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE512');
+    expect(row.anUrl).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE512');
     expect(row.nosdeputesUrl).toBeUndefined();
-    expect(row.haystack).toBe('512 17 an-17-qe-512 ecoles rurales');
+    expect(row.haystack).toBe('512 16 an-16-qe-512 ecoles rurales');
   });
 
   it('does not show a deputy name that is only an Assemblée actor id, nor search it', () => {
@@ -102,14 +102,14 @@ describe('filterRows', () => {
   const all = { text: '', state: 'all' as const };
 
   it('keeps every row for an empty or blank search', () => {
-    expect(ids(filterRows(rows, all))).toEqual(['AN-16-QE-1', 'AN-16-QE-2', 'AN-16-QE-3', 'AN-17-QE-512']);
+    expect(ids(filterRows(rows, all))).toEqual(['AN-16-QE-1', 'AN-16-QE-2', 'AN-16-QE-3', 'AN-16-QE-512']);
     expect(ids(filterRows(rows, { text: '   ', state: 'all' }))).toHaveLength(4);
   });
 
   it('ignores accents and case, on both sides', () => {
     expect(ids(filterRows(rows, { text: 'LEFEVRE', state: 'all' }))).toEqual(['AN-16-QE-3']);
     expect(ids(filterRows(rows, { text: 'zoé lefèvre', state: 'all' }))).toEqual(['AN-16-QE-3']);
-    expect(ids(filterRows(rows, { text: 'ecoles', state: 'all' }))).toEqual(['AN-17-QE-512']);
+    expect(ids(filterRows(rows, { text: 'ecoles', state: 'all' }))).toEqual(['AN-16-QE-512']);
     expect(ids(filterRows(rows, { text: 'Chômage', state: 'all' }))).toEqual(['AN-16-QE-2']);
   });
 
@@ -120,7 +120,7 @@ describe('filterRows', () => {
   });
 
   it('finds by number, by ministry and by note', () => {
-    expect(ids(filterRows(rows, { text: '512', state: 'all' }))).toEqual(['AN-17-QE-512']);
+    expect(ids(filterRows(rows, { text: '512', state: 'all' }))).toEqual(['AN-16-QE-512']);
     expect(ids(filterRows(rows, { text: 'an-16-qe-2', state: 'all' }))).toEqual(['AN-16-QE-2']);
     expect(ids(filterRows(rows, { text: 'ministère de la santé', state: 'all' }))).toEqual(['AN-16-QE-1', 'AN-16-QE-3']);
     expect(ids(filterRows(rows, { text: 'hopital brest', state: 'all' }))).toEqual(['AN-16-QE-1']);
@@ -129,7 +129,7 @@ describe('filterRows', () => {
   it('filters by state, and by state and text together', () => {
     expect(ids(filterRows(rows, { text: '', state: 'overdue' }))).toEqual(['AN-16-QE-1', 'AN-16-QE-2']);
     expect(ids(filterRows(rows, { text: '', state: 'answered' }))).toEqual(['AN-16-QE-3']);
-    expect(ids(filterRows(rows, { text: '', state: 'pending' }))).toEqual(['AN-17-QE-512']);
+    expect(ids(filterRows(rows, { text: '', state: 'pending' }))).toEqual(['AN-16-QE-512']);
     expect(ids(filterRows(rows, { text: '', state: 'closed' }))).toEqual([]);
     expect(ids(filterRows(rows, { text: 'dupont', state: 'overdue' }))).toEqual(['AN-16-QE-2']);
     expect(ids(filterRows(rows, { text: 'dupont', state: 'answered' }))).toEqual([]);
@@ -204,23 +204,21 @@ describe('sortRows', () => {
   });
 
   it('ranks any days late above any days open', () => {
-    // Signalled on 10 May: due ten days later, 12 days late but open only 31 days.
-    const signaled = makeRecord({
-      number: 40,
-      question: makeQuestion({ number: 40, publishedOn: '2024-05-01', signaledOn: '2024-05-10' }),
-    });
-    // Not due before 5 June: open 57 days, not late.
-    const waiting = record(41, '2024-04-05');
-    expect(toRow(signaled, TODAY).status).toMatchObject({ state: 'overdue', daysLate: 12, daysOpen: 31 });
-    expect(toRow(waiting, TODAY).status).toMatchObject({ state: 'pending', daysOpen: 57 });
+    // Due 20 May: 12 days late, open 73 days.
+    const late = record(40, '2024-03-20');
+    // A question au Gouvernement has no written deadline: open 138 days, never late.
+    const question = makeQuestion({ number: 41, type: 'QG' });
+    const waiting: WatchRecord = { ...makeRecord(), id: question.id, question, state: 'pending' };
+    expect(toRow(late, TODAY).status).toMatchObject({ state: 'overdue', daysLate: 12, daysOpen: 73 });
+    expect(toRow(waiting, TODAY).status).toMatchObject({ state: 'pending', daysOpen: 138 });
     expect(
       ids(
         sortRows(
-          [waiting, signaled].map((r) => toRow(r, TODAY)),
+          [waiting, late].map((r) => toRow(r, TODAY)),
           'late',
         ),
       ),
-    ).toEqual(['AN-16-QE-40', 'AN-16-QE-41']);
+    ).toEqual(['AN-16-QE-40', 'AN-16-QG-41']);
   });
 
   it('does not reorder its input', () => {

@@ -8,16 +8,9 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CONTENT_SCRIPT_MATCHES, detectPage, PAGES } from '../../lib/sites';
 
 const NOT_DETECTED: string[] = [
-  // Plain http: Vigie only reads https pages.
-  'http://www.nosdeputes.fr/16/question/QE/12874',
-  'http://2017-2022.nosdeputes.fr/15/question/QE/19189',
-  'http://2017-2022.nosdeputes.fr/julien-dive',
-  'http://www.nosdeputes.fr/elise-morvan/questions',
-  'http://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite',
-  'http://www.nosdeputes.fr/depute/elise-morvan/qag',
-  'http://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
-  'http://questions.assemblee-nationale.fr/q14/14-47351QE.htm',
-  'http://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions',
+  // Not web pages.
+  'ftp://www.nosdeputes.fr/16/question/QE/12874',
+  'ws://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
   // Not HTML pages.
   'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE13282.pdf',
   'https://questions.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE13282.pdf',
@@ -122,6 +115,14 @@ describe('detectPage', () => {
   });
 });
 
+describe('http: links', () => {
+  it.each(OWN_URLS)('%s: the http: twin of %s is the same page, and the content script runs there too', (kind, url) => {
+    const http = url.replace(/^https:/, 'http:');
+    expect(detectPage(http)).toBe(kind);
+    expect(CONTENT_SCRIPT_MATCHES.map((pattern) => new MatchPattern(pattern)).some((pattern) => pattern.includes(http))).toBe(true);
+  });
+});
+
 describe('content-script match patterns', () => {
   const patterns = CONTENT_SCRIPT_MATCHES.map((pattern) => new MatchPattern(pattern));
 
@@ -134,7 +135,7 @@ describe('content-script match patterns', () => {
     'https://www.assemblee-nationale.fr/dyn/vos-deputes',
     'https://www.assemblee-nationale.fr/dyn/deputes/PA795321',
     'https://www.nosdeputes.fr.evil.example/16/question/QE/1',
-    'http://www.nosdeputes.fr/16/question/QE/1',
+    'http://www.nosdeputes.fr.evil.example/16/question/QE/1',
     'https://www.senat.fr/questions/base/2019/qSEQ190409876.html',
   ])('leave %s alone', (url) => {
     expect(patterns.some((pattern) => pattern.includes(url))).toBe(false);

@@ -2,10 +2,11 @@
  * Entries of the Senate's legacy `SEQ*.xml` files (docs/reference/dila.md, « Legacy Senate
  * format »): `<Question>` in QE; `<Question_Reponse>` with `<Questions>` and `<Reponse>` in REP.
  * They carry no legislature, and the Senate restarts its numbers with each Assemblée legislature
- * (senat.md §1.1): a question's key takes the legislature in office on its date (law.md §1).
+ * (senat.md §1.1): a question's key takes the legislature in office on its date (lib/legislatures.ts, law.md §1).
  */
 import * as z from 'zod/mini';
 import { parseFrenchDate, type IsoDate } from '../../dates';
+import { legislatureOn } from '../../legislatures';
 import {
   answerEntry,
   checked,
@@ -20,7 +21,6 @@ import {
   type Checked,
   type EntryReader,
 } from './entries';
-import { legislatureOn } from './legislatures';
 import { lineOf } from './plain-text';
 import { type JoQuestion } from './schemas';
 import { childElement, childElements, type XmlElement } from './xml';

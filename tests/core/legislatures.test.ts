@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legislatureOn } from '../../../lib/sources/jo/legislatures';
+import { legislatureOn } from '../../lib/legislatures';
 
 describe('legislatureOn', () => {
   it.each([
