@@ -16,7 +16,10 @@ import {
 import { exportFileSchema } from './exchange';
 import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema, watchRecordSchema } from './records';
 
-const ids = z.array(questionIdSchema).check(z.maxLength(5000));
+/** The most question ids one message may carry: a longer list is asked for in several. */
+export const MAX_IDS_PER_MESSAGE = 5000;
+
+const ids = z.array(questionIdSchema).check(z.maxLength(MAX_IDS_PER_MESSAGE));
 
 export const requestSchemas = {
   /** Which of these questions are watched: one round trip for a whole page. */
