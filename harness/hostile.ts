@@ -1,12 +1,15 @@
 /**
  * Pages whose own scripts work against Vigie, as any script on a supported site may (issue #17,
  * probe findings D6, D7, D11, P1g, P1h). Served at the real addresses, so the content script runs.
- * What a page script does before Vigie starts is in `hostilePageScript`; what it does once the
- * overlays are there (reading, pressing, replaying) the tests do through the page's main world.
+ * What page scripts do before Vigie starts is in `listeningScript` and `takeoverScript`; what they
+ * do once the overlays are there (reading, pressing, replaying) the tests do in the main world.
  */
 import { html, type FixtureServer } from './server';
 import { bigNosdeputesList, fixture } from './site';
 
+/** Its page script takes over what it can of the overlays (P1g, P1h). */
+export const TAKEOVER_QUESTION = { url: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189', id: 'AN-15-QE-19189' };
+/** These pages' scripts listen; the tests act for them once the overlays are there (D6, D11). */
 export const HOSTILE_QUESTION = { url: 'https://www.nosdeputes.fr/16/question/QE/12874', id: 'AN-16-QE-12874' };
 export const HOSTILE_LIST = {
   url: 'https://www.nosdeputes.fr/elise-morvan/questions',
@@ -15,10 +18,10 @@ export const HOSTILE_LIST = {
 /** Longer than one `watch.states` message may carry (5,000 ids). */
 export const HUGE_LIST = { url: 'https://www.nosdeputes.fr/tres-gros-volume/questions', count: 6_000, lastId: 'AN-16-QE-25999' };
 
-/** What the page script saw: every `message` event, and how its attempts on the overlays went. */
+/** What the page scripts saw: every `message` event, and how their attempts on the overlays went. */
 export interface PageRecord {
   messages: string[];
-  /** Shadow roots the page's own `attachShadow` made: Vigie's never go through it. */
+  /** Shadow roots made through the page's own `attachShadow`: Vigie's never go through it. */
   attachCalls: number;
   /** Attempts to attach the page's own shadow root to a host of Vigie's, as it was inserted. */
   takeovers: { succeeded: number; refused: number };
@@ -26,17 +29,21 @@ export interface PageRecord {
   customElements: number;
 }
 
-/**
- * Runs in the page, first thing in <head>. Self-contained: it is sent as source. It listens for
- * messages; defines `<vigie-overlay>` (the tag Vigie once used), whose constructor takes the
- * element over with a closed root of its own saying « Répondue (faux) »; wraps `attachShadow` to
- * force roots open and count them; and tries to attach a root to every Vigie host it sees arrive.
- */
-function hostilePageScript(): void {
+/** Runs in the page, first thing in <head>. Self-contained: it is sent as source. */
+function listeningScript(): void {
   const record: PageRecord = { messages: [], attachCalls: 0, takeovers: { succeeded: 0, refused: 0 }, customElements: 0 };
   (window as unknown as { __vigieProbe: PageRecord }).__vigieProbe = record;
   window.addEventListener('message', (event) => record.messages.push(JSON.stringify(event.data)));
+}
 
+/**
+ * Runs in the page after `listeningScript`. Defines `<vigie-overlay>` (the tag Vigie once used),
+ * whose constructor takes the element over with a closed root of its own saying « Répondue
+ * (faux) »; wraps `attachShadow` to force roots open and count them; and tries to attach a root
+ * to every Vigie host it sees arrive.
+ */
+function takeoverScript(): void {
+  const record = (window as unknown as { __vigieProbe: PageRecord }).__vigieProbe;
   const attach = Element.prototype.attachShadow;
   const fake = (root: ShadowRoot) => {
     root.textContent = 'Répondue (faux)';
@@ -70,20 +77,18 @@ function hostilePageScript(): void {
   }).observe(document, { childList: true, subtree: true });
 }
 
-export function withPageScript(page: string): string {
-  return page.replace(/<head[^>]*>/i, (head) => `${head}<script>(${hostilePageScript.toString()})();</script>`);
+function withPageScripts(page: string, scripts: (() => void)[]): string {
+  const sources = scripts.map((script) => `<script>(${script.toString()})();</script>`).join('');
+  return page.replace(/<head[^>]*>/i, (head) => `${head}${sources}`);
 }
 
 export function serveHostilePages(server: FixtureServer): void {
-  server.routes.set(new URL(HOSTILE_QUESTION.url).host + new URL(HOSTILE_QUESTION.url).pathname, () =>
-    html(withPageScript(fixture('nosdeputes/q-sans-reponse.html'))),
-  );
-  server.routes.set(new URL(HOSTILE_LIST.url).host + new URL(HOSTILE_LIST.url).pathname, () =>
-    html(withPageScript(fixture('nosdeputes/list-deputy-questions.html'))),
-  );
-  server.routes.set(new URL(HUGE_LIST.url).host + new URL(HUGE_LIST.url).pathname, () =>
-    html(withPageScript(bigNosdeputesList(HUGE_LIST.count))),
-  );
+  const serve = (url: string, page: () => string, scripts = [listeningScript]) =>
+    server.routes.set(new URL(url).host + new URL(url).pathname, () => html(withPageScripts(page(), scripts)));
+  serve(TAKEOVER_QUESTION.url, () => fixture('nosdeputes/q-retiree.html'), [listeningScript, takeoverScript]);
+  serve(HOSTILE_QUESTION.url, () => fixture('nosdeputes/q-sans-reponse.html'));
+  serve(HOSTILE_LIST.url, () => fixture('nosdeputes/list-deputy-questions.html'));
+  serve(HUGE_LIST.url, () => bigNosdeputesList(HUGE_LIST.count));
 }
 
 /** Runs in the page: what the page script has recorded so far. */

@@ -26,6 +26,7 @@ import {
   pressRevealedButtons,
   replayWxtStartup,
   serveHostilePages,
+  TAKEOVER_QUESTION,
 } from '../../harness/hostile';
 import { HOST_SELECTOR } from '../../harness/overlays';
 import { startFixtureServer, type FixtureServer } from '../../harness/server';
@@ -83,10 +84,10 @@ function storedWatches(): Promise<string[]> {
 
 describe('a hostile page, in Firefox ESR', () => {
   it('cannot take the overlays over: a page-defined <vigie-overlay>, prototype overrides and late shadow roots change nothing', async () => {
-    const page = await open(HOSTILE_QUESTION.url);
+    const page = await open(TAKEOVER_QUESTION.url);
     const [host] = await overlaysOnceThere(page, 1);
-    expect(host!.id).toBe(HOSTILE_QUESTION.id);
-    expect(host!.text).toContain('En retard de');
+    expect(host!.id).toBe(TAKEOVER_QUESTION.id);
+    expect(host!.text).toContain('Close sans réponse');
     expect(host!.text).not.toContain('faux');
     expect(await page.evaluate(pageRecord)).toMatchObject({ attachCalls: 0, customElements: 0, takeovers: { succeeded: 0, refused: 1 } });
     await page.close();
