@@ -17,7 +17,13 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    resolve: { alias: { 'cssomnom/parse': fileURLToPath(new URL('./lib/shims/css-parse.ts', import.meta.url)) } },
+    resolve: {
+      alias: {
+        'cssomnom/parse': fileURLToPath(new URL('./lib/shims/css-parse.ts', import.meta.url)),
+        // WXT's context tells every page the extension id and lets it stop the content script.
+        'wxt/utils/content-script-context': fileURLToPath(new URL('./lib/content/script-context.ts', import.meta.url)),
+      },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

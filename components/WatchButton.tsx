@@ -15,6 +15,17 @@ export interface WatchButtonProps extends WatchProps {
   explain?: boolean;
 }
 
+/**
+ * Only the user acts: a real click, or Enter / Space on the focused button, which the browser
+ * turns into a trusted click. A page script that reaches the button and calls `click()` or
+ * dispatches a click gets an untrusted event, and nothing happens.
+ */
+function onTrustedClick(action: () => void) {
+  return (event: MouseEvent) => {
+    if (event.isTrusted) action();
+  };
+}
+
 export function WatchButton({ watched, busy, error, onToggle, lang, state, explain }: WatchButtonProps) {
   const t = MESSAGES[lang];
   const final = watched && isFinal(state);
@@ -26,7 +37,7 @@ export function WatchButton({ watched, busy, error, onToggle, lang, state, expla
         aria-pressed={watched ? 'true' : 'false'}
         aria-busy={busy ? 'true' : undefined}
         title={t.watchHelp}
-        onClick={busy ? undefined : onToggle}
+        onClick={busy ? undefined : onTrustedClick(onToggle)}
       >
         <span aria-hidden="true" class="watch__mark">
           {watched ? '★' : '☆'}

@@ -9,6 +9,8 @@ import { CONTENT_SCRIPT_MATCHES } from '../lib/sites';
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
+  // `ctx` is Vigie's own context (lib/content/script-context.ts, swapped in by wxt.config.ts):
+  // it tells the page nothing, and stops the script only when the extension is gone.
   async main(ctx) {
     const settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
     // Compiled out of production builds: `npm run bench` builds with WXT_BENCH=true. The first

@@ -17,7 +17,10 @@ import {
 import { exportedWatchSchema, IMPORT_CHUNK_WATCHES } from './exchange';
 import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema } from './records';
 
-const ids = z.array(questionIdSchema).check(z.maxLength(5000));
+/** The most question ids one message may carry: a longer list is asked for in several. */
+export const MAX_IDS_PER_MESSAGE = 5000;
+
+const ids = z.array(questionIdSchema).check(z.maxLength(MAX_IDS_PER_MESSAGE));
 const importId = z.string().check(z.regex(/^[\w-]{1,64}$/));
 const count = z.number().check(z.int(), z.minimum(0));
 const importCountsSchema = z.object({ added: count, updated: count, unchanged: count });

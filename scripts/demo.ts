@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension } from '../harness/browser';
+import { launchWithExtension, watchFromOverlay } from '../harness/browser';
+import { HOST_SELECTOR } from '../harness/overlays';
 import { anQuestionPage, anQuestionPath, anQuestionUrl } from '../harness/an-question';
 import { html, startFixtureServer } from '../harness/server';
 import { FIXTURE_PAGES, serveSite } from '../harness/site';
@@ -47,14 +48,14 @@ if (screenshotDir) {
     const page = await browser.newPage();
     for (const { url } of DEMO_PAGES) {
       await page.goto(url);
-      await page.waitForSelector('vigie-overlay', { timeout: 10_000 });
-      await page.locator('vigie-overlay').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector(HOST_SELECTOR, { timeout: 10_000 });
+      await page.locator(HOST_SELECTOR).first().scrollIntoViewIfNeeded();
       const file = join(screenshotDir, `${slug(url)}.png`);
       await page.screenshot({ path: file });
       console.log(file);
     }
-    await page.locator('vigie-overlay button[aria-pressed="false"]').first().click();
-    await page.locator('vigie-overlay button[aria-pressed="true"]').first().waitFor();
+    // The last page shown is question 2871 at the Assemblée: watch it, so that the popup has a row.
+    await watchFromOverlay(page, 'AN-17-QE-2871');
     const popup = await browser.newPage();
     await popup.setViewportSize({ width: 480, height: 520 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);

@@ -1,10 +1,21 @@
 /**
- * The elements Vigie inserts into a page. Each is an empty custom element with an open shadow
- * root: page CSS neither styles our overlays nor is disturbed by them.
+ * The elements Vigie inserts into a page. Each is an empty built-in `<span>` with a closed shadow
+ * root attached before it reaches the page: page CSS neither styles our overlays nor is disturbed
+ * by them, and page scripts can neither read nor press what is inside. A custom element would
+ * not do: the page could define the name first and take the element over, and the isolated world
+ * has no `customElements` anyway.
  */
 import { OVERLAY_ATTRIBUTE } from '../text';
 
-export const HOST_TAG = 'vigie-overlay';
+/** How tests and a later instance of Vigie find the hosts: the tag is a plain `span`. */
+export const HOST_SELECTOR = `[${OVERLAY_ATTRIBUTE}]`;
+
+/** The hosts this instance made: the page may forge the attribute, not membership here. */
+const ours = new WeakSet<Node>();
+
+export function isOurHost(node: Node): boolean {
+  return ours.has(node);
+}
 
 /** Per document: a constructed sheet can only be adopted where it was made. */
 const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
@@ -51,15 +62,25 @@ export interface HostOptions {
 }
 
 export function createHost(doc: Document, { attributes, css, inline }: HostOptions): { host: HTMLElement; root: ShadowRoot } {
-  const host = doc.createElement(HOST_TAG);
+  const host = doc.createElement('span');
   host.setAttribute(OVERLAY_ATTRIBUTE, '');
   if (inline) host.setAttribute('data-vigie-inline', '');
   for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   adopt(root, css);
   // The page's own keyboard shortcuts must not fire while a user types or presses keys in Vigie.
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (event) => event.stopPropagation());
+  ours.add(host);
   return { host, root };
+}
+
+/**
+ * Hosts left by an instance of Vigie that no longer runs: when the extension is updated or
+ * reloaded, Firefox injects the new version into open tabs, and the old one's overlays stay in the
+ * page, dead. (Chrome injects nothing into open tabs; its orphaned script removes its own.)
+ */
+export function removeStaleHosts(doc: Document): void {
+  for (const host of Array.from(doc.querySelectorAll(HOST_SELECTOR))) if (!ours.has(host)) host.remove();
 }
 
 const INTERACTIVE = 'a, button, [role="button"], summary, label';

@@ -51,13 +51,15 @@ export interface OverlayState {
 interface Mounted {
   key: string;
   host: HTMLElement;
+  /** Closed: `host.shadowRoot` is null, to the page and to us. */
+  root: ShadowRoot;
   anchor: Element;
   target?: WatchTarget;
   lookup?: DeputyLookup;
   view: (state: OverlayState) => VNode;
 }
 
-type Planned = Omit<Mounted, 'host'> & {
+type Planned = Omit<Mounted, 'host' | 'root'> & {
   attributes: Record<string, string>;
   inline: boolean;
   place: (host: HTMLElement) => void;
@@ -187,7 +189,7 @@ export class Overlays {
       .map(({ attributes, inline, place, ...p }) => {
         const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
         render(p.view(this.state), root);
-        return { mounted: { ...p, host }, place };
+        return { mounted: { ...p, host, root }, place };
       });
     for (const { mounted, place } of built) {
       place(mounted.host);
@@ -199,7 +201,7 @@ export class Overlays {
   /** Re-renders every overlay with what is now known. */
   update(state: OverlayState): void {
     this.state = state;
-    for (const m of this.mounted) if (m.host.shadowRoot) render(m.view(state), m.host.shadowRoot);
+    for (const m of this.mounted) render(m.view(state), m.root);
   }
 
   targets(): WatchTarget[] {
@@ -220,7 +222,7 @@ export class Overlays {
   }
 
   private unmount(m: Mounted): void {
-    if (m.host.shadowRoot) render(null, m.host.shadowRoot);
+    render(null, m.root);
     m.host.remove();
   }
 }

@@ -1,15 +1,16 @@
 /**
  * The content script's life on a page: overlays once on server-rendered pages; on the new
  * NosDéputés site (a Next.js app) they follow client-side navigation and re-renders. Watch
- * states come from the background in one request per page.
+ * states come from the background in one request per page (several on the longest lists).
  */
 import { type Requester } from '../messages';
 import { todayInParis } from '../dates';
 import { type DeputyFacts } from '../model';
 import { languageOf, siteEnabled, type Settings } from '../settings';
-import { HOST_TAG } from './hosts';
+import { isOurHost, removeStaleHosts } from './hosts';
 import { isSinglePageApp } from '../sites';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
+import { watchedAmong } from './watch-states';
 
 export interface ContentOptions {
   doc: Document;
@@ -25,11 +26,7 @@ export interface ContentOptions {
 
 /** Mutations made only by Vigie itself must not wake the observer again. */
 function onlyOurs(records: MutationRecord[]): boolean {
-  return records.every((record) =>
-    [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)].every(
-      (node) => node.nodeType === 1 && (node as Element).localName === HOST_TAG,
-    ),
-  );
+  return records.every((record) => [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)].every(isOurHost));
 }
 
 export function startOverlays({
@@ -41,6 +38,7 @@ export function startOverlays({
   request,
   measure,
 }: ContentOptions): Overlays {
+  removeStaleHosts(doc);
   const overlays = new Overlays(doc);
   let settings = initial;
   let watched: Set<string> | undefined;
@@ -75,8 +73,7 @@ export function startOverlays({
     const ids = [...new Set(overlays.targets().map((t) => t.id))];
     if (!ids.length || signal.aborted) return;
     try {
-      const reply = await request({ type: 'watch.states', ids });
-      watched = new Set(Object.keys(reply.watched));
+      watched = await watchedAmong(request, ids);
       if (!signal.aborted) publish();
     } catch {
       // No background (extension updated or disabled): the badges stand without the toggle.

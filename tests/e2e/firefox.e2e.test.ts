@@ -9,7 +9,8 @@ import {
   anRecordPath,
   type AnQuestionState,
 } from '../../harness/an-question';
-import { launchFirefox, overlaySummary, type FirefoxWithExtension } from '../../harness/firefox';
+import { clickWatchButton, launchFirefox, overlayHost, overlaySummary, type FirefoxWithExtension } from '../../harness/firefox';
+import { HOST_SELECTOR } from '../../harness/overlays';
 import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
 import { FIXTURE_PAGES, serveSite } from '../../harness/site';
 
@@ -40,16 +41,13 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-async function hostsOnceThere(page: Page, count: number) {
-  await page.waitForFunction((n) => document.querySelectorAll('vigie-overlay').length >= n, { timeout: 15_000 }, count);
+async function hostsOnceThere(page: Page, count: number, timeout = 15_000) {
+  await page.waitForFunction((selector, n) => document.querySelectorAll(selector).length >= n, { timeout }, HOST_SELECTOR, count);
   return overlaySummary(page);
 }
 
-const watchState = (page: Page, id: string) =>
-  page.$eval(
-    `vigie-overlay[data-vigie-id="${id}"]`,
-    (host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed') ?? null,
-  );
+/** The watch button's `aria-pressed` for question `id`: null before it shows. */
+const watchState = async (page: Page, id: string) => (await overlayHost(page, id))?.pressed;
 
 describe('Firefox ESR', () => {
   it.each(FIXTURE_PAGES.map((p) => [new URL(p.url).hostname + new URL(p.url).pathname, p] as const))(
@@ -70,23 +68,21 @@ describe('Firefox ESR', () => {
   it('watches a question, and keeps it across a reload', async () => {
     const page = await open('https://www.nosdeputes.fr/16/question/QE/12874');
     await hostsOnceThere(page, 1);
-    await page.waitForFunction(() => document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button[aria-pressed="false"]'));
-    await page.evaluate(() => (document.querySelector('vigie-overlay')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
-    await page.waitForFunction(() => document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button[aria-pressed="true"]'));
+    await expect.poll(() => watchState(page, 'AN-16-QE-12874')).toBe('false');
+    await clickWatchButton(page, 'AN-16-QE-12874');
+    await expect.poll(() => watchState(page, 'AN-16-QE-12874')).toBe('true');
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button[aria-pressed="true"]'), {
-      timeout: 10_000,
-    });
-    expect(await watchState(page, 'AN-16-QE-12874')).toBe('true');
+    await hostsOnceThere(page, 1);
+    await expect.poll(() => watchState(page, 'AN-16-QE-12874'), { timeout: 10_000 }).toBe('true');
     await page.close();
   });
 
   it('notifies when an answer appears at the Assemblée', async () => {
     const page = await open(anQuestionUrl(4001));
     await hostsOnceThere(page, 1);
-    await page.waitForFunction(() => document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button[aria-pressed="false"]'));
-    await page.evaluate(() => (document.querySelector('vigie-overlay')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
-    await page.waitForFunction(() => document.querySelector('vigie-overlay')?.shadowRoot?.querySelector('button[aria-pressed="true"]'));
+    await expect.poll(() => watchState(page, 'AN-17-QE-4001')).toBe('false');
+    await clickWatchButton(page, 'AN-17-QE-4001');
+    await expect.poll(() => watchState(page, 'AN-17-QE-4001')).toBe('true');
 
     question = { ...question, answer: { on: todayInParis(), text: 'Les délais ont été réduits.' } };
     const extension = await firefox.extensionPage();
@@ -120,9 +116,13 @@ describe('Firefox ESR', () => {
     expect(await extension.evaluate(() => browser.action.getBadgeText({}))).toBe('1');
 
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('vigie-overlay')?.getAttribute('data-vigie-state') === 'answered', {
-      timeout: 10_000,
-    });
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.getAttribute('data-vigie-state') === 'answered',
+      {
+        timeout: 10_000,
+      },
+      HOST_SELECTOR,
+    );
     await page.close();
   });
 });

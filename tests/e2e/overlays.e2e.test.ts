@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { launchWithExtension, overlayHosts, type ExtensionBrowser } from '../../harness/browser';
+import { launchWithExtension, overlayHosts, waitForOverlays, withRevealedRoots, type ExtensionBrowser } from '../../harness/browser';
+import { HOST_SELECTOR } from '../../harness/overlays';
 import { startFixtureServer, type FixtureServer } from '../../harness/server';
 import { FIXTURE_PAGES, serveSite } from '../../harness/site';
 
@@ -37,10 +38,7 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-async function waitForOverlays(p: Page, count: number) {
-  await p.waitForFunction((n) => document.querySelectorAll('vigie-overlay').length >= n, count, { timeout: 10_000 });
-  return overlayHosts(p);
-}
+const overlayCount = (p: Page) => p.evaluate((selector) => document.querySelectorAll(selector).length, HOST_SELECTOR);
 
 describe('overlays in Chromium on every page family', () => {
   it.each(FIXTURE_PAGES.map((p) => [new URL(p.url).hostname + new URL(p.url).pathname, p] as const))('%s', async (_name, fixturePage) => {
@@ -59,14 +57,14 @@ describe('overlays in Chromium on every page family', () => {
 
   it('shows the seed question as lapsed at the end of the 15th legislature, with the days it stayed open and late', async () => {
     const p = await open('https://2017-2022.nosdeputes.fr/15/question/QE/19189');
-    await waitForOverlays(p, 1);
-    const text = (await p.$eval('vigie-overlay', (host) => host.shadowRoot!.textContent ?? '')).replace(/\s+/g, ' ');
+    const [host] = await waitForOverlays(p, 1);
+    const text = host!.text;
     expect(text).toContain('Caduque — fin de la 15e législature (21 juin 2022), après 1 148 jours (1 087 j de retard)');
     // The page's own closure words, in the timeline.
     expect(text).toContain('Clôture 21 juin 2022 — fin de mandat');
     expect(text).toContain('30 avril 2019');
     expect(text).toContain('Voir sur assemblee-nationale.fr');
-    await p.locator('vigie-overlay').scrollIntoViewIfNeeded();
+    await p.locator(HOST_SELECTOR).scrollIntoViewIfNeeded();
     await p.screenshot({ path: `${SHOTS}/seed-question.png`, clip: { x: 0, y: 0, width: 1280, height: 700 } });
   });
 
@@ -77,8 +75,13 @@ describe('overlays in Chromium on every page family', () => {
     // 16th-legislature items: « Sans réponse » lapsed with the legislature.
     expect(new Set(hosts.map((h) => h.state))).toEqual(new Set(['answered', 'closed']));
     // One stylesheet object shared by every shadow root.
-    const sheets = await p.$$eval('vigie-overlay', (all) => new Set(all.map((h) => h.shadowRoot!.adoptedStyleSheets[0])).size);
-    expect(sheets).toBe(1);
+    const sheets = await withRevealedRoots(p, () =>
+      p.$$eval(HOST_SELECTOR, (all) => ({
+        adopting: all.filter((h) => h.shadowRoot!.adoptedStyleSheets.length === 1).length,
+        distinct: new Set(all.map((h) => h.shadowRoot!.adoptedStyleSheets[0])).size,
+      })),
+    );
+    expect(sheets).toEqual({ adopting: 300, distinct: 1 });
   });
 
   it('reads a finished legislature’s question and list that say nothing of the closure as lapsed, late until its last day only', async () => {
@@ -105,7 +108,7 @@ describe('overlays in Chromium on every page family', () => {
     expect(host!.text).toContain('<img src=x onerror=');
     await p.waitForTimeout(300);
     expect(await p.evaluate(() => (window as unknown as { __vigiePwned?: string }).__vigiePwned)).toBeUndefined();
-    expect(await p.$eval('vigie-overlay', (h) => h.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+    expect(await withRevealedRoots(p, () => p.$eval(HOST_SELECTOR, (h) => h.shadowRoot!.querySelectorAll('img, script').length))).toBe(0);
   });
 
   it.each([
@@ -122,11 +125,11 @@ describe('overlays in Chromium on every page family', () => {
     const p = await open('https://www.nosdeputes.fr/depute/elise-morvan/qag');
     expect(await waitForOverlays(p, 3)).toHaveLength(3);
     await p.click('a[href="/depute/elise-morvan"]');
-    await p.waitForFunction(() => document.querySelectorAll('vigie-overlay').length === 0, null, { timeout: 5_000 });
+    await expect.poll(() => overlayCount(p)).toBe(0);
     await p.click('a[href="/depute/elise-morvan/qag"]');
     expect((await waitForOverlays(p, 3)).map((h) => h.id)).toEqual(['AN-17-QE-1201', 'AN-17-QE-2456', 'AN-17-QE-31877']);
     await p.goBack();
-    await p.waitForFunction(() => document.querySelectorAll('vigie-overlay').length === 0, null, { timeout: 5_000 });
+    await expect.poll(() => overlayCount(p)).toBe(0);
     expect(browser.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Page, type Worker } from 'playwright-core';
 import { todayInParis } from '../../lib/dates';
-import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
+import { launchWithExtension, overlayHost, watchFromOverlay, type ExtensionBrowser } from '../../harness/browser';
 import {
   anQuestionPage,
   anQuestionPath,
@@ -51,10 +51,7 @@ afterAll(async () => {
 async function watchFromPage(number: number): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(anQuestionUrl(number));
-  const button = page.locator(`vigie-overlay[data-vigie-id="AN-17-QE-${number}"] button[aria-pressed]`);
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  await watchFromOverlay(page, `AN-17-QE-${number}`);
   return page;
 }
 
@@ -136,9 +133,8 @@ describe('polling and notifications', () => {
     expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/dyn/opendata/QANR5L17QE2871.json']);
 
     await page.reload();
-    const host = page.locator('vigie-overlay[data-vigie-id="AN-17-QE-2871"]');
-    await expect.poll(() => host.getAttribute('data-vigie-state')).toBe('answered');
-    expect(await host.locator('.badge__label').textContent()).toContain('Répondue');
+    await expect.poll(async () => (await overlayHost(page, 'AN-17-QE-2871'))?.state).toBe('answered');
+    expect((await overlayHost(page, 'AN-17-QE-2871'))?.text).toContain('Répondue');
     await page.close();
   });
 

@@ -10,7 +10,7 @@ import {
   anRecordPath,
   type AnQuestionState,
 } from '../../harness/an-question';
-import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
+import { launchWithExtension, watchFromOverlay, type ExtensionBrowser } from '../../harness/browser';
 import { html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
 import { serveSite } from '../../harness/site';
 
@@ -41,10 +41,7 @@ afterAll(async () => {
 async function watch(target: ExtensionBrowser, url: string, id: string) {
   const page = await target.newPage();
   await page.goto(url);
-  const button = `vigie-overlay[data-vigie-id="${id}"] button`;
-  await page.locator(`${button}[aria-pressed="false"]`).waitFor();
-  await page.locator(button).click();
-  await page.locator(`${button}[aria-pressed="true"]`).waitFor();
+  await watchFromOverlay(page, id);
   await page.close();
 }
 

@@ -1,6 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { launchWithExtension, overlayHosts, stopServiceWorker, type ExtensionBrowser } from '../../harness/browser';
+import {
+  clickWatchButton,
+  focusWatchButton,
+  launchWithExtension,
+  overlayHost,
+  overlayHosts,
+  stopServiceWorker,
+  type ExtensionBrowser,
+} from '../../harness/browser';
+import { HOST_SELECTOR } from '../../harness/overlays';
 import { startFixtureServer, type FixtureServer } from '../../harness/server';
 import { serveSite } from '../../harness/site';
 
@@ -27,14 +36,13 @@ async function open(url: string): Promise<Page> {
   const page = await browser.newPage();
   pages.push(page);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('vigie-overlay');
+  await page.waitForSelector(HOST_SELECTOR);
   return page;
 }
 
-/** The watch button inside the overlay of question `id` (shadow DOM is pierced by locators). */
-function watchButton(page: Page, id: string) {
-  return page.locator(`vigie-overlay[data-vigie-id="${id}"] button[aria-pressed]`);
-}
+/** The watch button of question `id`: its `aria-pressed` and its text, null before it shows. */
+const pressed = async (page: Page, id: string) => (await overlayHost(page, id))?.pressed;
+const text = async (page: Page, id: string) => (await overlayHost(page, id))?.text;
 
 const QUESTION = 'https://www.nosdeputes.fr/16/question/QE/12874';
 const LIST = 'https://www.nosdeputes.fr/elise-morvan/questions';
@@ -42,19 +50,18 @@ const LIST = 'https://www.nosdeputes.fr/elise-morvan/questions';
 describe('watching questions', () => {
   it('« Suivre » on a question page survives a reload and shows on the list page', async () => {
     const page = await open(QUESTION);
-    const button = watchButton(page, 'AN-16-QE-12874');
-    await expect.poll(() => button.textContent()).toContain('Suivre');
-    expect(await button.getAttribute('aria-pressed')).toBe('false');
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-    expect(await button.textContent()).toContain('Suivie');
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874')).toBe('false');
+    expect(await text(page, 'AN-16-QE-12874')).toContain('Suivre');
+    await clickWatchButton(page, 'AN-16-QE-12874');
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874')).toBe('true');
+    expect(await text(page, 'AN-16-QE-12874')).toContain('Suivie');
 
     await page.reload();
-    await expect.poll(() => watchButton(page, 'AN-16-QE-12874').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874')).toBe('true');
 
     const list = await open(LIST);
-    await expect.poll(() => watchButton(list, 'AN-16-QE-12874').getAttribute('aria-pressed')).toBe('true');
-    expect(await watchButton(list, 'AN-16-QE-15230').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => pressed(list, 'AN-16-QE-12874')).toBe('true');
+    expect(await pressed(list, 'AN-16-QE-15230')).toBe('false');
     expect(browser.errors).toEqual([]);
   });
 
@@ -66,22 +73,20 @@ describe('watching questions', () => {
         (window as unknown as { __keys: number }).__keys++;
       });
     });
-    const button = watchButton(page, 'AN-16-QE-12874');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-    await button.focus();
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874')).toBe('true');
+    await focusWatchButton(page, 'AN-16-QE-12874');
     await page.keyboard.press('Space');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874')).toBe('false');
     await page.keyboard.press('Enter');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874')).toBe('true');
     expect(await page.evaluate(() => (window as unknown as { __keys: number }).__keys)).toBe(0);
   });
 
   it('watches from a list item, and the question page agrees', async () => {
     const list = await open(LIST);
-    const item = watchButton(list, 'AN-16-QE-9120');
-    await expect.poll(() => item.getAttribute('aria-pressed')).toBe('false');
-    await item.click();
-    await expect.poll(() => item.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pressed(list, 'AN-16-QE-9120')).toBe('false');
+    await clickWatchButton(list, 'AN-16-QE-9120');
+    await expect.poll(() => pressed(list, 'AN-16-QE-9120')).toBe('true');
     const states = await (await browser.worker()).evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('vigie');
@@ -102,8 +107,8 @@ describe('watching questions', () => {
   it('loses nothing when the service worker is stopped and restarted', async () => {
     await stopServiceWorker(browser);
     const page = await open(LIST);
-    await expect.poll(() => watchButton(page, 'AN-16-QE-12874').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
-    expect(await watchButton(page, 'AN-16-QE-9120').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pressed(page, 'AN-16-QE-12874'), { timeout: 10_000 }).toBe('true');
+    expect(await pressed(page, 'AN-16-QE-9120')).toBe('true');
     const hosts = await overlayHosts(page);
     expect(hosts).toHaveLength(5);
     expect(browser.errors).toEqual([]);

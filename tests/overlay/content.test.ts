@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The content script's life on a page: one request for every watch state on the page, the
- * toggle, settings applied without a reload, and silence when the background is gone.
+ * toggle and only the user's clicks on it, settings applied without a reload, and silence when
+ * the background is gone.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Requester } from '../../lib/messages';
-import { type AnyRequest } from '../../lib/messages';
+import { requestSchemas, type AnyRequest } from '../../lib/messages';
+import { HOST_SELECTOR } from '../../lib/content/hosts';
 import { startOverlays } from '../../lib/content/start-overlays';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { recordShadowRoots, trustedClick } from '../helpers/shadow';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const LIST = 'https://www.nosdeputes.fr/elise-morvan/questions';
@@ -24,15 +27,22 @@ afterEach(async () => {
   for (const window of windows.splice(0)) await window.happyDOM.close();
 });
 
-function load(file: string, url: string): Document {
+/** Each document's closed shadow roots, as they were attached. */
+const rootsIn = new WeakMap<Document, (host: Element) => ShadowRoot>();
+
+function load(html: string, url: string): Document {
   const window = new Window({
     url,
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
   });
   windows.push(window);
-  window.document.write(readFileSync(resolve(FIXTURES, file), 'utf8'));
-  return window.document as unknown as Document;
+  const doc = window.document as unknown as Document;
+  rootsIn.set(doc, recordShadowRoots(doc));
+  doc.write(html);
+  return doc;
 }
+
+const fixture = (file: string) => readFileSync(resolve(FIXTURES, file), 'utf8');
 
 interface Background {
   request: Requester;
@@ -45,6 +55,8 @@ function background(initially: string[] = [], fail = false): Background {
   const watched = new Set(initially);
   const request = (async (message: AnyRequest) => {
     calls.push(message);
+    // As the real client does: a request its schema refuses is never sent.
+    requestSchemas[message.type].parse(message);
     if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
     switch (message.type) {
       case 'watch.states':
@@ -82,11 +94,13 @@ function start(doc: Document, bg: Background, settings: Settings = DEFAULT_SETTI
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-const buttons = (doc: Document) => Array.from(doc.querySelectorAll('vigie-overlay')).map((h) => h.shadowRoot!.querySelector('button'));
+const hosts = (doc: Document) => Array.from(doc.querySelectorAll(HOST_SELECTOR));
+const rootOf = (host: Element) => rootsIn.get(host.ownerDocument)!(host);
+const buttons = (doc: Document) => hosts(doc).map((host) => rootOf(host).querySelector('button'));
 
 describe('startOverlays', () => {
   it('asks the background once for every question on the page, and shows the toggles', async () => {
-    const doc = load('nosdeputes/list-deputy-questions.html', LIST);
+    const doc = load(fixture('nosdeputes/list-deputy-questions.html'), LIST);
     const bg = background(['AN-16-QE-12874']);
     start(doc, bg);
     await settle();
@@ -97,11 +111,11 @@ describe('startOverlays', () => {
   });
 
   it('watches with one request carrying the list item, and shows « Suivie »', async () => {
-    const doc = load('nosdeputes/list-deputy-questions.html', LIST);
+    const doc = load(fixture('nosdeputes/list-deputy-questions.html'), LIST);
     const bg = background();
     start(doc, bg);
     await settle();
-    buttons(doc)[0]!.click();
+    trustedClick(buttons(doc)[0]!);
     await settle();
     const set = bg.calls.find((c) => c.type === 'watch.set');
     expect(set).toMatchObject({ type: 'watch.set', id: 'AN-16-QE-15230', watched: true, ref: { id: 'AN-16-QE-15230', pending: true } });
@@ -109,43 +123,62 @@ describe('startOverlays', () => {
     expect(buttons(doc)[0]!.textContent).toContain('Suivie');
   });
 
+  it('acts only on the user’s clicks: a click() or a dispatched click from a page script does nothing', async () => {
+    const doc = load(fixture('nosdeputes/list-deputy-questions.html'), LIST);
+    const bg = background();
+    start(doc, bg);
+    await settle();
+    const [button] = buttons(doc);
+    const { MouseEvent } = doc.defaultView!;
+    button!.click();
+    button!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await settle();
+    expect(bg.calls.filter((c) => c.type === 'watch.set')).toEqual([]);
+    expect(button!.getAttribute('aria-pressed')).toBe('false');
+
+    trustedClick(button!);
+    await settle();
+    expect(bg.calls.filter((c) => c.type === 'watch.set')).toHaveLength(1);
+    expect(buttons(doc)[0]!.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('asks for the deputy facts the page lacks, and shows them', async () => {
-    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const doc = load(fixture('nosdeputes/q-retiree.html'), QUESTION);
     const bg = background();
     start(doc, bg);
     await settle();
     expect(bg.calls).toContainEqual({ type: 'deputy.facts', slug: 'julien-dive', legislature: 15 });
-    expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain('Aisne (2e circonscription)');
+    expect(rootOf(hosts(doc)[0]!).textContent).toContain('Aisne (2e circonscription)');
   });
 
   it('applies settings without a reload: a family turned off, then the language', async () => {
-    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const doc = load(fixture('nosdeputes/q-retiree.html'), QUESTION);
     const { changeSettings } = start(doc, background());
     await settle();
-    expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(1);
+    expect(hosts(doc)).toHaveLength(1);
     changeSettings({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, nosdeputes: false } });
-    expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(0);
+    expect(hosts(doc)).toHaveLength(0);
     changeSettings({ ...DEFAULT_SETTINGS, language: 'en' });
-    expect(doc.querySelector('vigie-overlay')!.shadowRoot!.textContent).toContain(
+    expect(rootOf(hosts(doc)[0]!).textContent).toContain(
       'Lapsed — end of the 15th legislature (21 June 2022), after 1,148 days (1,087 days late)',
     );
   });
 
   it('keeps the badges and stays silent when the background does not answer', async () => {
-    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const doc = load(fixture('nosdeputes/q-retiree.html'), QUESTION);
     const errors = vi.spyOn(console, 'error');
     start(doc, background([], true));
     await settle();
-    expect(doc.querySelector('vigie-overlay')!.getAttribute('data-vigie-state')).toBe('closed');
+    expect(hosts(doc)[0]!.getAttribute('data-vigie-state')).toBe('closed');
     expect(buttons(doc)).toEqual([null]);
     expect(errors).not.toHaveBeenCalled();
   });
 
   it('removes everything when the script is stopped (extension updated or disabled)', async () => {
-    const doc = load('nosdeputes/q-retiree.html', QUESTION);
+    const doc = load(fixture('nosdeputes/q-retiree.html'), QUESTION);
     const { controller } = start(doc, background());
     await settle();
     controller.abort();
-    expect(doc.querySelectorAll('vigie-overlay')).toHaveLength(0);
+    expect(hosts(doc)).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHost, HOST_TAG, placeHost } from '../../lib/content/hosts';
+import { createHost, HOST_SELECTOR, isOurHost, placeHost, removeStaleHosts } from '../../lib/content/hosts';
 import { OVERLAY_ATTRIBUTE } from '../../lib/text';
 
 const CSS = '.badge { color: #14532d; }';
@@ -17,22 +17,36 @@ function fragment(html: string): HTMLElement {
 }
 
 describe('createHost', () => {
-  it('makes an empty vigie-overlay element marked as ours, with an open shadow root', () => {
+  it('makes an empty built-in span marked as ours, its shadow root closed and attached before it reaches the page', () => {
     const { host, root } = createHost(document, {
       attributes: { 'data-vigie-id': 'AN-15-QE-19189', 'data-vigie-state': 'closed' },
       css: CSS,
     });
-    expect(host.localName).toBe(HOST_TAG);
-    expect(HOST_TAG).toBe('vigie-overlay');
+    // A built-in element: no page-defined custom element can claim or upgrade it.
+    expect(host.localName).toBe('span');
+    expect(host.getAttribute('is')).toBeNull();
     expect(host.getAttribute(OVERLAY_ATTRIBUTE)).toBe('');
     expect(OVERLAY_ATTRIBUTE).toBe('data-vigie-host');
+    expect(host.matches(HOST_SELECTOR)).toBe(true);
     expect(host.getAttribute('data-vigie-id')).toBe('AN-15-QE-19189');
     expect(host.getAttribute('data-vigie-state')).toBe('closed');
     expect(host.hasAttribute('data-vigie-inline')).toBe(false);
-    expect(host.shadowRoot).toBe(root);
-    expect(root.mode).toBe('open');
+    expect(host.isConnected).toBe(false);
+    expect(root.mode).toBe('closed');
+    expect(root.host).toBe(host);
+    expect(host.shadowRoot).toBeNull();
+    // The page cannot attach a root of its own once it sees the host.
+    expect(() => host.attachShadow({ mode: 'open' })).toThrow();
     expect(host.childNodes.length).toBe(0);
     expect(host.textContent).toBe('');
+  });
+
+  it('knows its own hosts from a copy the page forges', () => {
+    const { host } = createHost(document, { attributes: {}, css: CSS });
+    const forged = fragment(`<span ${OVERLAY_ATTRIBUTE}></span>`).firstElementChild!;
+    expect(isOurHost(host)).toBe(true);
+    expect(isOurHost(forged)).toBe(false);
+    expect(isOurHost(document.createTextNode(''))).toBe(false);
   });
 
   it('marks inline hosts', () => {
@@ -91,6 +105,18 @@ describe('createHost', () => {
     document.body.addEventListener('click', onPage);
     link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     expect(onPage).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('removeStaleHosts', () => {
+  it('removes the hosts a previous instance of Vigie left, and keeps this one’s', () => {
+    const page = fragment(`<h2>Titre<span ${OVERLAY_ATTRIBUTE} data-vigie-id="AN-16-QE-1"></span></h2><p>Texte</p>`);
+    const { host } = createHost(document, { attributes: {}, css: CSS });
+    page.append(host);
+    removeStaleHosts(document);
+    expect(Array.from(document.querySelectorAll(HOST_SELECTOR))).toEqual([host]);
+    expect(page.querySelector('h2')!.textContent).toBe('Titre');
+    expect(page.querySelector('p')!.textContent).toBe('Texte');
   });
 });
 

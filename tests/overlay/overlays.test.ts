@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Language } from '../../lib/i18n';
-import { HOST_TAG } from '../../lib/content/hosts';
+import { HOST_SELECTOR } from '../../lib/content/hosts';
 import { Overlays } from '../../lib/content/overlays';
+import { recordShadowRoots } from '../helpers/shadow';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const TODAY = '2026-11-29';
@@ -27,6 +28,8 @@ const URLS = {
 };
 
 const windows: Window[] = [];
+/** Each document's closed shadow roots, as they were attached. */
+const rootsIn = new WeakMap<Document, (host: Element) => ShadowRoot>();
 afterEach(async () => {
   for (const window of windows.splice(0)) await window.happyDOM.close();
 });
@@ -47,34 +50,36 @@ function load(html: string, url: string): Document {
     },
   });
   windows.push(window);
-  window.document.write(html);
-  return window.document as unknown as Document;
+  const doc = window.document as unknown as Document;
+  rootsIn.set(doc, recordShadowRoots(doc));
+  doc.write(html);
+  return doc;
 }
 
 function hosts(doc: Document): HTMLElement[] {
-  return Array.from(doc.querySelectorAll<HTMLElement>(HOST_TAG));
+  return Array.from(doc.querySelectorAll<HTMLElement>(HOST_SELECTOR));
 }
 
 /** The page's markup with our hosts taken out. */
 function pageWithoutHosts(doc: Document): string {
   const clone = doc.documentElement.cloneNode(true) as Element;
-  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
+  for (const host of Array.from(clone.querySelectorAll(HOST_SELECTOR))) host.remove();
   return clone.outerHTML;
 }
 
 function textWithoutHosts(doc: Document): string {
   const clone = doc.body.cloneNode(true) as Element;
-  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
+  for (const host of Array.from(clone.querySelectorAll(HOST_SELECTOR))) host.remove();
   return clone.textContent ?? '';
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function shadowOf(host: Element): ShadowRoot {
-  const root = host.shadowRoot;
-  expect(root).not.toBeNull();
-  expect(root!.mode).toBe('open');
-  return root!;
+  expect(host.shadowRoot).toBeNull();
+  const root = rootsIn.get(host.ownerDocument)!(host);
+  expect(root.mode).toBe('closed');
+  return root;
 }
 
 function labelOf(host: Element): string {
@@ -232,7 +237,7 @@ describe('Overlays — question pages', () => {
         expect(hosts(doc)).toHaveLength(0);
         expect(overlays.count).toBe(0);
         expect(host.isConnected).toBe(false);
-        expect(host.shadowRoot!.querySelector('section')).toBeNull();
+        expect(shadowOf(host).querySelector('section')).toBeNull();
         expect(doc.documentElement.outerHTML).toBe(markup);
       });
     });
@@ -383,7 +388,7 @@ describe('Overlays — list pages', () => {
     const link = doc.querySelector('a[href="/16/question/QE/15230"]')!;
     link.textContent = (link.textContent ?? '').replace('(Sans réponse)', '(Réponse le 14/05/24)');
     overlays.sync(URLS.ndDeputyQuestions, { lang: 'fr', today: TODAY });
-    const inHeading = Array.from(link.parentElement!.querySelectorAll(HOST_TAG));
+    const inHeading = Array.from(link.parentElement!.querySelectorAll(HOST_SELECTOR));
     expect(inHeading).toHaveLength(1);
     expect(inHeading[0]!.getAttribute('data-vigie-state')).toBe('answered');
     expect(hosts(doc)).toHaveLength(5);
@@ -422,10 +427,10 @@ describe('Overlays — a long list', () => {
     const kept = hosts(doc);
     expect(kept).toHaveLength(499);
     expect(overlays.count).toBe(499);
-    expect(doc.querySelector(`${HOST_TAG}[data-vigie-id="AN-16-QE-1250"]`)).toBeNull();
+    expect(doc.querySelector(`${HOST_SELECTOR}[data-vigie-id="AN-16-QE-1250"]`)).toBeNull();
     expect(kept).toEqual(all.filter((h) => h !== gone));
     // The dropped host was unmounted, not merely detached along with its item.
-    expect(gone.shadowRoot!.querySelector('.badge')).toBeNull();
+    expect(shadowOf(gone).querySelector('.badge')).toBeNull();
   });
 });
 
