@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { SITE_HOSTS } from '../lib/sites';
+import { HOSTS } from '../lib/sources/hosts';
 import { describeOverlayHosts, type OverlayHost } from './overlays';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -27,7 +27,7 @@ export async function launchWithExtension(
   { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
-  const rules = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const rules = HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,

@@ -1,19 +1,24 @@
 /**
- * The polling run, started by an alarm or by « Vérifier maintenant »: checks the watches that
- * are due, one request at a time through the polite fetcher, records every check, and hands
- * real changes to `announce`. All state lives in the store; a worker killed mid-run loses at
- * most the check in flight.
+ * The polling run, started by an alarm, « Tout vérifier » or « Vérifier maintenant »: the Journal
+ * officiel index first (lib/polling/index-run.ts), which answers every watch at once, then the
+ * per-question reads that are due, one request at a time through the polite fetcher; every check
+ * is recorded and real changes are handed to `announce`. All state lives in the store; a worker
+ * killed mid-run loses at most the issue or the check in flight.
  */
 import { type WatchRecord } from '../records';
 import { type Settings } from '../settings';
 import { type Change } from '../polling/changes';
 import { checkQuestion } from '../polling/check';
+import { runIndex, type IndexRun } from '../polling/index-run';
+import { answerableByIndex, directReadGap, INDEX_CHAMBERS, indexWanted } from '../polling/index-schedule';
+import { isPollable } from '../polling/schedule';
 import {
   applyCheck,
   applyFailure,
   MAX_CHECKS_PER_RUN,
   rescheduled,
   runChecks,
+  scheduleInput,
   selectDue,
   type AppliedCheck,
   type PollSummary,
@@ -22,6 +27,7 @@ import {
 import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { logEvent } from './store/events';
+import { indexStore } from './store/jo-index';
 import { listWatches, updateWatch, updateWatches } from './store/watches';
 
 export interface PollerDeps {
@@ -39,20 +45,25 @@ export interface PollProgress {
   total: number;
 }
 
+/**
+ * What a run is asked for: nothing for the alarm's; `{}` for « Tout vérifier », which reads the
+ * index whatever its schedule, then what is due (in discreet mode) or every question (otherwise);
+ * `{ ids }` for « Vérifier maintenant » on these questions, read at the Assemblée after the index.
+ */
+export interface RunRequest {
+  ids?: readonly string[];
+}
+
 export class Poller {
   private current: Promise<PollSummary> | undefined;
   progress: PollProgress = { running: false, done: 0, total: 0 };
 
   constructor(private readonly deps: PollerDeps) {}
 
-  /**
-   * Runs now, or right after the run in progress. `ids`: make these due now, whatever their
-   * schedule (« Vérifier maintenant »); a run still checks at most MAX_CHECKS_PER_RUN questions,
-   * the rest wait, due, for the next alarm.
-   */
-  run(ids?: readonly string[]): Promise<PollSummary> {
+  /** Runs now, or right after the run in progress; a run reads at most MAX_CHECKS_PER_RUN questions, the rest wait, due, for the next alarm. */
+  run(request?: RunRequest): Promise<PollSummary> {
     const previous = this.current ?? Promise.resolve(undefined);
-    const next = previous.catch(() => undefined).then(() => this.runOnce(ids));
+    const next = previous.catch(() => undefined).then(() => this.runOnce(request));
     this.current = next;
     void next
       .finally(() => {
@@ -73,10 +84,35 @@ export class Poller {
     return { now: this.deps.now(), frequency, random: this.deps.random };
   }
 
-  private async runOnce(ids?: readonly string[]): Promise<PollSummary> {
+  /** The index of each chamber, as due (or asked for). Whatever goes wrong there, the per-question reads still run. */
+  private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean): Promise<IndexRun[]> {
+    const runs: IndexRun[] = [];
+    for (const chamber of INDEX_CHAMBERS) {
+      const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted: indexWanted(records) };
+      runs.push(
+        await runIndex(this.deps.fetcher, indexStore(db), chamber, options).catch(
+          (): IndexRun => ({ read: false, issues: [], checks: [], health: 'failing' }),
+        ),
+      );
+    }
+    return runs;
+  }
+
+  private async runOnce(request?: RunRequest): Promise<PollSummary> {
     const db = await this.deps.db();
-    const { records } = await listWatches(db, this.deps.now());
-    const selection = selectDue(records, this.deps.now(), new Set(ids ?? []));
+    const settings = await this.deps.settings();
+    this.progress = { running: true, done: 0, total: 0 };
+    const { records: listed } = await listWatches(db, this.deps.now());
+    let records = listed;
+    // Every watch is an Assemblée question: the Assemblée's index is the one that vouches for them.
+    const [index] = await this.readIndex(db, records, settings.frequency, request !== undefined);
+    if (index!.checks.length) records = (await listWatches(db, this.deps.now())).records;
+    const pollable = (record: WatchRecord) => isPollable(scheduleInput(record));
+    const forced = request?.ids ?? (request && !settings.discreet ? records.filter(pollable).map((record) => record.id) : []);
+    const selection = selectDue(records, this.deps.now(), {
+      forced: new Set(forced),
+      readGapMs: directReadGap(settings.discreet, index!.health),
+    });
     const madeDue = new Map(selection.madeDue.map((record) => [record.id, record.nextCheckAt]));
     if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }));
     if (selection.unscheduled.length) await this.schedule(selection.unscheduled.map((record) => record.id));
@@ -96,8 +132,14 @@ export class Poller {
       // A run cut short (the source paused) is over too: its progress says what was done.
       this.progress = { running: false, done: this.progress.done, total: this.progress.done };
     }
-    if (summary.changes.length) await this.deps.announce(summary.changes);
-    return summary;
+    const changes = [...index!.checks.flatMap((check) => (check.change ? [check.change] : [])), ...summary.changes];
+    if (changes.length) await this.deps.announce(changes);
+    // An index read through vouches for every watch it can answer: those count as checked too.
+    const readHere = new Set(batch.map((record) => record.id));
+    const vouched = index!.read
+      ? listed.filter((record) => answerableByIndex(record) && !readHere.has(record.id)).length
+      : index!.checks.length;
+    return { ...summary, checked: summary.checked + vouched, changes };
   }
 
   /** One transaction for the watch, then its events. */

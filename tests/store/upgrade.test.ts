@@ -8,6 +8,8 @@ import { freshIndexedDb, makeQuestion, nextDbName, NOW, openTestDb, TODAY } from
 
 beforeEach(() => freshIndexedDb());
 
+const ALL_STORES = ['cache', 'events', 'joIndex', 'joIssues', 'quarantine', 'watches'];
+
 /** Writes a version-1 database the way the first release did: `watches` only, `{ id, question, addedAt, note? }`. */
 async function createV1(name: string, records: object[]): Promise<void> {
   const v1 = await openDB(name, 1, {
@@ -37,7 +39,7 @@ describe('upgrade from version 1', () => {
 
     const db = await openTestDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'events', 'quarantine', 'watches']);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     const tx = db.transaction(['cache', 'events'], 'readonly');
     expect([...tx.objectStore('cache').indexNames]).toEqual(['expiresAt']);
     expect([...tx.objectStore('events').indexNames]).toEqual(['at']);
@@ -103,7 +105,7 @@ describe('upgrade from version 1', () => {
     const name = nextDbName();
     await createV1(name, []);
     const db = await openTestDb(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'events', 'quarantine', 'watches']);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect(await listWatches(db, NOW)).toEqual({ records: [], quarantined: 0 });
     db.close();
   });
@@ -111,7 +113,53 @@ describe('upgrade from version 1', () => {
   it('a new database gets every store at the current version', async () => {
     const db = await openTestDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'events', 'quarantine', 'watches']);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    db.close();
+  });
+});
+
+describe('upgrade from version 2', () => {
+  /** A version-2 database as the previous release left it: watches, cache, events and quarantine, no index stores. */
+  async function createV2(name: string): Promise<void> {
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('watches', { keyPath: 'id' });
+      },
+    });
+    v1.close();
+    // The previous release's own upgrade (v1 → v2) ran then: open it at 2 as that release did.
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
+        db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
+        db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
+      },
+    });
+    const record = watchRecordSchema.parse({ id: question.id, question, watchedAt: NOW, state: 'overdue', failures: 2, seen: false, note: 'n' });
+    const tx = v2.transaction(['watches', 'cache', 'events', 'quarantine'], 'readwrite');
+    await tx.objectStore('watches').put(record);
+    await tx.objectStore('cache').put({ key: 'deputy:x', kind: 'deputy', value: { name: 'X' }, fetchedAt: NOW, expiresAt: NOW + 1 });
+    await tx.objectStore('events').add({ at: NOW, type: 'watch', questionId: question.id, to: 'overdue' });
+    await tx.objectStore('quarantine').add({ at: NOW, store: 'watches', key: 'k', value: 1, reason: 'r' });
+    await tx.done;
+    v2.close();
+  }
+  const question = makeQuestion({ number: 7 });
+
+  it('keeps everything and adds the Journal officiel index stores, empty', async () => {
+    const name = nextDbName();
+    await createV2(name);
+    const db = await openTestDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+    expect(await db.getAll('watches')).toEqual([
+      { id: question.id, question, watchedAt: NOW, state: 'overdue', failures: 2, seen: false, note: 'n' },
+    ]);
+    expect(await db.count('cache')).toBe(1);
+    expect(await db.getAll('events')).toEqual([{ seq: 1, at: NOW, type: 'watch', questionId: question.id, to: 'overdue' }]);
+    expect(await db.count('quarantine')).toBe(1);
+    expect(await db.count('joIssues')).toBe(0);
+    expect(await db.count('joIndex')).toBe(0);
     db.close();
   });
 });

@@ -8,20 +8,25 @@ import { questionStatus } from '../../status';
 import { questionSchema } from '../../model';
 import type { CacheRecord, EventRecord, QuarantineRecord, WatchRecord } from '../../records';
 import { watchRecordSchema } from '../../records';
+import type { IndexState, IssueRecord } from '../../polling/index-schedule';
 
 export const DB_NAME = 'vigie';
 
 /**
  * 1 — first release: `watches` only, records `{ id, question, addedAt, note? }`.
  * 2 — status tracking (`state`, `seen`, check times), `cache`, `events`, `quarantine`.
+ * 3 — the Journal officiel index: `joIssues` (the issues applied or set aside, never downloaded
+ *     again) and `joIndex` (each chamber's reading state). Nothing else changes.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface VigieDb extends DBSchema {
   watches: { key: string; value: WatchRecord };
   cache: { key: string; value: CacheRecord; indexes: { expiresAt: number } };
   events: { key: number; value: EventRecord; indexes: { at: number } };
   quarantine: { key: number; value: QuarantineRecord };
+  joIssues: { key: string; value: IssueRecord };
+  joIndex: { key: string; value: IndexState };
 }
 
 export type Db = IDBPDatabase<VigieDb>;
@@ -80,6 +85,10 @@ export function openVigieDb({ name = DB_NAME, now = Date.now, onClose }: OpenOpt
             }
           }
         }
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('joIssues', { keyPath: 'key' });
+        db.createObjectStore('joIndex', { keyPath: 'chamber' });
       }
     },
     blocking(_current, _blocked, event) {

@@ -3,10 +3,12 @@
  * folder's weekly archives, open one, read its issue. No browser API and no network: the
  * background fetches, these functions only read what it fetched.
  */
+export { DILA_HOST, folderUrl } from './folders';
 export { parseListing, type ListedIssue, type ListingReading, type RefusedLink } from './listing';
 export { openArchive, MAX_TAR_BYTES, type ArchiveFailure, type ArchiveResult } from './archive';
 export { readIssue } from './issue';
 export {
+  chamberSchema,
   questionIdOf,
   type Chamber,
   type IssueContext,
