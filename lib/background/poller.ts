@@ -24,6 +24,7 @@ import {
   type PollSummary,
   type ScheduleContext,
 } from '../polling/core';
+import { type Chamber } from '../sources/jo';
 import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { logEvent } from './store/events';
@@ -85,60 +86,61 @@ export class Poller {
   }
 
   /** The index of each chamber, as due (or asked for). Whatever goes wrong there, the per-question reads still run. */
-  private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean): Promise<IndexRun[]> {
-    const runs: IndexRun[] = [];
+  private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean) {
+    const runs = new Map<Chamber, IndexRun>();
     for (const chamber of INDEX_CHAMBERS) {
       const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted: indexWanted(records) };
-      runs.push(
-        await runIndex(this.deps.fetcher, indexStore(db), chamber, options).catch(
-          (): IndexRun => ({ read: false, issues: [], checks: [], health: 'failing' }),
-        ),
-      );
+      const failed: IndexRun = { read: false, issues: [], checks: [], health: 'failing' };
+      runs.set(chamber, await runIndex(this.deps.fetcher, indexStore(db), chamber, options).catch(() => failed));
     }
     return runs;
   }
 
   private async runOnce(request?: RunRequest): Promise<PollSummary> {
+    this.progress = { running: true, done: 0, total: 0 };
+    try {
+      return await this.poll(request);
+    } finally {
+      // A run cut short (the source paused) is over too: its progress says what was done.
+      this.progress = { running: false, done: this.progress.done, total: this.progress.done };
+    }
+  }
+
+  private async poll(request?: RunRequest): Promise<PollSummary> {
     const db = await this.deps.db();
     const settings = await this.deps.settings();
-    this.progress = { running: true, done: 0, total: 0 };
     const { records: listed } = await listWatches(db, this.deps.now());
-    let records = listed;
+    const runs = await this.readIndex(db, listed, settings.frequency, request !== undefined);
+    const answeredByIndex = [...runs.values()].flatMap((run) => run.checks);
+    const records = answeredByIndex.length ? (await listWatches(db, this.deps.now())).records : listed;
     // Every watch is an Assemblée question: the Assemblée's index is the one that vouches for them.
-    const [index] = await this.readIndex(db, records, settings.frequency, request !== undefined);
-    if (index!.checks.length) records = (await listWatches(db, this.deps.now())).records;
+    const index = runs.get('AN')!;
     const pollable = (record: WatchRecord) => isPollable(scheduleInput(record));
     const forced = request?.ids ?? (request && !settings.discreet ? records.filter(pollable).map((record) => record.id) : []);
     const selection = selectDue(records, this.deps.now(), {
       forced: new Set(forced),
-      readGapMs: directReadGap(settings.discreet, index!.health),
+      readGapMs: directReadGap(settings.discreet, index.health),
     });
     const madeDue = new Map(selection.madeDue.map((record) => [record.id, record.nextCheckAt]));
     if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }));
     if (selection.unscheduled.length) await this.schedule(selection.unscheduled.map((record) => record.id));
     const batch = selection.due.slice(0, MAX_CHECKS_PER_RUN);
     this.progress = { running: true, done: 0, total: batch.length };
-    let summary: PollSummary;
-    try {
-      summary = await runChecks(batch, selection.due.length, {
-        check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question),
-        commit: (record, result) => this.commit(db, record, (current, context) => applyCheck(current, result, context)),
-        fail: (record, reason) => this.commit(db, record, (current, context) => applyFailure(current, reason, context)),
-        progress: (done) => {
-          this.progress = { ...this.progress, done };
-        },
-      });
-    } finally {
-      // A run cut short (the source paused) is over too: its progress says what was done.
-      this.progress = { running: false, done: this.progress.done, total: this.progress.done };
-    }
-    const changes = [...index!.checks.flatMap((check) => (check.change ? [check.change] : [])), ...summary.changes];
+    const summary = await runChecks(batch, selection.due.length, {
+      check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question),
+      commit: (record, result) => this.commit(db, record, (current, context) => applyCheck(current, result, context)),
+      fail: (record, reason) => this.commit(db, record, (current, context) => applyFailure(current, reason, context)),
+      progress: (done) => {
+        this.progress = { ...this.progress, done };
+      },
+    });
+    const changes = [...answeredByIndex.flatMap((check) => (check.change ? [check.change] : [])), ...summary.changes];
     if (changes.length) await this.deps.announce(changes);
     // An index read through vouches for every watch it can answer: those count as checked too.
     const readHere = new Set(batch.map((record) => record.id));
-    const vouched = index!.read
+    const vouched = index.read
       ? listed.filter((record) => answerableByIndex(record) && !readHere.has(record.id)).length
-      : index!.checks.length;
+      : answeredByIndex.length;
     return { ...summary, checked: summary.checked + vouched, changes };
   }
 

@@ -128,8 +128,11 @@ export async function runIndex(fetcher: PoliteFetcher, store: IndexStore, chambe
   };
 
   const listed: ListedIssue[] = [];
-  for (const folder of indexFolders(chamber, today(), issues)) {
+  const [current, ...past] = indexFolders(chamber, today(), issues);
+  for (const folder of [current!, ...past]) {
     const outcome = await fetcher.get(folder, 'text/html');
+    // The past year's folder may not exist yet in early January: it lists nothing.
+    if (!outcome.ok && outcome.reason === 'http' && outcome.status === 404 && folder !== current) continue;
     if (!outcome.ok) return finish({ reason: failure(outcome), until: isPausing(outcome) ? outcome.until : undefined });
     let listing: ReturnType<typeof parseListing>;
     try {

@@ -6,8 +6,8 @@
  * The Assemblée's « Questions » issue comes out on Tuesdays and the DILA uploads its archive some
  * time after. So the folder is read on Tuesday afternoon or evening, at a random moment (users must
  * not all call at once), then about once a day until the week's issue is there, and not after
- * Friday: a week without an issue costs four reads, a week with one rarely more than three and its
- * download. The request is the same for every user, whatever they watch.
+ * Friday afternoon: a week without an issue costs four reads at most, a week with one rarely more
+ * than three and its download. The request is the same for every user, whatever they watch.
  */
 import * as z from 'zod/mini';
 import { addDays, daysBetween, type IsoDate } from '../dates';
@@ -50,8 +50,9 @@ const FIRST_READ = { weekday: 2, startHour: 14, endHour: 22 };
 const RETRY_AFTER_MS = 20 * HOUR;
 const RETRY_SPREAD_MS = 3 * HOUR;
 /**
- * Retries stop after Friday (Tuesday + 3 days): the archive comes within two days of the JO
- * (assumed: dila.md, « Unknown »), plus a day for an issue a holiday moved.
+ * Retries stop three days after the Tuesday window opens (Friday 14:00): the archive comes within
+ * two days of the JO (assumed: dila.md, « Unknown »), plus a day for an issue a holiday moved.
+ * Reads at least 20 hours apart, that is four reads at most in a week without an issue.
  */
 const RETRY_DAYS = 3;
 
@@ -225,7 +226,7 @@ export function nextIndexReadAt(failures: number, issues: readonly IssueRecord[]
   const thisWeeks = firstReadOf(week, random);
   if (now < parisInstant(week, FIRST_READ.startHour)) return thisWeeks;
   const retry = now + RETRY_AFTER_MS + Math.floor(random() * RETRY_SPREAD_MS);
-  return retry < parisInstant(addDays(week, RETRY_DAYS + 1), 0) ? retry : firstReadOf(nextWeek, random);
+  return retry <= parisInstant(addDays(week, RETRY_DAYS), FIRST_READ.startHour) ? retry : firstReadOf(nextWeek, random);
 }
 
 /**
