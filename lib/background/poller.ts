@@ -61,7 +61,10 @@ export class Poller {
 
   constructor(private readonly deps: PollerDeps) {}
 
-  /** Runs now, or right after the run in progress; a run reads at most MAX_CHECKS_PER_RUN questions, the rest wait, due, for the next alarm. */
+  /**
+   * Runs now, or right after the run in progress. A run reads at most MAX_CHECKS_PER_RUN questions
+   * at the Assemblée; the rest wait, due, for the next alarm.
+   */
   run(request?: RunRequest): Promise<PollSummary> {
     const previous = this.current ?? Promise.resolve(undefined);
     const next = previous.catch(() => undefined).then(() => this.runOnce(request));

@@ -8,6 +8,7 @@
 import { type AppliedCheck, type ScheduleContext } from './core';
 import { describeError } from './check';
 import {
+  ARCHIVE_ATTEMPTS,
   INDEX_LEASE_MS,
   indexFolders,
   indexHealth,
@@ -63,7 +64,8 @@ export interface IndexRun {
   health: IndexHealth;
 }
 
-type Reading = { ok: true; issue: JoIssue; rejected: number } | { ok: false; reason: string };
+/** `final`: trying again would not help (the archive is over the size limit: another download would be as large). */
+type Reading = { ok: true; issue: JoIssue; rejected: number } | { ok: false; reason: string; final?: true };
 
 function failure(outcome: FetchFailure): string {
   return outcome.reason === 'http' ? `HTTP ${outcome.status}` : outcome.reason;
@@ -84,7 +86,7 @@ async function readArchive(bytes: Uint8Array, listed: ListedIssue): Promise<Read
 
 function issueRecord(listed: ListedIssue, reading: Reading, previous: IssueRecord | undefined, at: number): IssueRecord {
   const base = { key: issueKey(listed), chamber: listed.chamber, name: listed.name, order: issueOrder(listed), at };
-  const attempts = (previous?.attempts ?? 0) + 1;
+  const attempts = Math.max((previous?.attempts ?? 0) + 1, !reading.ok && reading.final ? ARCHIVE_ATTEMPTS : 0);
   if (!reading.ok) return { ...base, status: 'unreadable', attempts, reason: reading.reason.slice(0, 500) };
   const { publishedOn } = reading.issue;
   return {
@@ -154,7 +156,7 @@ export async function runIndex(fetcher: PoliteFetcher, store: IndexStore, chambe
     }
     const reading: Reading = outcome.ok
       ? await readArchive(outcome.body, entry)
-      : { ok: false, reason: `larger than ${MAX_TAR_BYTES} bytes` };
+      : { ok: false, reason: `larger than ${MAX_TAR_BYTES} bytes`, final: true };
     const record = issueRecord(entry, reading, known.get(issueKey(entry)), options.now());
     const context: ScheduleContext = { now: options.now(), frequency: options.frequency, random: options.random };
     try {

@@ -376,13 +376,19 @@ describe('what the index cannot read', () => {
     expect(dila.downloads()).toHaveLength(4);
   });
 
-  it('an archive over the size limit is not downloaded whole: it is unreadable, and the limit is asked of the fetcher', async () => {
+  it('an archive over the size limit is not downloaded whole, nor again: set aside at once; the limit is asked of the fetcher', async () => {
     dila.issues.set(10, archive(10));
     dila.overrides.set(`${FOLDER}${name(10)}`, async () => ({ ok: false, reason: 'too-large' }));
     await watched(2871);
     await worker().run();
-    expect((await issuesStored())[0]).toMatchObject({ status: 'unreadable', attempts: 1 });
+    expect((await issuesStored())[0]).toMatchObject({
+      status: 'unreadable',
+      attempts: ARCHIVE_ATTEMPTS,
+      reason: 'larger than 67108864 bytes',
+    });
     expect(dila.getBytes.mock.calls[0]![2]).toMatchObject({ maxBytes: 64 * 1024 * 1024 });
+    await worker().run({});
+    expect(dila.getBytes).toHaveBeenCalledOnce();
   });
 
   it('an archive without the rich file (an old one with only XML1JO) is set aside as unreadable', async () => {
