@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SITE_HOSTS } from './lib/sites';
+import { HOSTS } from './lib/sources/hosts';
 
-const hostPermissions = SITE_HOSTS.map((host) => `https://${host}/*`);
+// The sites and the Journal officiel index (echanges.dila.gouv.fr), nothing broader.
+const hostPermissions = HOSTS.map((host) => `https://${host}/*`);
 
 export default defineConfig({
   // The bench build (timing marks in the content script) never overwrites the real one.

@@ -88,14 +88,15 @@ try {
   await server.close();
 }
 
-const year = await simulateYear();
+// Discreet mode off: today's per-question schedule, the index in addition.
+const year = await simulateYear({ discreet: false });
 budgets.push(
   atMost(
     'requests per pending question per week',
     year.requestsPerPendingQuestionWeek,
     'requests',
     2,
-    `simulated year, ${year.watched} watched questions, frequency ${year.options.frequency}`,
+    `simulated year, ${year.watched} watched questions, frequency ${year.options.frequency}, discreet mode off`,
   ),
   atMost('requests to closed or answered questions', year.requestsAfterDetection, 'requests', 0),
   atMost(
@@ -103,7 +104,46 @@ budgets.push(
     year.latency.p99Hours,
     'h',
     24,
-    `median ${round(year.latency.medianHours)} h, max ${round(year.latency.maxHours)} h over ${year.latency.count} JO answers; ${year.offCalendarLatency.count} published off the JO calendar: p99 ${round(year.offCalendarLatency.p99Hours)} h`,
+    `discreet mode off; median ${round(year.latency.medianHours)} h, max ${round(year.latency.maxHours)} h over ${year.latency.count} JO answers; ${year.offCalendarLatency.count} published off the JO calendar: p99 ${round(year.offCalendarLatency.p99Hours)} h`,
+  ),
+);
+
+// « Mode discret » (the default): the Journal officiel index, and a watch's own read about once a month.
+const few = await simulateYear({ questions: 10 });
+const many = await simulateYear({ questions: 10_000 });
+for (const discreet of [few, many]) {
+  const watches = discreet.options.questions.toLocaleString('en');
+  budgets.push(
+    atMost(
+      `JO index requests per week, ${watches} watches`,
+      discreet.indexRequestsPerWeek,
+      'requests',
+      4,
+      `discreet mode, simulated year: ${discreet.indexRequests} listings and downloads, ${discreet.issuesApplied} issues applied; most in a week ${discreet.maxIndexRequestsInAWeek} (the first, reading the latest issues of the past year)`,
+    ),
+    atMost(
+      `all requests per week, ${watches} watches`,
+      discreet.requestsPerWeek,
+      'requests',
+      4,
+      `discreet mode: ${discreet.indexRequestsPerWeek} to the index, ${round(discreet.totalRequests / (discreet.options.days / 7))} to the Assemblée (each watched question read about once a month)`,
+    ),
+  );
+}
+budgets.push(
+  atMost(
+    'answers detected after their archive appears, 99th percentile',
+    many.latencyAfterArchive.p99Hours,
+    'h',
+    24,
+    `discreet mode, 10,000 watches, archives uploaded 0–48 h after the Tuesday JO: median ${round(many.latencyAfterArchive.medianHours)} h, max ${round(many.latencyAfterArchive.maxHours)} h over ${many.latencyAfterArchive.count} answers, ${many.detectedByIndex} found by the index; closures (not in the JO) p99 ${round(many.closureLatency.p99Hours)} h`,
+  ),
+  atMost(
+    'requests revealing a watched question, per question per 4 weeks',
+    many.revealingPerQuestionPer4Weeks,
+    'requests',
+    1,
+    `discreet mode, 10,000 watches: at most ${many.maxReadingsPerQuestionIn4Weeks} successful read of a question in any four-week block, ${many.maxRevealingPerQuestionIn4Weeks} requests with the retries of failed ones`,
   ),
 );
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { SITE_HOSTS } from '../lib/sites';
+import { HOSTS } from '../lib/sources/hosts';
 import { concealRoots, describeOverlayHosts, HOST_SELECTOR, hostOf, until, watchButtonCentre, type OverlayHost } from './overlays';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -28,7 +28,7 @@ export async function launchWithExtension(
   { locale = 'fr-FR', headless = true, extensionDir = EXTENSION_DIR, extraHosts = [] as readonly string[] } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
-  const rules = [...SITE_HOSTS, ...extraHosts].map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const rules = [...HOSTS, ...extraHosts].map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,

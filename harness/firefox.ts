@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { SITE_HOSTS } from '../lib/sites';
+import { HOSTS } from '../lib/sources/hosts';
 import { concealRoots, describeOverlayHosts, HOST_SELECTOR, hostOf, watchButtonCentre, type OverlayHost } from './overlays';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
@@ -34,7 +34,7 @@ export async function launchFirefox(port: number, { extraHosts = [] as readonly 
     // Lets the harness open moz-extension:// pages (BiDi refuses otherwise).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.dns.localDomains': [...SITE_HOSTS, ...extraHosts].join(','),
+      'network.dns.localDomains': [...HOSTS, ...extraHosts].join(','),
       'network.socket.forcePort': `443=${port}`,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.locale.requested': 'fr',

@@ -137,6 +137,31 @@ export function gzip(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(gzipSync(bytes));
 }
 
+/** The `.taz` of an Assemblée issue as the DILA is described to publish it: a gzip'd tar with `REDIF_ANQ{number}.xml`. */
+export function issueArchive(fileName: string, xml: string): Uint8Array {
+  const number = fileName.replace(/^ANQ/i, '').replace(/\.taz$/i, '');
+  return gzip(tar([{ name: `REDIF_ANQ${number}.xml`, content: xml }]));
+}
+
+/**
+ * A folder of the DILA as a plain Apache directory listing (dila.md, « Where »), in the layout of
+ * tests/fixtures/jo/listing-AN-Annee_en_cours.html: navigation links, then one row per file.
+ */
+export function folderListing(path: string, names: readonly string[]): string {
+  const rows = names
+    .map(
+      (name) =>
+        `<tr><td valign="top"><img src="/icons/unknown.gif" alt="[   ]"></td><td><a href="${escapeXml(name)}">${escapeXml(name)}</a></td><td align="right">2026-03-11 06:02  </td><td align="right">1.1M</td><td>&nbsp;</td></tr>`,
+    )
+    .join('\n');
+  return (
+    `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n<html><head><title>Index of ${path}</title></head><body>\n` +
+    `<h1>Index of ${path}</h1><table>\n<tr><th><a href="?C=N;O=D">Name</a></th><th><a href="?C=M;O=A">Last modified</a></th></tr>\n` +
+    `<tr><td><a href="${path.replace(/[^/]+\/?$/, '')}">Parent Directory</a></td></tr>\n${rows}\n</table>\n` +
+    '<address>Apache Server at echanges.dila.gouv.fr Port 443</address>\n</body></html>\n'
+  );
+}
+
 // ——— a realistic issue of any size, for the bench ———
 
 const WORDS = (

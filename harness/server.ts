@@ -12,7 +12,8 @@ import { join } from 'node:path';
 export interface Reply {
   status?: number;
   headers?: Record<string, string>;
-  body: string;
+  /** Text, or bytes (an archive). */
+  body: string | Uint8Array;
 }
 
 export type Route = Reply | ((req: IncomingMessage, url: URL) => Reply);
@@ -94,4 +95,9 @@ export function html(body: string, status = 200): Reply {
 
 export function json(value: unknown, status = 200): Reply {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(value) };
+}
+
+/** A file served as bytes, as Apache serves an archive it has no type for. */
+export function bytes(body: Uint8Array, status = 200): Reply {
+  return { status, headers: { 'content-type': 'application/octet-stream' }, body };
 }

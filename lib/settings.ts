@@ -14,6 +14,13 @@ export const settingsSchema = z.object({
    */
   sites: z._default(z.record(z.string().check(z.regex(/^[a-zA-Z]{1,40}$/)), z.boolean()), {}),
   language: z._default(z.enum(['auto', 'fr', 'en']), 'auto'),
+  /**
+   * « Mode discret »: answers come from the Journal officiel's weekly index, the same download for
+   * everyone, and a watched question is read at the Assemblée (which then learns it is watched)
+   * only about once a month (lib/polling/index-schedule.ts). Off: the per-question reads of the
+   * chosen frequency as well.
+   */
+  discreet: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -192,6 +192,23 @@ export function OptionsApp({ request, settings: access, lang, download, exportLi
             ))}
           </fieldset>
           <fieldset>
+            <legend>{t.privacyLegend}</legend>
+            <label class="check">
+              <input
+                type="checkbox"
+                name="discreet"
+                checked={settings.discreet}
+                aria-describedby="discreet-help"
+                onChange={(e) => update({ discreet: e.currentTarget.checked })}
+              />
+              {t.discreetLabel}
+            </label>
+            <div class="help" id="discreet-help">
+              <p>{t.discreetOn}</p>
+              <p>{t.discreetOff}</p>
+            </div>
+          </fieldset>
+          <fieldset>
             <legend>{t.sitesLegend}</legend>
             {sites.map((site) => (
               <label class="check" key={site.id}>

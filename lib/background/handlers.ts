@@ -7,11 +7,9 @@ import { recentEvents } from './store/events';
 import { type BackupStore, restoreBackup } from './backup';
 import { restoreQuarantined } from './store/db';
 import { commitImport, discardImport, ImportRefused, stageImport } from './store/imports';
-import { eraseEverything, getWatches, listWatches, markSeen, setNote, setWatched } from './store/watches';
+import { eraseEverything, getWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
 import { type Poller } from './poller';
-import { isPollable } from '../polling/schedule';
-import { scheduleInput } from '../polling/core';
 
 export interface BackgroundDeps {
   db: () => Promise<Db>;
@@ -50,12 +48,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { watched: !!record, state: record?.state };
     },
     'deputy.facts': async (query) => ({ facts: await deputyFacts(await deps.db(), deps.fetcher, query, deps.now()) }),
+    // « Tout vérifier » (no ids) runs what the alarm runs, the index first; the Poller decides what else.
     'watch.check': async ({ ids }) => {
-      const now = deps.now();
-      const { records } = await listWatches(await deps.db(), now);
-      const wanted = new Set(ids ?? records.map((r) => r.id));
-      const pollable = records.filter((r) => wanted.has(r.id) && isPollable(scheduleInput(r), now)).map((r) => r.id);
-      const summary = await deps.poller.run(pollable);
+      const summary = await deps.poller.run(ids ? { ids } : {});
       return { checked: summary.checked, failed: summary.failed, changed: summary.changes.length, remaining: summary.remaining };
     },
     'poll.progress': async () => ({ ...deps.poller.progress }),

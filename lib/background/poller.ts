@@ -1,28 +1,35 @@
 /**
- * The polling run, started by an alarm or by « Vérifier maintenant »: checks the watches that
- * are due, one request at a time through the polite fetcher, records every check, and hands
- * real changes to `announce`. All state lives in the store; a worker killed mid-run loses at
- * most the check in flight.
+ * The polling run, started by an alarm, « Tout vérifier » or « Vérifier maintenant »: the Journal
+ * officiel index first (lib/polling/index-run.ts), which answers every watch at once, then the
+ * per-question reads that are due, one request at a time through the polite fetcher; every check
+ * is recorded and real changes are handed to `announce`. All state lives in the store; a worker
+ * killed mid-run loses at most the issue or the check in flight.
  */
 import { type WatchRecord } from '../records';
 import { type Settings } from '../settings';
 import { type Change } from '../polling/changes';
 import { checkQuestion } from '../polling/check';
+import { runIndex, type IndexRun } from '../polling/index-run';
+import { answerableByIndex, directReadGap, INDEX_CHAMBERS, indexWanted } from '../polling/index-schedule';
+import { isPollable } from '../polling/schedule';
 import {
   applyCheck,
   applyFailure,
   MAX_CHECKS_PER_RUN,
   rescheduled,
   runChecks,
+  scheduleInput,
   selectDue,
   settledByCalendar,
   type AppliedCheck,
   type PollSummary,
   type ScheduleContext,
 } from '../polling/core';
+import { type Chamber } from '../sources/jo';
 import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { logEvent } from './store/events';
+import { indexStore } from './store/jo-index';
 import { listWatches, updateWatch, updateWatches } from './store/watches';
 
 export interface PollerDeps {
@@ -43,6 +50,15 @@ export interface PollProgress {
 /** Watches rescheduled per transaction: an import of 100,000 never holds one transaction over them all. */
 const SCHEDULE_BATCH = 500;
 
+/**
+ * What a run is asked for: nothing for the alarm's; `{}` for « Tout vérifier », which reads the
+ * index whatever its schedule, then what is due (in discreet mode) or every question (otherwise);
+ * `{ ids }` for « Vérifier maintenant » on these questions, read at the Assemblée after the index.
+ */
+export interface RunRequest {
+  ids?: readonly string[];
+}
+
 export class Poller {
   private current: Promise<PollSummary> | undefined;
   progress: PollProgress = { running: false, done: 0, total: 0 };
@@ -50,13 +66,12 @@ export class Poller {
   constructor(private readonly deps: PollerDeps) {}
 
   /**
-   * Runs now, or right after the run in progress. `ids`: make these due now, whatever their
-   * schedule (« Vérifier maintenant »); a run still checks at most MAX_CHECKS_PER_RUN questions,
-   * the rest wait, due, for the next alarm.
+   * Runs now, or right after the run in progress. A run reads at most MAX_CHECKS_PER_RUN questions
+   * at the Assemblée; the rest wait, due, for the next alarm.
    */
-  run(ids?: readonly string[]): Promise<PollSummary> {
+  run(request?: RunRequest): Promise<PollSummary> {
     const previous = this.current ?? Promise.resolve(undefined);
-    const next = previous.catch(() => undefined).then(() => this.runOnce(ids));
+    const next = previous.catch(() => undefined).then(() => this.runOnce(request));
     this.current = next;
     void next
       .finally(() => {
@@ -86,39 +101,71 @@ export class Poller {
     return { now: this.deps.now(), frequency, random: this.deps.random };
   }
 
-  private async runOnce(ids?: readonly string[]): Promise<PollSummary> {
+  /** The index of each chamber, as due (or asked for). Whatever goes wrong there, the per-question reads still run. */
+  private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean) {
+    const runs = new Map<Chamber, IndexRun>();
+    for (const chamber of INDEX_CHAMBERS) {
+      const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted: indexWanted(records, this.deps.now()) };
+      const failed: IndexRun = { read: false, issues: [], checks: [], health: 'failing' };
+      runs.set(chamber, await runIndex(this.deps.fetcher, indexStore(db), chamber, options).catch(() => failed));
+    }
+    return runs;
+  }
+
+  private async runOnce(request?: RunRequest): Promise<PollSummary> {
+    this.progress = { running: true, done: 0, total: 0 };
+    try {
+      return await this.poll(request);
+    } finally {
+      // A run cut short (the source paused) is over too: its progress says what was done.
+      this.progress = { running: false, done: this.progress.done, total: this.progress.done };
+    }
+  }
+
+  private async poll(request?: RunRequest): Promise<PollSummary> {
     const db = await this.deps.db();
+    const settings = await this.deps.settings();
     const { records: stored } = await listWatches(db, this.deps.now());
     const settled: Change[] = [];
-    const records: WatchRecord[] = [];
+    const listed: WatchRecord[] = [];
     for (const record of stored) {
       const applied = await this.settle(db, record);
       if (applied?.change) settled.push(applied.change);
-      records.push(applied?.record ?? record);
+      listed.push(applied?.record ?? record);
     }
-    const selection = selectDue(records, this.deps.now(), new Set(ids ?? []));
+    const runs = await this.readIndex(db, listed, settings.frequency, request !== undefined);
+    const answeredByIndex = [...runs.values()].flatMap((run) => run.checks);
+    const records = answeredByIndex.length ? (await listWatches(db, this.deps.now())).records : listed;
+    // Every watch is an Assemblée question: the Assemblée's index is the one that vouches for them.
+    const index = runs.get('AN')!;
+    const now = this.deps.now();
+    const pollable = (record: WatchRecord) => isPollable(scheduleInput(record), now);
+    const forced = request?.ids ?? (request && !settings.discreet ? records.filter(pollable).map((record) => record.id) : []);
+    const selection = selectDue(records, now, {
+      forced: new Set(forced),
+      readGapMs: directReadGap(settings.discreet, index.health),
+    });
     const madeDue = new Map(selection.madeDue.map((record) => [record.id, record.nextCheckAt]));
     if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }));
     if (selection.unscheduled.length) await this.schedule(selection.unscheduled.map((record) => record.id));
     const batch = selection.due.slice(0, MAX_CHECKS_PER_RUN);
     this.progress = { running: true, done: 0, total: batch.length };
-    let summary: PollSummary;
-    try {
-      summary = await runChecks(batch, selection.due.length, {
-        check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question),
-        commit: (record, result) => this.commit(db, record, (current, context) => applyCheck(current, result, context)),
-        fail: (record, reason) => this.commit(db, record, (current, context) => applyFailure(current, reason, context)),
-        progress: (done) => {
-          this.progress = { ...this.progress, done };
-        },
-      });
-    } finally {
-      // A run cut short (the source paused) is over too: its progress says what was done.
-      this.progress = { running: false, done: this.progress.done, total: this.progress.done };
-    }
-    summary = { ...summary, changes: [...settled, ...summary.changes] };
-    if (summary.changes.length) await this.deps.announce(summary.changes);
-    return summary;
+    const summary = await runChecks(batch, selection.due.length, {
+      check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question),
+      commit: (record, result) => this.commit(db, record, (current, context) => applyCheck(current, result, context)),
+      fail: (record, reason) => this.commit(db, record, (current, context) => applyFailure(current, reason, context)),
+      progress: (done) => {
+        this.progress = { ...this.progress, done };
+      },
+    });
+    const changes = [...settled, ...answeredByIndex.flatMap((check) => (check.change ? [check.change] : [])), ...summary.changes];
+    if (changes.length) await this.deps.announce(changes);
+    // An index read through vouches for every watch it can answer: those count as checked too.
+    const readHere = new Set(batch.map((record) => record.id));
+    const vouched = index.read
+      ? listed.filter((record) => answerableByIndex(record, this.deps.now()) && !readHere.has(record.id)).length
+      : answeredByIndex.length;
+    return { ...summary, checked: summary.checked + vouched, changes };
   }
 
   /** A watch the calendar has closed since it was stored: closed in the store, without a request. */

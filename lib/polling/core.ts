@@ -5,7 +5,8 @@
  * (bench/simulate-year.ts) runs them against its model of the world. Neither re-implements them.
  */
 import { todayInParis } from '../dates';
-import { type EventRecord, type WatchRecord } from '../records';
+import { type Question } from '../model';
+import { type CheckSource, type EventRecord, type WatchRecord } from '../records';
 import { type CheckFrequency } from '../settings';
 import { questionStatus, snapshotStatus } from '../status';
 import { detectChange, type Change } from './changes';
@@ -50,13 +51,34 @@ export interface Selection {
   unscheduled: WatchRecord[];
 }
 
-/** What a run at `now` checks. `forced`: questions the user asked to check now, whatever their schedule. */
-export function selectDue(records: readonly WatchRecord[], now: number, forced: ReadonlySet<string> = new Set()): Selection {
+export interface SelectOptions {
+  /** Questions the user asked to check now, whatever their schedule. */
+  forced?: ReadonlySet<string>;
+  /**
+   * Discreet mode with a healthy index (lib/polling/jo-index.ts, `directReadGap`): a watch that
+   * was read less than this long ago waits, even when its schedule says it is due.
+   */
+  readGapMs?: number;
+}
+
+/** What a run at `now` checks. */
+export function selectDue(
+  records: Iterable<WatchRecord>,
+  now: number,
+  { forced = new Set<string>(), readGapMs }: SelectOptions = {},
+): Selection {
   const selection: Selection = { due: [], madeDue: [], unscheduled: [] };
+  // Every alarm looks at every watch, and most are not due: the cheap tests first.
+  const readSince = readGapMs === undefined ? undefined : now - readGapMs;
   for (const record of records) {
-    const isForced = forced.has(record.id);
-    // Most watches are not due: the cheap test first, a run looks at every watch.
+    const isForced = forced.size > 0 && forced.has(record.id);
     if (!isForced && record.nextCheckAt !== undefined && record.nextCheckAt > now) continue;
+    if (!isForced && readSince !== undefined) {
+      // The last reading: a check's, or for a question watched from its own page, the user's visit.
+      // One dated after now (a clock set back, an edited file) says nothing.
+      const readAt = record.lastCheckedAt ?? (record.question ? record.watchedAt : undefined);
+      if (readAt !== undefined && readAt <= now && readAt > readSince) continue;
+    }
     if (!isPollable(scheduleInput(record), now)) continue;
     if (isForced) {
       const due = { ...record, nextCheckAt: Math.min(record.nextCheckAt ?? now, now) };
@@ -121,13 +143,23 @@ export function applyCheck(record: WatchRecord, result: CheckResult, context: Sc
       events: [{ at: now, type: 'check', questionId: record.id, source: result.source, ok: false, detail: result.reason }],
     };
   }
+  return applyReading(record, result.question, result.source, context);
+}
+
+/**
+ * What a successful reading of a question does to its watch, whoever read it (a check of the
+ * Assemblée, or the Journal officiel's weekly issue): the new state, the change if it is news, the
+ * next check time, and the events to log.
+ */
+export function applyReading(record: WatchRecord, question: Question, source: CheckSource, context: ScheduleContext): AppliedCheck {
+  const { now } = context;
   const today = todayInParis(new Date(now));
-  const change = detectChange(record, result.question, today);
-  const state = questionStatus(result.question, today).state;
+  const change = detectChange(record, question, today);
+  const state = questionStatus(question, today).state;
   const { ref: _ref, ...rest } = record;
   const read: WatchRecord = {
     ...rest,
-    question: result.question,
+    question,
     state,
     lastCheckedAt: now,
     failures: 0,
@@ -136,19 +168,8 @@ export function applyCheck(record: WatchRecord, result: CheckResult, context: Sc
   };
   // A success after failures: the retries took this week's catch-up check.
   const next = rescheduled(read, context, { ...scheduleInput(read), recovered: record.failures > 0 });
-  const events: EventRecord[] = [
-    { at: now, type: 'check', questionId: record.id, source: result.source, ok: true, from: record.state, to: state },
-  ];
-  if (change)
-    events.push({
-      at: now,
-      type: 'change',
-      questionId: record.id,
-      source: result.source,
-      from: record.state,
-      to: state,
-      detail: change.kind,
-    });
+  const events: EventRecord[] = [{ at: now, type: 'check', questionId: record.id, source, ok: true, from: record.state, to: state }];
+  if (change) events.push({ at: now, type: 'change', questionId: record.id, source, from: record.state, to: state, detail: change.kind });
   return { record: next, outcome: change ? 'changed' : 'checked', change, events };
 }
 

@@ -42,40 +42,63 @@ export const DEFAULT_FETCH_OPTIONS: PoliteFetchOptions = {
   circuitOpenMs: 3_600_000,
 };
 
-export type FetchOutcome =
-  | { ok: true; status: number; contentType: string; body: string }
+export type FetchFailure =
   | { ok: false; reason: 'http'; status: number; retryAfterMs?: number }
   /** `elsewhere`: redirected to another host, whose answer is not read; `too-large`: more than the caller's limit. */
   | { ok: false; reason: 'network' | 'timeout' | 'elsewhere' | 'too-large' }
   | { ok: false; reason: 'backoff' | 'circuit-open'; until: number };
 
+/** What a request gave: its body as text (pages, records, listings) or as bytes (archives), or why not. */
+export type Fetched<Body> = { ok: true; status: number; contentType: string; body: Body } | FetchFailure;
+export type FetchOutcome = Fetched<string>;
+export type BytesOutcome = Fetched<Uint8Array>;
+
 /** The most a page or a record may weigh: the largest real ones are a few hundred KB. */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-/** The body as text, or nothing once it passes `maxBytes`: a hostile or broken server cannot fill the memory. */
-async function boundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+export interface RequestLimits {
+  /** The body is refused past this many bytes. */
+  maxBytes?: number;
+  /** The whole request, body included, is given up after this long. */
+  timeoutMs?: number;
+}
+
+/** The body's bytes, or nothing once they pass `maxBytes`: a hostile or broken server cannot fill the memory. */
+async function boundedBytes(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     return undefined;
   }
   if (!response.body) {
-    const text = await response.text();
-    return text.length > maxBytes ? undefined : text;
+    const whole = new Uint8Array(await response.arrayBuffer());
+    return whole.byteLength > maxBytes ? undefined : whole;
   }
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    bytes += chunk.value.byteLength;
-    if (bytes > maxBytes) {
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
       return undefined;
     }
-    text += decoder.decode(chunk.value, { stream: true });
+    chunks.push(chunk.value);
   }
-  return text + decoder.decode();
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The body as text, within the same limit. */
+async function boundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const bytes = await boundedBytes(response, maxBytes);
+  return bytes && new TextDecoder().decode(bytes);
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
@@ -92,7 +115,7 @@ export function backoffDelay(failures: number, options: PoliteFetchOptions): num
 }
 
 /** No request was made: the source asked for a pause, which lasts `until`. */
-export function isPausing(outcome: FetchOutcome): outcome is { ok: false; reason: 'backoff' | 'circuit-open'; until: number } {
+export function isPausing(outcome: Fetched<unknown>): outcome is { ok: false; reason: 'backoff' | 'circuit-open'; until: number } {
   return !outcome.ok && (outcome.reason === 'backoff' || outcome.reason === 'circuit-open');
 }
 
@@ -102,7 +125,7 @@ export function isPausing(outcome: FetchOutcome): outcome is { ok: false; reason
  * and opens the circuit after several in a row. A 404 or a body over the size limit is an answer
  * about the resource, not a sign the source is struggling.
  */
-export function nextSourceState(state: SourceState, outcome: FetchOutcome, now: number, options: PoliteFetchOptions): SourceState {
+export function nextSourceState(state: SourceState, outcome: Fetched<unknown>, now: number, options: PoliteFetchOptions): SourceState {
   const sourceFailed =
     !outcome.ok && outcome.reason !== 'too-large' && (outcome.reason !== 'http' || outcome.status === 429 || outcome.status >= 500);
   if (!sourceFailed) return { failures: 0 };
@@ -124,12 +147,31 @@ export class PoliteFetcher {
 
   /** Queued behind every other request; resolves with what happened, never rejects. */
   get(url: string, accept: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FetchOutcome> {
-    const run = this.queue.then(() => this.attempt(url, accept, maxBytes));
+    return this.enqueue(url, accept, { maxBytes }, boundedText);
+  }
+
+  /** The same, for a binary body (an archive): every rule above holds, the size limit included. */
+  getBytes(url: string, accept: string, limits: RequestLimits = {}): Promise<BytesOutcome> {
+    return this.enqueue(url, accept, limits, boundedBytes);
+  }
+
+  private enqueue<Body>(
+    url: string,
+    accept: string,
+    limits: RequestLimits,
+    read: (response: Response, maxBytes: number) => Promise<Body | undefined>,
+  ): Promise<Fetched<Body>> {
+    const run = this.queue.then(() => this.attempt(url, accept, limits, read));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async attempt(url: string, accept: string, maxBytes: number): Promise<FetchOutcome> {
+  private async attempt<Body>(
+    url: string,
+    accept: string,
+    { maxBytes = DEFAULT_MAX_BYTES, timeoutMs = this.options.timeoutMs }: RequestLimits,
+    read: (response: Response, maxBytes: number) => Promise<Body | undefined>,
+  ): Promise<Fetched<Body>> {
     const source = new URL(url).hostname;
     const state = await this.deps.loadState(source).catch((): SourceState => ({ failures: 0 }));
     const now = this.deps.now();
@@ -141,8 +183,8 @@ export class PoliteFetcher {
     this.lastStart = this.deps.now();
 
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
-    let outcome: FetchOutcome;
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let outcome: Fetched<Body>;
     try {
       const response = await this.deps.fetch(url, {
         headers: { accept },
@@ -157,7 +199,7 @@ export class PoliteFetcher {
         await response.body?.cancel().catch(() => undefined);
         outcome = { ok: false, reason: 'elsewhere' };
       } else if (response.ok) {
-        const body = await boundedText(response, maxBytes);
+        const body = await read(response, maxBytes);
         outcome =
           body === undefined
             ? { ok: false, reason: 'too-large' }

@@ -87,7 +87,7 @@ describe('a hostile page, in Firefox ESR', () => {
     const page = await open(TAKEOVER_QUESTION.url);
     const [host] = await overlaysOnceThere(page, 1);
     expect(host!.id).toBe(TAKEOVER_QUESTION.id);
-    expect(host!.text).toContain('Close sans réponse');
+    expect(host!.text).toContain('Caduque — fin de la 15e législature');
     expect(host!.text).not.toContain('faux');
     expect(await page.evaluate(pageRecord)).toMatchObject({ attachCalls: 0, customElements: 0, takeovers: { succeeded: 0, refused: 1 } });
     await page.close();

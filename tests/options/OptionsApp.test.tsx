@@ -28,6 +28,7 @@ const STORED: Settings = {
   frequency: 'weekly',
   sites: { nosdeputes: true, nosdeputesNew: false, an: true, anOld: true },
   language: 'fr',
+  discreet: true,
 };
 
 const REF = makeRef({ number: 77, title: 'Transports scolaires' });
@@ -190,10 +191,31 @@ describe('OptionsApp: settings', () => {
     expect(input('input[name="site-an"]').checked).toBe(false);
 
     await choose(container.querySelector<HTMLSelectElement>('select[name="language"]')!, 'en');
-    expect(settings.save).toHaveBeenLastCalledWith({ notifications: true, frequency: 'every-day', sites, language: 'en' });
+    expect(settings.save).toHaveBeenLastCalledWith({ notifications: true, frequency: 'every-day', sites, language: 'en', discreet: true });
     expect(settings.save).toHaveBeenCalledTimes(4);
-    expect(await settings.load()).toEqual({ notifications: true, frequency: 'every-day', sites, language: 'en' });
+    expect(await settings.load()).toEqual({ notifications: true, frequency: 'every-day', sites, language: 'en', discreet: true });
     expect(savedStatus()).toBe('Réglages enregistrés.');
+  });
+
+  it('« Mode discret »: on by default, said in plain words next to the switch, and saved when turned off', async () => {
+    const settings = memorySettings(DEFAULT_SETTINGS);
+    await open(background(), settings);
+    const discreet = input('input[name="discreet"]');
+    expect(discreet.checked).toBe(true);
+    expect(norm(discreet.parentElement!.textContent).trim()).toBe('Mode discret (recommandé)');
+    const help = container.querySelector(`#${discreet.getAttribute('aria-describedby')}`)!;
+    const words = norm(help.textContent);
+    // What each position does, what it reveals and to whom, and what it costs.
+    expect(words).toContain('Activé : Vigie apprend les réponses en téléchargeant chaque semaine le Journal officiel');
+    expect(words).toContain('echanges.dila.gouv.fr');
+    expect(words).toContain('personne ne sait quelles questions vous suivez');
+    expect(words).toContain('qu’environ une fois par mois');
+    expect(words).toContain('jusqu’à un mois plus tard');
+    expect(words).toContain('Désactivé : Vigie interroge aussi l’Assemblée sur chaque question suivie');
+    expect(words).toContain('l’Assemblée voit alors quelles questions vous suivez');
+    await toggle(discreet);
+    expect(settings.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, discreet: false });
+    expect(input('input[name="discreet"]').checked).toBe(false);
   });
 
   it('shows what the store kept, not what was asked', async () => {
@@ -602,6 +624,8 @@ describe('OptionsApp: English', () => {
     const bg = background();
     await open(bg, settings, vi.fn(), 'en');
     expect(norm(container.querySelector('h1')!.textContent)).toBe('Vigie — settings');
+    expect(norm(input('input[name="discreet"]').parentElement!.textContent).trim()).toBe('Discreet mode (recommended)');
+    expect(norm(container.querySelector('#discreet-help')!.textContent)).toContain('the Assemblée then sees which questions you watch');
     await toggle(input('input[name="notifications"]'));
     expect(savedStatus()).toBe('Settings saved.');
     await pickFile(fileInput(), 'nope');

@@ -299,6 +299,69 @@ describe('PoliteFetcher: bodies have a size limit', () => {
   });
 });
 
+describe('PoliteFetcher: binary bodies (an archive), under the same rules', () => {
+  const URL_TAZ = 'https://echanges.dila.gouv.fr/OPENDATA/Questions-Reponses/AN/Annee_en_cours/ANQ20260010.taz';
+  const HOST_DILA = 'echanges.dila.gouv.fr';
+  // Every byte value, gzip's magic first: text decoding would mangle them.
+  const BYTES = Uint8Array.from({ length: 600 }, (_, i) => (i < 2 ? [0x1f, 0x8b][i]! : i % 256));
+
+  it('hands the bytes over untouched, however they are chunked', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(BYTES.slice(0, 250));
+        controller.enqueue(BYTES.slice(250));
+        controller.close();
+      },
+    });
+    const h = harness(() => new Response(stream, { status: 200, headers: { 'content-type': 'application/octet-stream' } }));
+    const outcome = await h.fetcher.getBytes(URL_TAZ, '*/*');
+    expect(outcome).toMatchObject({ ok: true, status: 200, contentType: 'application/octet-stream' });
+    expect(outcome.ok && [...outcome.body]).toEqual([...BYTES]);
+    expect(h.fetch.mock.calls[0]![1]).toMatchObject({ headers: { accept: '*/*' }, credentials: 'omit' });
+  });
+
+  it('queued with the text requests, two seconds apart', async () => {
+    const h = harness(() => new Response(BYTES, { status: 200 }));
+    await Promise.all([h.fetcher.get(URL_A, 'application/json'), h.fetcher.getBytes(URL_TAZ, '*/*'), h.fetcher.get(URL_B, 'text/html')]);
+    expect(h.maxInFlight()).toBe(1);
+    expect(h.starts.map((start) => start.url)).toEqual([URL_A, URL_TAZ, URL_B]);
+    for (let i = 1; i < h.starts.length; i++) expect(h.starts[i]!.at - h.starts[i - 1]!.at).toBeGreaterThanOrEqual(OPTIONS.minIntervalMs);
+  });
+
+  it('a 503 backs the host off, for archives and listings alike; the other hosts are not held', async () => {
+    const h = harness((url) => (url === URL_TAZ ? new Response('busy', { status: 503 }) : new Response('<html></html>', { status: 200 })));
+    expect(await h.fetcher.getBytes(URL_TAZ, '*/*')).toMatchObject({ ok: false, reason: 'http', status: 503 });
+    expect(h.states.get(HOST_DILA)).toMatchObject({ failures: 1 });
+    expect(await h.fetcher.get(URL_TAZ.replace(/[^/]+$/, ''), 'text/html')).toMatchObject({ ok: false, reason: 'backoff' });
+    expect(await h.fetcher.get(URL_A, 'application/json')).toMatchObject({ ok: true });
+  });
+
+  it('refuses a body past the limit the caller gives, declared or streamed, without holding it against the source', async () => {
+    const declared = harness(() => new Response(BYTES, { status: 200, headers: { 'content-length': String(64 * 1024 * 1024 + 1) } }));
+    expect(await declared.fetcher.getBytes(URL_TAZ, '*/*', { maxBytes: 64 * 1024 * 1024 })).toEqual({ ok: false, reason: 'too-large' });
+    expect(declared.states.get(HOST_DILA)).toEqual({ failures: 0 });
+    const streamed = harness(() => new Response(BYTES, { status: 200 }));
+    expect(await streamed.fetcher.getBytes(URL_TAZ, '*/*', { maxBytes: BYTES.length - 1 })).toEqual({ ok: false, reason: 'too-large' });
+    expect(await streamed.fetcher.getBytes(URL_TAZ, '*/*', { maxBytes: BYTES.length })).toMatchObject({ ok: true });
+  });
+
+  it('a redirect to another host is refused unread, as for text', async () => {
+    const h = harness(() => landedAt('https://mirror.example/ANQ20260010.taz'));
+    expect(await h.fetcher.getBytes(URL_TAZ, '*/*')).toEqual({ ok: false, reason: 'elsewhere' });
+  });
+
+  it('a longer timeout may be given for a large download, a shorter one cuts it', async () => {
+    const h = harness(
+      (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+        }),
+      { timeoutMs: 60_000 },
+    );
+    expect(await h.fetcher.getBytes(URL_TAZ, '*/*', { timeoutMs: 30 })).toEqual({ ok: false, reason: 'timeout' });
+  });
+});
+
 describe('PoliteFetcher: backoff and circuit breaker', () => {
   it('while backing off, answers backoff without calling fetch', async () => {
     const h = harness(status(503));

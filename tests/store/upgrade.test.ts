@@ -10,7 +10,7 @@ import { freshIndexedDb, makeQuestion, makeRecord, nextDbName, NOW, openTestDb, 
 
 beforeEach(() => freshIndexedDb());
 
-const STORES = ['cache', 'events', 'meta', 'quarantine', 'staging', 'watches'];
+const STORES = ['cache', 'events', 'joIndex', 'joIssues', 'meta', 'quarantine', 'staging', 'watches'];
 
 /** Writes a version-1 database the way the first release did: `watches` only, `{ id, question, addedAt, note? }`. */
 async function createV1(name: string, records: object[]): Promise<void> {
@@ -144,7 +144,7 @@ function v1Record(number: number, spoil: (question: Record<string, any>) => void
   return { id: question.id as string, question, addedAt: 1_650_000_000_000 + number, ...(note === undefined ? {} : { note }) };
 }
 
-describe('upgrade to version 3: records today’s schemas refuse are repaired before anything is set aside (reliability D10)', () => {
+describe('upgrade from version 2 to today: records today’s schemas refuse are repaired before anything is set aside (reliability D10)', () => {
   const LONG_NOTE = `${'Relancer le cabinet. '.repeat(95)}fin`.padEnd(NOTE_MAX_LENGTH + 1, '!');
 
   /** The plausible version-1 records of the probe, one flaw each, and one with all of them. */
@@ -243,6 +243,8 @@ describe('upgrade to version 3: records today’s schemas refuse are repaired be
     const db = await openTestDb(name);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.count('joIssues')).toBe(0);
+    expect(await db.count('joIndex')).toBe(0);
 
     const repaired = await db.get('watches', d3.id);
     expect(watchRecordSchema.safeParse(repaired).success).toBe(true);

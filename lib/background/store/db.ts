@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { type StagedWatch } from '../../exchange';
 import type { CacheRecord, EventRecord, MetaRecord, QuarantineRecord, WatchRecord } from '../../records';
 import { watchRecordSchema } from '../../records';
+import type { IndexState, IssueRecord } from '../../polling/index-schedule';
 import { repairedWatch } from './repair';
 
 export const DB_NAME = 'vigie';
@@ -15,8 +16,10 @@ export const DB_NAME = 'vigie';
  * 2 — status tracking (`state`, `seen`, check times), `cache`, `events`, `quarantine`.
  * 3 — `staging` and `meta` for imports sent in parts; every watch and every quarantined record
  *     repaired again (store/repair.ts) for the stricter schemas, before anything is set aside.
+ * 4 — the Journal officiel index: `joIssues` (the issues applied or set aside, never downloaded
+ *     again) and `joIndex` (each chamber's reading state). Nothing else changes.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface VigieDb extends DBSchema {
   watches: { key: string; value: WatchRecord };
@@ -27,6 +30,8 @@ export interface VigieDb extends DBSchema {
   staging: { key: [string, string]; value: StagedWatch };
   /** Bookkeeping that must survive the worker: the import in progress. */
   meta: { key: string; value: MetaRecord };
+  joIssues: { key: string; value: IssueRecord };
+  joIndex: { key: string; value: IndexState };
 }
 
 export type Db = IDBPDatabase<VigieDb>;
@@ -85,6 +90,10 @@ export function openVigieDb({ name = DB_NAME, now = Date.now, onClose }: OpenOpt
           await repairWatches(repairs, now());
           await restoreQuarantined(repairs, now());
         }
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('joIssues', { keyPath: 'key' });
+        db.createObjectStore('joIndex', { keyPath: 'chamber' });
       }
     },
     blocking(_current, _blocked, event) {

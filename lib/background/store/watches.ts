@@ -209,7 +209,10 @@ export async function setNote(db: Db, id: string, note: string): Promise<WatchRe
 
 /** « Effacer toutes mes données »: every store emptied in one transaction. */
 export async function eraseEverything(db: Db): Promise<void> {
-  const tx = db.transaction(['watches', 'cache', 'events', 'quarantine', 'staging', 'meta'], 'readwrite');
+  const tx = db.transaction(
+    ['watches', 'cache', 'events', 'quarantine', 'staging', 'meta', 'joIssues', 'joIndex'],
+    'readwrite',
+  );
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
 }

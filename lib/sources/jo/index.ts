@@ -1,12 +1,14 @@
 /**
- * The Journal officiel index source, its pure reading half (docs/reference/dila.md): list a
- * folder's weekly archives, open one, read its issue. No browser API and no network: the
- * background fetches, these functions only read what it fetched.
+ * The Journal officiel index source (docs/reference/dila.md): where the DILA publishes the weekly
+ * archives, and their pure reading: list a folder's archives, open one, read its issue. No browser
+ * API and no network: the background fetches (lib/polling/index-run.ts), these only read what it fetched.
  */
+export { DILA_HOST, folderUrl } from './folders';
 export { parseListing, type ListedIssue, type ListingReading, type RefusedLink } from './listing';
 export { openArchive, MAX_TAR_BYTES, type ArchiveFailure, type ArchiveResult } from './archive';
 export { readIssue } from './issue';
 export {
+  chamberSchema,
   questionIdOf,
   type Chamber,
   type IssueContext,

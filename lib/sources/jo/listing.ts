@@ -5,9 +5,9 @@
  */
 import { DOMParser } from 'linkedom';
 import * as z from 'zod/mini';
+import { DILA_ORIGIN } from './folders';
 import { chamberSchema, issueYearSchema, type Chamber } from './schemas';
 
-export const DILA_ORIGIN = 'https://echanges.dila.gouv.fr';
 /** `…/Questions-Reponses/AN/Annee_en_cours/` for this year, `…/SENAT/2024/` for a past one. */
 const FOLDER_PATH = /^\/OPENDATA\/Questions-Reponses\/(AN|SENAT)\/(Annee_en_cours|\d{4})\/?$/;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*\.taz$/i;
