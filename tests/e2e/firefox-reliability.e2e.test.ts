@@ -65,7 +65,8 @@ describe('hostile sources in Firefox ESR', () => {
     for (const number of [DEEP, HEALTHY, REDIRECTED]) {
       expect((await send({ type: 'watch.set', id: `AN-17-QE-${number}`, watched: true, question: watchedQuestion(number) })).ok).toBe(true);
     }
-    const reply = await send({ type: 'watch.check' });
+    // « Vérifier maintenant » on the three: in discreet mode « Tout vérifier » reads only what is due.
+    const reply = await send({ type: 'watch.check', ids: [DEEP, HEALTHY, REDIRECTED].map((number) => `AN-17-QE-${number}`) });
     expect(reply.error).toBeUndefined();
     expect(reply.result).toMatchObject({ checked: 3 });
     expect((await stored(`AN-17-QE-${HEALTHY}`))?.state).toBe('answered');

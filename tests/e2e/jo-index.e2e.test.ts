@@ -15,7 +15,7 @@ import {
   anRecordPath,
   type AnQuestionState,
 } from '../../harness/an-question';
-import { launchWithExtension, type ExtensionBrowser } from '../../harness/browser';
+import { launchWithExtension, overlayHost, watchFromOverlay, type ExtensionBrowser } from '../../harness/browser';
 import { folderListing, issueArchive, redifAnswer, redifFile, redifQuestion } from '../../harness/jo-archives';
 import { bytes, html, json, startFixtureServer, type FixtureServer } from '../../harness/server';
 
@@ -77,10 +77,7 @@ describe('the Journal officiel index', () => {
   it('« Tout vérifier » reads the new issue: the watched question is « Répondue », notified, and never asked of the Assemblée', async () => {
     const page = await browser.newPage();
     await page.goto(anQuestionUrl(NUMBER));
-    const button = page.locator(`vigie-overlay[data-vigie-id="${ID}"] button[aria-pressed]`);
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    await watchFromOverlay(page, ID);
     const watchedFrom = server.requests.length;
 
     // The next issue answers it.
@@ -125,8 +122,7 @@ describe('the Journal officiel index', () => {
     // The question's own page, opened again by the user, shows the answer Vigie now knows of.
     question.answer = { on: todayInParis(), text: ANSWER };
     await page.reload();
-    const overlay = page.locator(`vigie-overlay[data-vigie-id="${ID}"]`);
-    await expect.poll(() => overlay.getAttribute('data-vigie-state')).toBe('answered');
+    await expect.poll(async () => (await overlayHost(page, ID))?.state).toBe('answered');
     await page.close();
     await popup.close();
     expect(browser.errors).toEqual([]);
