@@ -7,6 +7,7 @@ import { type StagedWatch } from '../../exchange';
 import type { CacheRecord, EventRecord, MetaRecord, QuarantineRecord, WatchRecord } from '../../records';
 import { watchRecordSchema } from '../../records';
 import type { IndexState, IssueRecord } from '../../polling/index-schedule';
+import type { FeedEntry, Follow, IssueDigest } from '../../follows/schemas';
 import { repairedWatch } from './repair';
 
 export const DB_NAME = 'vigie';
@@ -32,6 +33,9 @@ export interface VigieDb extends DBSchema {
   meta: { key: string; value: MetaRecord };
   joIssues: { key: string; value: IssueRecord };
   joIndex: { key: string; value: IndexState };
+  follows: { key: string; value: Follow };
+  feed: { key: string; value: FeedEntry; indexes: { at: number; followId: string; unseen: number } };
+  joDigests: { key: string; value: IssueDigest; indexes: { chamber: string } };
 }
 
 export type Db = IDBPDatabase<VigieDb>;
@@ -94,6 +98,14 @@ export function openVigieDb({ name = DB_NAME, now = Date.now, onClose }: OpenOpt
       if (oldVersion < 4) {
         db.createObjectStore('joIssues', { keyPath: 'key' });
         db.createObjectStore('joIndex', { keyPath: 'chamber' });
+      }
+      if (oldVersion < 5) {
+        db.createObjectStore('follows', { keyPath: 'id' });
+        const feed = db.createObjectStore('feed', { keyPath: 'id' });
+        feed.createIndex('at', 'at');
+        feed.createIndex('followId', 'followId');
+        feed.createIndex('unseen', 'unseen');
+        db.createObjectStore('joDigests', { keyPath: 'key' }).createIndex('chamber', 'chamber');
       }
     },
     blocking(_current, _blocked, event) {
