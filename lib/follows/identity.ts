@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { anActorIdSchema, deputySlugSchema, legislatureSchema, questionNumberSchema } from '../model';
-import { chamberSchema } from '../sources/jo/schemas';
+import { followChamberSchema as chamberSchema } from './chambers';
 import { normalisedName } from './normalise';
 import { MAX_KNOWN_NUMBERS, type DeputyFollow, type Follow } from './schemas';
 

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { isoDateSchema, legislatureSchema } from '../model';
 import { timestampSchema } from '../records';
-import { chamberSchema, CHAMBERS } from '../sources/jo/schemas';
+import { FOLLOW_CHAMBERS as CHAMBERS, followChamberSchema as chamberSchema } from './chambers';
 import { deputyIdentitySchema } from './identity';
 import { followSchema, MAX_MINISTRY_TITLES } from './schemas';
 

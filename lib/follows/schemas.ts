@@ -7,7 +7,11 @@
 import * as z from 'zod/mini';
 import { anActorIdSchema, deputySlugSchema, isoDateSchema, legislatureSchema, questionNumberSchema } from '../model';
 import { timestampSchema } from '../records';
-import { CHAMBERS, chamberSchema, joQuestionKeySchema } from '../sources/jo/schemas';
+import {
+  FOLLOW_CHAMBERS as CHAMBERS,
+  followChamberSchema as chamberSchema,
+  followQuestionKeySchema as joQuestionKeySchema,
+} from './chambers';
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 

@@ -31,6 +31,8 @@ export async function sweepDeputy(fetcher: PoliteFetcher, anId: string, legislat
   for (let page = 1; page <= MAX_SWEEP_PAGES; page++) {
     const url = deputyQuestionsUrl(anId, page);
     const outcome = await fetcher.get(url, 'text/html');
+    // Past the last page the site may answer « not found » rather than an empty list.
+    if (!outcome.ok && outcome.reason === 'http' && outcome.status === 404 && page > 1) break;
     if (!outcome.ok) {
       const reason = outcome.reason === 'http' ? `HTTP ${outcome.status}` : outcome.reason;
       return { ok: false, reason, ...(isPausing(outcome) ? { retryAt: outcome.until } : {}) };

@@ -12,7 +12,7 @@ import {
 } from '../../lib/follows/match';
 import { containsTerm, normalisedName, searchable, subjectTerms } from '../../lib/follows/normalise';
 import { recordStats, withIndexNews } from '../../lib/follows/record';
-import { type DeputyFollow, type Follow } from '../../lib/follows/schemas';
+import { type DeputyFollow, type DeputyRecord, type Follow } from '../../lib/follows/schemas';
 import { type JoIssue } from '../../lib/sources/jo';
 
 const AT = Date.UTC(2026, 2, 10, 18);
@@ -194,7 +194,7 @@ describe('an issue', () => {
 
 describe('a record', () => {
   it('counts, dates and measures with the deadline rules, and takes the index’s news', () => {
-    let record = {
+    let record: DeputyRecord = {
       sweptAt: 1,
       updatedAt: 1,
       source: 'x',
