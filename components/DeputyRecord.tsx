@@ -21,8 +21,8 @@ export function DeputyRecord({ record, busy, failed, onAsk, lang }: DeputyRecord
   if (record) {
     const { stats } = record;
     return (
-      <div class="record">
-        <p>
+      <span class="record">
+        <span class="record__figures">
           {t.recordFigures(
             f.count(stats.asked),
             f.count(stats.answered),
@@ -31,19 +31,19 @@ export function DeputyRecord({ record, busy, failed, onAsk, lang }: DeputyRecord
             f.count(stats.overdue),
           )}
           {stats.medianDelayDays !== undefined && ` ${t.recordDelay(f.count(stats.medianDelayDays))}`}
-        </p>
-        <p class="record__source">
+        </span>
+        <span class="record__source">
           {t.recordSource(f.date(dayOf(record.sweptAt)), f.date(dayOf(record.updatedAt)))}{' '}
           <a href={record.source} rel="noopener">
             {record.source.replace(/^https:\/\//, '')}
           </a>
-        </p>
-      </div>
+        </span>
+      </span>
     );
   }
-  if (!onAsk) return <p class="record muted">{t.recordUnavailable}</p>;
+  if (!onAsk) return <span class="record muted">{t.recordUnavailable}</span>;
   return (
-    <div class="record">
+    <span class="record">
       <button
         type="button"
         class="link-button"
@@ -65,6 +65,6 @@ export function DeputyRecord({ record, busy, failed, onAsk, lang }: DeputyRecord
           {t.recordFailed}
         </span>
       )}
-    </div>
+    </span>
   );
 }

@@ -16,7 +16,6 @@ import {
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 export const FOLLOW_KINDS = ['deputy', 'ministry', 'subject'] as const;
-export type FollowKind = (typeof FOLLOW_KINDS)[number];
 
 /** More questions than any deputy files in a legislature (the most prolific ask hundreds). */
 export const MAX_KNOWN_NUMBERS = 5_000;
@@ -83,7 +82,6 @@ export const ministryFollowSchema = z.object({
   titles: z.array(text(300)).check(z.minLength(1), z.maxLength(MAX_MINISTRY_TITLES)),
   chambers: chambersSchema,
 });
-export type MinistryFollow = z.infer<typeof ministryFollowSchema>;
 
 export const subjectFollowSchema = z.object({
   ...followBase,
@@ -92,7 +90,6 @@ export const subjectFollowSchema = z.object({
   query: text(300),
   chambers: chambersSchema,
 });
-export type SubjectFollow = z.infer<typeof subjectFollowSchema>;
 
 export const followSchema = z.discriminatedUnion('kind', [deputyFollowSchema, ministryFollowSchema, subjectFollowSchema]);
 export type Follow = z.infer<typeof followSchema>;

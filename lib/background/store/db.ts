@@ -19,8 +19,11 @@ export const DB_NAME = 'vigie';
  *     repaired again (store/repair.ts) for the stricter schemas, before anything is set aside.
  * 4 — the Journal officiel index: `joIssues` (the issues applied or set aside, never downloaded
  *     again) and `joIndex` (each chamber's reading state). Nothing else changes.
+ * 5 — follows of a deputy, a ministry or a subject: `follows`, their events `feed` (indexed by
+ *     date, by follow, and sparsely by `unseen`), and `joDigests`, what is kept of the last issues
+ *     read for previews. Nothing else changes.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface VigieDb extends DBSchema {
   watches: { key: string; value: WatchRecord };
