@@ -15,8 +15,6 @@ import {
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-export const FOLLOW_KINDS = ['deputy', 'ministry', 'subject'] as const;
-
 /** More questions than any deputy files in a legislature (the most prolific ask hundreds). */
 export const MAX_KNOWN_NUMBERS = 5_000;
 /** The titles one ministry follow keeps: a portfolio under its successive governments' names. */
