@@ -155,21 +155,56 @@ export function deputiesOf(compiled: CompiledFollows, value: IssueEntry): { foll
   return named.map((follow) => ({ follow, match }));
 }
 
-/** The follows an entry matches, with how sure a deputy's match is. */
-export function followsOf(compiled: CompiledFollows, value: IssueEntry): { follow: Follow; match?: DeputyMatch }[] {
-  const found: { follow: Follow; match?: DeputyMatch }[] = deputiesOf(compiled, value);
-  const chamber = value.key.chamber;
-  const inChamber = (follow: Follow) => follow.kind !== 'deputy' && follow.chambers.includes(chamber);
-  for (const ministry of value.ministries) {
-    for (const follow of compiled.byTitle.get(foldedWords(ministry)) ?? []) {
-      if (inChamber(follow) && !found.some((f) => f.follow.id === follow.id)) found.push({ follow });
+/**
+ * Which entries each subject follow matches, for a whole list of entries at once: each entry's
+ * text folded once and indexed by word, then each subject's terms looked up — a phrase checked in
+ * place only in the entries that hold all its words. Scanning every text for every term of
+ * 200 follows cost far more (bench/follows.ts).
+ */
+export function subjectMatches(compiled: CompiledFollows, entries: readonly IssueEntry[]): Map<number, Follow[]> {
+  const matches = new Map<number, Follow[]>();
+  if (!compiled.subjects.length) return matches;
+  const texts = entries.map((value) => searchable([value.subject, value.text, value.answer].filter(Boolean).join(' \n ')));
+  const wanted = new Set(compiled.subjects.flatMap(({ terms }) => terms.flatMap((term) => term.split(' '))));
+  const where = new Map<string, Set<number>>();
+  texts.forEach((text, index) => {
+    for (const word of text.split(/[^a-z0-9]+/)) {
+      if (wanted.has(word)) where.set(word, (where.get(word) ?? new Set()).add(index));
+    }
+  });
+  for (const { follow, terms } of compiled.subjects) {
+    let candidates: number[] | undefined;
+    for (const term of terms) {
+      for (const word of term.split(' ')) {
+        const holding = where.get(word);
+        candidates = !holding ? [] : candidates ? candidates.filter((index) => holding.has(index)) : [...holding];
+      }
+    }
+    for (const index of candidates ?? []) {
+      const value = entries[index]!;
+      if (!follow.chambers.includes(value.key.chamber)) continue;
+      const phrases = terms.filter((term) => term.includes(' '));
+      if (phrases.every((term) => containsTerm(texts[index]!, term))) matches.set(index, [...(matches.get(index) ?? []), follow]);
     }
   }
-  const subjects = compiled.subjects.filter(({ follow }) => inChamber(follow));
-  if (subjects.length) {
-    const haystack = searchable([value.subject, value.text, value.answer].filter(Boolean).join(' \n '));
-    for (const { follow, terms } of subjects) if (terms.every((term) => containsTerm(haystack, term))) found.push({ follow });
+  return matches;
+}
+
+/** The follows an entry matches, with how sure a deputy's match is; `subjects`, those `subjectMatches` found for it. */
+export function followsOf(
+  compiled: CompiledFollows,
+  value: IssueEntry,
+  subjects: readonly Follow[] = [],
+): { follow: Follow; match?: DeputyMatch }[] {
+  const found: { follow: Follow; match?: DeputyMatch }[] = deputiesOf(compiled, value);
+  const chamber = value.key.chamber;
+  for (const ministry of value.ministries) {
+    for (const follow of compiled.byTitle.get(foldedWords(ministry)) ?? []) {
+      const inChamber = follow.kind !== 'deputy' && follow.chambers.includes(chamber);
+      if (inChamber && !found.some((f) => f.follow.id === follow.id)) found.push({ follow });
+    }
   }
+  for (const follow of subjects) found.push({ follow });
   return found.filter(({ follow }) => value.kind === 'answer' || follow.newQuestions);
 }
 
@@ -189,19 +224,20 @@ export function matchIssue(follows: readonly Follow[], entries: readonly IssueEn
   const compiled = compileFollows(follows);
   const made = new Map<string, FeedEntry>();
   const touched = new Map<string, Follow>();
-  for (const value of entries) {
-    for (const { follow, match } of followsOf(compiled, value)) {
+  const subjects = subjectMatches(compiled, entries);
+  entries.forEach((value, index) => {
+    for (const { follow, match } of followsOf(compiled, value, subjects.get(index))) {
       const id = `${follow.id}|${value.kind}|${keyText(value.key)}`;
       if (made.has(id)) continue;
       made.set(id, feedEntry(id, follow.id, value, issue, at, match));
-      let current = touched.get(follow.id) ?? follow;
-      current = { ...current, lastEventAt: at };
+      // One copy per follow touched, however many of its entries the issue holds.
+      const current = touched.get(follow.id) ?? { ...follow, lastEventAt: at };
       if (current.kind === 'deputy' && current.record && match !== 'ambiguous' && value.key.type === 'QE') {
-        current = { ...current, record: withIndexNews(current.record, value, at) };
+        current.record = withIndexNews(current.record, value, at);
       }
       touched.set(follow.id, current);
     }
-  }
+  });
   return { entries: [...made.values()], follows: [...touched.values()] };
 }
 
@@ -229,10 +265,12 @@ export function previewMatches(follow: Follow, digests: readonly IssueDigest[]):
   let matched = 0;
   let entries = 0;
   for (const digest of digests) {
-    for (const value of digest.entries) {
+    const values = digest.entries.map(fromDigest);
+    const subjects = subjectMatches(compiled, values);
+    values.forEach((value, index) => {
       entries++;
-      if (followsOf(compiled, fromDigest(value)).length) matched++;
-    }
+      if (followsOf(compiled, value, subjects.get(index)).length) matched++;
+    });
   }
   return { matched, entries, issues: digests.length };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileFollows,
+  subjectMatches,
   deputiesOf,
   followsOf,
   issueEntries,
@@ -133,9 +134,25 @@ describe('ministries and subjects', () => {
 
   it('a subject on the subject, the question and the answer, in its chambers only', () => {
     const compiled = compileFollows([subject, senateOnly]);
-    const hit = entry({ subject: 'Prise de rendez\u2011vous', answer: 'La plateforme DOCTOLIB…' });
-    expect(followsOf(compiled, { ...hit, subject: 'Prise de rendez-vous' }).map((m) => m.follow.id)).toEqual(['subject:1']);
-    expect(followsOf(compiled, entry({ subject: 'Doctolib' }))).toEqual([]);
+    const entries = [
+      entry({ number: 1, subject: 'Prise de rendez-vous', answer: 'La plateforme DOCTOLIB…' }),
+      entry({ number: 2, subject: 'Prise de rendez\u00a0vous', text: 'L’accès à Doctolib' }),
+      entry({ number: 3, subject: 'Doctolib' }),
+      entry({ number: 4, subject: 'Doctolibre et rendez-vous' }),
+      {
+        ...entry({ number: 5, subject: 'Rendez-vous Doctolib' }),
+        key: { chamber: 'SENAT' as const, legislature: 17, type: 'QE' as const, number: 5 },
+      },
+    ];
+    const found = subjectMatches(compiled, entries);
+    expect([...found].map(([index, follows]) => [index, follows.map((f) => f.id)])).toEqual([
+      [0, ['subject:1']],
+      [1, ['subject:1']],
+      // The Senate's entry, for the follow of the Senate only.
+      [4, ['subject:2']],
+    ]);
+    expect(followsOf(compiled, entries[0]!, found.get(0)).map((m) => m.follow.id)).toEqual(['subject:1']);
+    expect(followsOf(compiled, entries[2]!, found.get(2))).toEqual([]);
   });
 });
 
