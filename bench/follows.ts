@@ -137,7 +137,8 @@ function benchFeed(count: number, follows: readonly Follow[], now: number): Feed
     return {
       id: `${follow.id}|answer|AN-17-QE-${i + 1}`,
       followId: follow.id,
-      at: now - Math.floor(i / 500) * 7 * 24 * 3_600_000,
+      // Spread over the year kept (older ones are pruned, and a prune under way would hold up the popup).
+      at: now - Math.floor(i / 150) * 24 * 3_600_000,
       kind: i % 3 ? 'answer' : 'question',
       key: { chamber: 'AN', legislature: 17, type: 'QE', number: i + 1 },
       issue: `AN/ANQ2026${String(i % 50).padStart(4, '0')}.taz`,
@@ -163,7 +164,9 @@ async function measurePopup(runs: number, follows: readonly Follow[], events: nu
       for (let i = 0; i < runs; i++) {
         const popup = await browser.newPage();
         await popup.goto(`chrome-extension://${browser.extensionId}/popup.html#feed`);
-        await popup.waitForSelector(selector, { timeout: 30_000 });
+        await popup.waitForSelector(selector, { timeout: 30_000 }).catch(async (error) => {
+          throw new Error(`${String(error)}\n${(await popup.locator('body').textContent())?.slice(0, 500)}`);
+        });
         times.push(await popup.evaluate(() => performance.now()));
         await popup.close();
       }
