@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBenchBrowser, LIST_500, measurePage, measureStore, SEED_QUESTION, startBenchSite } from './browser';
 import { measureJoParse } from './jo-parse';
+import { followsBudgets } from './follows';
 import { simulateYear } from './simulate-year';
 
 interface Budget {
@@ -158,6 +159,8 @@ budgets.push(
   ),
   atMost('JO issue read, peak heap', jo.peakHeapMb, 'MB', 50, 'above the XML string itself'),
 );
+
+budgets.push(...(await followsBudgets(quick, atMost, round)));
 
 const machine = {
   os: `${type()} ${execFileSync('uname', ['-r']).toString().trim()}`,

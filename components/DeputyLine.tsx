@@ -3,6 +3,14 @@ import { formatters, MESSAGES, type Language } from '../lib/i18n';
 import { type DeputyFacts, type Group } from '../lib/model';
 import { foldAccents } from '../lib/text';
 import { anDeputyUrl, nosdeputesDeputyUrl } from '../lib/urls';
+import { DeputyRecord, type DeputyRecordProps } from './DeputyRecord';
+import { FollowButton, type FollowProps } from './FollowButton';
+
+/** « Suivre ce député » and the deputy's record, where the background has answered. */
+export interface DeputyFollowSlot {
+  follow: FollowProps;
+  record: DeputyRecordProps;
+}
 
 export interface DeputyLineProps {
   deputy: DeputyFacts & { name: string };
@@ -10,6 +18,7 @@ export interface DeputyLineProps {
   lang: Language;
   /** Leave the name out where the page already shows it above. */
   showName?: boolean;
+  follow?: DeputyFollowSlot;
 }
 
 function groupText(group: Group | undefined, legislature: number | undefined): string | undefined {
@@ -29,7 +38,7 @@ export function slugFromName(name: string): string | undefined {
   return slug || undefined;
 }
 
-export function DeputyLine({ deputy, legislature, lang, showName = true }: DeputyLineProps) {
+export function DeputyLine({ deputy, legislature, lang, showName = true, follow }: DeputyLineProps) {
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const slug = deputy.slug ?? slugFromName(deputy.name);
@@ -60,6 +69,8 @@ export function DeputyLine({ deputy, legislature, lang, showName = true }: Deput
           </a>
         )}
       </span>
+      {follow && <FollowButton {...follow.follow} lang={lang} />}
+      {follow && <DeputyRecord {...follow.record} lang={lang} />}
     </p>
   );
 }

@@ -3,7 +3,7 @@ import { type DeputyFacts, type Question } from '../lib/model';
 import { type Publisher } from '../lib/sites/types';
 import { type QuestionStatus } from '../lib/status';
 import { Badge } from './Badge';
-import { DeputyLine } from './DeputyLine';
+import { DeputyLine, type DeputyFollowSlot } from './DeputyLine';
 import { WatchButton, type WatchProps } from './WatchButton';
 
 export interface QuestionCardProps {
@@ -15,6 +15,8 @@ export interface QuestionCardProps {
   watch?: WatchProps;
   /** What the background learnt about the author, where the page says less. */
   authorFacts?: DeputyFacts;
+  /** « Suivre ce député » and the record, on the author's line. */
+  follow?: DeputyFollowSlot;
 }
 
 interface Step {
@@ -47,7 +49,7 @@ function timeline(question: Question, status: QuestionStatus, t: Messages, f: Fo
   return (steps.filter(Boolean) as Step[]).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-export function QuestionCard({ question, status, lang, source, watch, authorFacts }: QuestionCardProps) {
+export function QuestionCard({ question, status, lang, source, watch, authorFacts, follow }: QuestionCardProps) {
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const steps = timeline(question, status, t, f);
@@ -78,7 +80,7 @@ export function QuestionCard({ question, status, lang, source, watch, authorFact
           {t.ministryChange(asked, answering)}
         </p>
       )}
-      <DeputyLine deputy={{ ...authorFacts, ...question.author }} legislature={question.legislature} lang={lang} />
+      <DeputyLine deputy={{ ...authorFacts, ...question.author }} legislature={question.legislature} lang={lang} follow={follow} />
       <p class="links">
         {otherUrl ? (
           <a href={otherUrl} rel="noopener">

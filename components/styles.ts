@@ -38,6 +38,10 @@ a:focus-visible, button:focus-visible { outline: 2px solid #0b4fb3; outline-offs
 .watch__button[aria-busy="true"] { cursor: progress; }
 .watch__note { font-size: 12px; color: #4b5563; }
 .watch__error { font-size: 12px; color: #7f1d1d; }
+.record { display: block; font-size: 12px; margin: 0; flex-basis: 100%; }
+.record__figures, .record__source { display: block; }
+.record__source { color: #4b5563; }
+.link-button { font: inherit; font-size: 12px; min-height: 24px; padding: 0; border: 0; background: none; color: #0b4fb3; text-decoration: underline; cursor: pointer; }
 .card__head { display: flex; flex-wrap: wrap; align-items: center; gap: .5em; }
 @media (prefers-reduced-motion: no-preference) { .badge { transition: background-color .15s; } }
 `;

@@ -9,6 +9,7 @@ import { resumeImport } from '../lib/background/store/imports';
 import { route } from '../lib/messages';
 import { PoliteFetcher } from '../lib/sources/polite-fetch';
 import { pruneCache } from '../lib/background/store/cache';
+import { pruneFeed } from '../lib/background/store/follows';
 import { database } from '../lib/background/store/db';
 
 /** One alarm drives all polling; each run checks only what is due. */
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     now: Date.now,
     random: Math.random,
     settings: loadSettings,
-    announce: async (changes) => announce(await database(), changes),
+    announce: async (changes, feed) => announce(await database(), changes, feed),
   });
   const backup = { load: loadPackedBackup, save: savePackedBackup };
   const handlers = createHandlers({
@@ -68,6 +69,7 @@ export default defineBackground(() => {
       .then(async () => {
         const db = await database();
         await pruneCache(db);
+        await pruneFeed(db, Date.now());
         await keepBackup(db, backup, Date.now());
       })
       .catch(() => undefined);

@@ -205,6 +205,8 @@ export const FIXTURE_PAGES: FixturePage[] = [
     url: 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions',
     body: () => fixture('an/an-deputy-questions.html'),
     overlays: [
+      // The deputy whose list it is, under its heading: « Suivre ce député » and the record go there.
+      { deputy: 'deputy:AN:17:PA795321', says: 'Fiche Assemblée nationale' },
       { id: 'AN-17-QE-4512', state: 'pending', says: 'En attente' },
       { id: 'AN-17-QE-4388', state: 'answered', says: 'Répondue' },
       { id: 'AN-17-QG-389', state: 'answered' },

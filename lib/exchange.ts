@@ -11,9 +11,14 @@ import { questionIdSchema } from './model';
 import { sameValue } from './objects';
 import { watchFieldsSchema, watchRecordSchema, type WatchRecord } from './records';
 import { stateOfSnapshot } from './status';
+import { followSchema, type Follow } from './follows/schemas';
 
 export const EXPORT_FORMAT = 'vigie-watchlist';
-export const EXPORT_VERSION = 1;
+/** 1: watches only; 2: follows too. A version-1 file still imports, as a file without follows. */
+export const EXPORT_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
+/** Far more follows than anyone keeps. */
+export const MAX_EXPORTED_FOLLOWS = 10_000;
 /** Far more watches than anyone follows; a file with more is not a Vigie export. */
 export const MAX_EXPORTED_WATCHES = 1_000_000;
 
@@ -24,8 +29,9 @@ export type ExportedWatch = z.infer<typeof exportedWatchSchema>;
 export const exportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
     exportedAt: z.string().check(z.maxLength(40)),
+    follows: z.optional(z.array(followSchema).check(z.maxLength(MAX_EXPORTED_FOLLOWS))),
     watches: z.array(exportedWatchSchema).check(z.maxLength(MAX_EXPORTED_WATCHES)),
   })
   .check(z.refine((file) => new Set(file.watches.map((w) => w.id)).size === file.watches.length, 'The file lists a question twice'));
@@ -39,8 +45,18 @@ export function exportedWatch({ failures: _failures, nextCheckAt: _next, ...watc
  * The export file as text, written from pages of records as they are read: the same file as
  * `JSON.stringify` of the whole, without ever holding the whole as one string.
  */
-export async function* exportFileParts(pages: AsyncIterable<readonly WatchRecord[]>, now: number): AsyncGenerator<string> {
-  const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), watches: [] });
+export async function* exportFileParts(
+  pages: AsyncIterable<readonly WatchRecord[]>,
+  now: number,
+  follows: readonly Follow[] = [],
+): AsyncGenerator<string> {
+  const head = JSON.stringify({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    follows,
+    watches: [],
+  });
   yield head.slice(0, -2);
   let first = true;
   for await (const records of pages) {
@@ -58,7 +74,7 @@ export function checkImportFile(raw: unknown): ImportCheck {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, error: 'not-vigie' };
   }
-  if ((raw as { version?: unknown }).version !== EXPORT_VERSION) return { ok: false, error: 'unsupported-version' };
+  if (!READABLE_VERSIONS.includes((raw as { version?: unknown }).version)) return { ok: false, error: 'unsupported-version' };
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -16,6 +16,7 @@ import {
 } from './model';
 import { exportedWatchSchema, IMPORT_CHUNK_WATCHES } from './exchange';
 import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema } from './records';
+import { FOLLOW_CONTENT_REQUESTS, followRequestSchemas, followResponseSchemas } from './follows/messages';
 
 /** The most question ids one message may carry: a longer list is asked for in several. */
 export const MAX_IDS_PER_MESSAGE = 5000;
@@ -66,6 +67,7 @@ export const requestSchemas = {
   /** Tries the repairs again on the questions set aside as unreadable. */
   'quarantine.retry': z.object({ type: z.literal('quarantine.retry') }),
   'data.erase': z.object({ type: z.literal('data.erase') }),
+  ...followRequestSchemas,
 } as const;
 
 const progressSchema = z.object({ running: z.boolean(), done: z.number(), total: z.number() });
@@ -85,6 +87,7 @@ export const responseSchemas = {
   'quarantine.retry': z.object({ restored: z.number(), remaining: z.number() }),
   'backup.restore': z.object({ restored: count }),
   'data.erase': z.object({ erased: z.boolean() }),
+  ...followResponseSchemas,
 } satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -96,7 +99,12 @@ export type AnyRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
 export type Requester = <M extends AnyRequest>(message: M) => Promise<ResponseOf<M['type']>>;
 
 /** What a content script, running inside a website, may ask for. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['watch.states', 'watch.set', 'deputy.facts']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'watch.states',
+  'watch.set',
+  'deputy.facts',
+  ...FOLLOW_CONTENT_REQUESTS,
+]);
 
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: string };
 

@@ -3,6 +3,8 @@ import { type Requester } from '../../lib/messages';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
 import { checkImportFile, importChunks } from '../../lib/exchange';
+import { MAX_FOLLOWS_PER_MESSAGE } from '../../lib/follows/messages';
+import { type Follow } from '../../lib/follows/schemas';
 import { parseJson } from '../../lib/objects';
 import { type BackupInfo } from '../../lib/backup';
 import { todayInParis } from '../../lib/dates';
@@ -58,6 +60,8 @@ export function OptionsApp({ request, settings: access, lang, download, exportLi
 
   // The latest settings, ahead of React state: two quick changes must both be kept.
   const current = useRef<Settings>();
+  /** The follows of the file being imported, restored when the user confirms. */
+  const importedFollows = useRef<Follow[]>([]);
   const show = (value: Settings) => {
     current.current = value;
     setSettings(value);
@@ -116,6 +120,7 @@ export function OptionsApp({ request, settings: access, lang, download, exportLi
       return;
     }
     // Sent in chunks and staged: the list changes only when the user confirms.
+    importedFollows.current = checked.file.follows ?? [];
     const importId = crypto.randomUUID();
     const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
     try {
@@ -136,6 +141,10 @@ export function OptionsApp({ request, settings: access, lang, download, exportLi
     if (!preview) return;
     try {
       const result = await request({ type: 'import.commit', importId: preview.importId });
+      for (let start = 0; start < importedFollows.current.length; start += MAX_FOLLOWS_PER_MESSAGE) {
+        await request({ type: 'follow.restore', follows: importedFollows.current.slice(start, start + MAX_FOLLOWS_PER_MESSAGE) });
+      }
+      importedFollows.current = [];
       setDataStatus(t.imported(f.count(result.added + result.updated)));
     } catch (error) {
       setImportError(refused(error) ? t.importErrors.refused : t.importErrors.unfinished);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupApp } from '../../components/popup/PopupApp';
+import { POPUP_VIEWS, PopupShell, type PopupView } from '../../components/popup/PopupShell';
 import '../../components/pages.css';
 import { BADGE_CSS } from '../../components/styles';
 import { loadPackedBackup, loadSettings, uiLanguage } from '../../lib/platform/storage';
@@ -9,14 +9,18 @@ import { request } from '../../lib/platform/client';
 import { download } from '../../lib/platform/download';
 import { openVigieDb } from '../../lib/background/store/db';
 import { watchListReader } from '../../lib/background/store/pages';
+import { followsReader } from '../../lib/background/store/follows';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: BADGE_CSS }));
 const lang = uiLanguage(await loadSettings());
 document.documentElement.lang = lang;
 // The popup reads the list from the store itself: no message carries it, and the worker need not wake.
 const db = await openVigieDb();
+const view = location.hash.slice(1);
 render(
-  <PopupApp
+  <PopupShell
+    initial={(POPUP_VIEWS as readonly string[]).includes(view) ? (view as PopupView) : undefined}
+    follows={followsReader(db)}
     request={request}
     list={watchListReader(db)}
     lang={lang}

@@ -10,6 +10,7 @@ import { commitImport, discardImport, ImportRefused, stageImport } from './store
 import { eraseEverything, getWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
 import { type Poller } from './poller';
+import { followHandlers } from './follow-handlers';
 
 export interface BackgroundDeps {
   db: () => Promise<Db>;
@@ -36,6 +37,7 @@ async function refusedAsImportError<T>(run: () => Promise<T>): Promise<T> {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const db = deps.db;
   return {
+    ...followHandlers({ db: deps.db, fetcher: deps.fetcher, now: deps.now, onFeedChanged: deps.onWatchesChanged }),
     'watch.states': async ({ ids }) => {
       const records = await getWatches(await deps.db(), ids);
       return { watched: Object.fromEntries([...records].map(([id, r]) => [id, { state: r.state, seen: r.seen }])) };

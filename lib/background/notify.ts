@@ -5,20 +5,25 @@ import { type Db } from './store/db';
 import { countUnseen, getWatches, markSeen } from './store/watches';
 import { type Change } from '../polling/changes';
 import { loadSettings, uiLanguage } from '../platform/storage';
+import { feedNotifications, isFeedNotification } from '../follows/notifications';
+import { type FeedEntry } from '../follows/schemas';
+import { countUnseenFeed, listFollows } from './store/follows';
 
+/** The toolbar count: watches changed and follows' events, not yet seen. */
 export async function refreshBadge(db: Db): Promise<number> {
-  const unseen = await countUnseen(db);
+  const unseen = (await countUnseen(db)) + (await countUnseenFeed(db));
   await browser.action.setBadgeText({ text: unseen ? String(unseen) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
   return unseen;
 }
 
 /** Notifies real changes, unless the user turned notifications off; the popup shows them anyway. */
-export async function announce(db: Db, changes: readonly Change[]): Promise<void> {
+export async function announce(db: Db, changes: readonly Change[], feed: readonly FeedEntry[] = []): Promise<void> {
   const settings = await loadSettings();
   if (settings.notifications) {
     const lang = uiLanguage(settings);
-    for (const text of notificationsFor(changes, lang)) {
+    const follows = feed.length ? await listFollows(db) : [];
+    for (const text of [...notificationsFor(changes, lang), ...feedNotifications(feed, follows, lang)]) {
       await browser.notifications.create(text.id, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -45,6 +50,11 @@ export async function onNotificationClicked(db: Db, notification: string): Promi
   await browser.notifications.clear(notification);
   if (notification === SUMMARY_NOTIFICATION) {
     await openOrFocus(browser.runtime.getURL('/popup.html'));
+    return;
+  }
+  if (isFeedNotification(notification)) {
+    // The popup opens on its « Fil », which marks the news seen as it shows them.
+    await openOrFocus(browser.runtime.getURL('/popup.html#feed'));
     return;
   }
   const id = questionIdOf(notification);

@@ -30,6 +30,8 @@ import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { logEvent } from './store/events';
 import { indexStore } from './store/jo-index';
+import { hasFollows } from './store/follows';
+import { type FeedEntry } from '../follows/schemas';
 import { listWatches, updateWatch, updateWatches } from './store/watches';
 
 export interface PollerDeps {
@@ -38,7 +40,8 @@ export interface PollerDeps {
   now: () => number;
   random: () => number;
   settings: () => Promise<Settings>;
-  announce: (changes: Change[]) => Promise<void>;
+  /** Real changes of watches, and the follows' new events (grouped by follow when notified). */
+  announce: (changes: Change[], feed: FeedEntry[]) => Promise<void>;
 }
 
 export interface PollProgress {
@@ -102,12 +105,16 @@ export class Poller {
   }
 
   /** The index of each chamber, as due (or asked for). Whatever goes wrong there, the per-question reads still run. */
-  private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean) {
+  private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean, feed: FeedEntry[]) {
     const runs = new Map<Chamber, IndexRun>();
+    // A follow wants every issue: it is matched locally against each, at no extra request.
+    const following = await hasFollows(db);
     for (const chamber of INDEX_CHAMBERS) {
-      const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted: indexWanted(records, this.deps.now()) };
+      const wanted = following || indexWanted(records, this.deps.now());
+      const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted };
       const failed: IndexRun = { read: false, issues: [], checks: [], health: 'failing' };
-      runs.set(chamber, await runIndex(this.deps.fetcher, indexStore(db), chamber, options).catch(() => failed));
+      const store = indexStore(db, (entries) => feed.push(...entries));
+      runs.set(chamber, await runIndex(this.deps.fetcher, store, chamber, options).catch(() => failed));
     }
     return runs;
   }
@@ -133,7 +140,8 @@ export class Poller {
       if (applied?.change) settled.push(applied.change);
       listed.push(applied?.record ?? record);
     }
-    const runs = await this.readIndex(db, listed, settings.frequency, request !== undefined);
+    const feed: FeedEntry[] = [];
+    const runs = await this.readIndex(db, listed, settings.frequency, request !== undefined, feed);
     const answeredByIndex = [...runs.values()].flatMap((run) => run.checks);
     const records = answeredByIndex.length ? (await listWatches(db, this.deps.now())).records : listed;
     // Every watch is an Assemblée question: the Assemblée's index is the one that vouches for them.
@@ -159,7 +167,7 @@ export class Poller {
       },
     });
     const changes = [...settled, ...answeredByIndex.flatMap((check) => (check.change ? [check.change] : [])), ...summary.changes];
-    if (changes.length) await this.deps.announce(changes);
+    if (changes.length || feed.length) await this.deps.announce(changes, feed);
     // An index read through vouches for every watch it can answer: those count as checked too.
     const readHere = new Set(batch.map((record) => record.id));
     const vouched = index.read

@@ -9,6 +9,9 @@ import { ListBadge } from '../../components/ListBadge';
 import { QuestionCard } from '../../components/QuestionCard';
 import { OVERLAY_CSS } from '../../components/styles';
 import { type WatchProps } from '../../components/WatchButton';
+import { type DeputyFollowSlot } from '../../components/DeputyLine';
+import { deputyKey, type DeputyIdentity } from '../follows/identity';
+import { type DeputyState } from '../follows/messages';
 import { type IsoDate } from '../dates';
 import { type Language } from '../i18n';
 import { type DeputyFacts, type Question, type QuestionRef } from '../model';
@@ -46,6 +49,19 @@ export interface OverlayState {
   failed: ReadonlySet<string>;
   deputies: ReadonlyMap<string, DeputyFacts>;
   toggle(target: WatchTarget, watched: boolean): void;
+  /** Followed deputies and their records, by `deputyKey`; absent until the background has answered. */
+  follows?: FollowOverlayState;
+}
+
+export interface FollowOverlayState {
+  states: ReadonlyMap<string, DeputyState>;
+  busy: ReadonlySet<string>;
+  failed: ReadonlySet<string>;
+  /** Records being read, and those whose reading failed. */
+  sweeping: ReadonlySet<string>;
+  sweepFailed: ReadonlySet<string>;
+  toggle(identity: DeputyIdentity, follow: boolean): void;
+  askRecord(identity: DeputyIdentity): void;
 }
 
 interface Mounted {
@@ -56,6 +72,8 @@ interface Mounted {
   anchor: Element;
   target?: WatchTarget;
   lookup?: DeputyLookup;
+  /** The deputy whose follow button the overlay shows. */
+  deputy?: DeputyIdentity;
   view: (state: OverlayState) => VNode;
 }
 
@@ -76,6 +94,40 @@ function watchProps(state: OverlayState, target: WatchTarget): WatchProps | unde
   };
 }
 
+function followSlot(state: OverlayState, identity: DeputyIdentity | undefined): DeputyFollowSlot | undefined {
+  const follows = state.follows;
+  const key = identity && deputyKey(identity);
+  const known = key && follows?.states.get(key);
+  if (!identity || !key || !follows || !known) return undefined;
+  return {
+    follow: {
+      followed: known.followed,
+      busy: follows.busy.has(key),
+      error: follows.failed.has(key),
+      onToggle: () => follows.toggle(identity, !known.followed),
+    },
+    record: {
+      record: known.record,
+      busy: follows.sweeping.has(key),
+      failed: follows.sweepFailed.has(key),
+      onAsk: identity.anId && identity.chamber === 'AN' ? () => follows.askRecord(identity) : undefined,
+    },
+  };
+}
+
+/** The author of a question as a follow knows them: their number confirms the JO's name matches. */
+function authorIdentity(question: Question): DeputyIdentity {
+  const { author, legislature } = question;
+  return {
+    chamber: 'AN',
+    legislature,
+    name: author.name,
+    ...(author.anId ? { anId: author.anId } : {}),
+    ...(author.slug ? { slug: author.slug } : {}),
+    numbers: question.type === 'QE' ? [question.number] : [],
+  };
+}
+
 /** Only what the page does not say already is worth a request. */
 function authorLookup(question: Question): DeputyLookup | undefined {
   const { author, legislature } = question;
@@ -93,12 +145,14 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
       if (!anchor) return [];
       const target = { id: question.id, question };
       const lookup = authorLookup(question);
+      const deputy = authorIdentity(question);
       return [
         {
           key: `question:${question.id}:${status.state}`,
           anchor,
           target,
           lookup,
+          deputy,
           attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
           inline: false,
           place: (host) => anchor.after(host),
@@ -110,13 +164,14 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
               source={definition.site.publisher}
               watch={watchProps(state, target)}
               authorFacts={lookup && state.deputies.get(lookup.key)}
+              follow={followSlot(state, deputy)}
             />
           ),
         },
       ];
     }
-    case 'question-list':
-      return page.items.map(({ ref, element }) => {
+    case 'question-list': {
+      const items: Planned[] = page.items.map(({ ref, element }) => {
         const status = refStatus(ref, env.today);
         const target = { id: ref.id, ref };
         return {
@@ -129,18 +184,54 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           view: (state) => <ListBadge status={status} lang={env.lang} watch={watchProps(state, target)} />,
         };
       });
+      const owner = page.owner;
+      if (!owner) return items;
+      const deputy: DeputyIdentity = {
+        chamber: 'AN',
+        legislature: owner.legislature,
+        name: owner.name,
+        ...(owner.anId ? { anId: owner.anId } : {}),
+        numbers: page.items.filter(({ ref }) => ref.type === 'QE' && ref.legislature === owner.legislature).map(({ ref }) => ref.number),
+      };
+      const facts = { name: owner.name, ...(owner.anId ? { anId: owner.anId } : {}) };
+      return [
+        {
+          key: `owner:${deputyKey(deputy)}`,
+          anchor: owner.element,
+          deputy,
+          attributes: { 'data-vigie-deputy': deputyKey(deputy) },
+          inline: false,
+          place: (host) => owner.element.after(host),
+          view: (state) => (
+            <DeputyCard deputy={{ ...facts, legislature: owner.legislature }} lang={env.lang} follow={followSlot(state, deputy)} />
+          ),
+        },
+        ...items,
+      ];
+    }
     case 'deputy': {
       const anchor = definition.anchor?.(doc);
       if (!anchor) return [];
       const { deputy } = page;
+      const identity: DeputyIdentity | undefined =
+        deputy.legislature === undefined
+          ? undefined
+          : {
+              chamber: 'AN',
+              legislature: deputy.legislature,
+              name: deputy.name,
+              ...(deputy.anId ? { anId: deputy.anId } : {}),
+              ...(deputy.slug ? { slug: deputy.slug } : {}),
+            };
       return [
         {
           key: `deputy:${deputy.slug ?? deputy.name}`,
           anchor,
+          deputy: identity,
           attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
           inline: false,
           place: (host) => anchor.after(host),
-          view: () => <DeputyCard deputy={deputy} lang={env.lang} />,
+          view: (state) => <DeputyCard deputy={deputy} lang={env.lang} follow={followSlot(state, identity)} />,
         },
       ];
     }
@@ -206,6 +297,11 @@ export class Overlays {
 
   targets(): WatchTarget[] {
     return this.mounted.flatMap((m) => (m.target ? [m.target] : []));
+  }
+
+  /** The deputies the overlays offer to follow. */
+  deputyIdentities(): DeputyIdentity[] {
+    return this.mounted.flatMap((m) => (m.deputy ? [m.deputy] : []));
   }
 
   lookups(): DeputyLookup[] {

@@ -11,6 +11,7 @@ import { isOurHost, removeStaleHosts } from './hosts';
 import { isSinglePageApp } from '../sites';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 import { watchedAmong } from './watch-states';
+import { followStates } from './follow-states';
 
 export interface ContentOptions {
   doc: Document;
@@ -47,8 +48,9 @@ export function startOverlays({
   const deputies = new Map<string, DeputyFacts>();
   const asked = new Set<string>();
 
+  const follows = followStates(request, signal, () => publish());
   const publish = () => {
-    const state: OverlayState = { watched, busy, failed, deputies, toggle };
+    const state: OverlayState = { watched, busy, failed, deputies, toggle, follows: follows.state() };
     overlays.update(state);
   };
 
@@ -109,6 +111,7 @@ export function startOverlays({
       if (mounted) {
         publish();
         void refreshWatches();
+        void follows.refresh(overlays.deputyIdentities());
         overlays.lookups().forEach((lookup) => void lookUp(lookup));
       }
     } catch {
@@ -125,7 +128,10 @@ export function startOverlays({
 
   // Another tab may have changed the watch list: refresh when this one comes back into view.
   const onVisible = () => {
-    if (doc.visibilityState === 'visible') void refreshWatches();
+    if (doc.visibilityState === 'visible') {
+      void refreshWatches();
+      void follows.refresh(overlays.deputyIdentities());
+    }
   };
   doc.addEventListener('visibilitychange', onVisible, { signal });
   doc.defaultView?.addEventListener(

@@ -21,7 +21,7 @@ import {
   valueAfterLabel,
 } from '../text';
 import { AN_DATE_LINES, contradictsKey, dateFrom, dateSegments, looksLikeAnDynPage, mentions, questionTypeFromLabel } from './an-labels';
-import { defineSite, ListReading, OTHER, type PageParse } from './types';
+import { defineSite, ListReading, OTHER, type ListItem, type ListOwner, type PageParse } from './types';
 
 const QUESTION_PATH = /^\/dyn\/(\d{1,2})\/questions\/(QANR5L(\d{1,2})(?:QE|QG|QOSD)\d{1,6})\/?$/;
 const DEPUTY_QUESTIONS_PATH = /^\/dyn\/deputes\/(PA\d+)\/questions\/?$/;
@@ -240,7 +240,19 @@ export function parseAnDeputyQuestions(doc: Document, url: URL): PageParse {
     };
     list.add(ref, itemTitle(container, link));
   }
-  return list.result();
+  return list.result((items) => deputyOfList(doc, url, items));
+}
+
+/**
+ * The deputy whose list it is: the page's heading names them, the address gives their identifier,
+ * and the legislature is the newest of the items (the list shows the current one).
+ */
+function deputyOfList(doc: Document, url: URL, items: readonly ListItem[]): ListOwner | undefined {
+  const heading = doc.querySelector('main h1') ?? doc.querySelector('h1');
+  const name = cleanText(textOf(heading));
+  const anId = DEPUTY_QUESTIONS_PATH.exec(url.pathname)?.[1];
+  if (!heading || !name || name.length > 120 || !anId) return undefined;
+  return { name, anId, legislature: Math.max(...items.map((item) => item.ref.legislature)), element: heading };
 }
 
 export const anDynSite = defineSite({

@@ -7,9 +7,17 @@ export interface ListItem {
   element: Element;
 }
 
+/** Whose list a page is, where it says so: « Suivre ce député » goes beside `element`. */
+export interface ListOwner {
+  name: string;
+  anId?: string;
+  legislature: number;
+  element: Element;
+}
+
 export type PageParse =
   | { kind: 'question'; question: Question }
-  | { kind: 'question-list'; items: ListItem[] }
+  | { kind: 'question-list'; items: ListItem[]; owner?: ListOwner }
   | { kind: 'deputy'; deputy: Deputy }
   | { kind: 'other' };
 
@@ -32,8 +40,10 @@ export class ListReading {
   }
 
   /** A list, or `OTHER` when no item could be read: not the page its URL promised. */
-  result(): PageParse {
-    return this.items.length ? { kind: 'question-list', items: this.items } : OTHER;
+  result(owner?: (items: readonly ListItem[]) => ListOwner | undefined): PageParse {
+    if (!this.items.length) return OTHER;
+    const found = owner?.(this.items);
+    return found ? { kind: 'question-list', items: this.items, owner: found } : { kind: 'question-list', items: this.items };
   }
 }
 

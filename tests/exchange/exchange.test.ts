@@ -106,11 +106,11 @@ describe('exportFileParts', () => {
   it('writes the format, the version and the export time', async () => {
     const file = await fileOf(FULL);
     expect(file.format).toBe('vigie-watchlist');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(EXPORT_FORMAT).toBe('vigie-watchlist');
-    expect(EXPORT_VERSION).toBe(1);
+    expect(EXPORT_VERSION).toBe(2);
     expect(file.exportedAt).toBe('2024-06-01T10:00:00.000Z');
-    expect(Object.keys(file).sort()).toEqual(['exportedAt', 'format', 'version', 'watches']);
+    expect(Object.keys(file).sort()).toEqual(['exportedAt', 'follows', 'format', 'version', 'watches']);
   });
 
   it('drops failures and nextCheckAt and nothing else', async () => {
@@ -158,6 +158,7 @@ describe('exportFileParts', () => {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: new Date(NOW).toISOString(),
+      follows: [],
       watches: records.map(exportedWatch),
     });
     expect(await textOf([records])).toBe(whole);
@@ -165,7 +166,7 @@ describe('exportFileParts', () => {
     // Empty pages (a page of unreadable records only) leave no stray comma.
     expect(await textOf([[], [FULL], [], [], [REF_ONLY, ANSWERED], []])).toBe(whole);
     expect(await textOf([[], []])).toBe(
-      JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(NOW).toISOString(), watches: [] }),
+      JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(NOW).toISOString(), follows: [], watches: [] }),
     );
   });
 
@@ -249,7 +250,7 @@ describe('checkImportFile', () => {
   });
 
   it('refuses another version as unsupported-version', () => {
-    for (const version of [2, 0, '1', undefined, 1.5]) {
+    for (const version of [3, 0, '1', '2', undefined, 1.5]) {
       expect(checkImportFile({ ...good(), version })).toEqual({ ok: false, error: 'unsupported-version' });
     }
   });

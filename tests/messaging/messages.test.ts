@@ -167,6 +167,17 @@ describe('parseRequest', () => {
   });
 });
 
+const DEPUTY = { chamber: 'AN', legislature: 17, name: 'M. Fabrice Exemple', anId: 'PA795321', numbers: [4512] };
+const SUBJECT_DRAFT = { kind: 'subject', query: '"maisons France services"', chambers: ['AN'], newQuestions: true };
+const SUBJECT_FOLLOW = {
+  id: 'subject:1x',
+  kind: 'subject',
+  createdAt: 1,
+  newQuestions: true,
+  query: '"maisons France services"',
+  chambers: ['AN'],
+} as const;
+
 /** One valid request and one valid result per type, to drive route() for every type there is. */
 const samples: Record<RequestType, { request: object; result: unknown }> = {
   'watch.states': { request: { type: 'watch.states', ids: [ID] }, result: { watched: { [ID]: { state: 'pending', seen: true } } } },
@@ -186,6 +197,19 @@ const samples: Record<RequestType, { request: object; result: unknown }> = {
   'backup.restore': { request: { type: 'backup.restore' }, result: { restored: 4 } },
   'quarantine.retry': { request: { type: 'quarantine.retry' }, result: { restored: 1, remaining: 2 } },
   'data.erase': { request: { type: 'data.erase' }, result: { erased: true } },
+  'follow.states': {
+    request: { type: 'follow.states', identities: [DEPUTY] },
+    result: { states: { 'deputy:AN:17:PA795321': { followed: true } } },
+  },
+  'follow.deputy': { request: { type: 'follow.deputy', identity: DEPUTY, follow: true }, result: { followed: true } },
+  'deputy.record': { request: { type: 'deputy.record', identity: DEPUTY }, result: { failed: 'HTTP 503' } },
+  'follow.save': { request: { type: 'follow.save', draft: SUBJECT_DRAFT }, result: { follow: SUBJECT_FOLLOW } },
+  'follow.options': { request: { type: 'follow.options', id: SUBJECT_FOLLOW.id, newQuestions: false }, result: { saved: true } },
+  'follow.remove': { request: { type: 'follow.remove', id: SUBJECT_FOLLOW.id }, result: { removed: SUBJECT_FOLLOW } },
+  'follow.restore': { request: { type: 'follow.restore', follows: [SUBJECT_FOLLOW] }, result: { added: 1, updated: 0, unchanged: 0 } },
+  'follow.preview': { request: { type: 'follow.preview', draft: SUBJECT_DRAFT }, result: { matched: 2, entries: 400, issues: 4 } },
+  'follow.titles': { request: { type: 'follow.titles' }, result: { titles: ['Santé et accès aux soins'] } },
+  'feed.seen': { request: { type: 'feed.seen' }, result: { seen: 3 } },
 };
 
 type Stubs = Record<RequestType, ReturnType<typeof vi.fn>>;
@@ -219,7 +243,14 @@ describe('route', () => {
   );
 
   it('opens to content scripts only what a page needs', () => {
-    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['deputy.facts', 'watch.set', 'watch.states']);
+    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual([
+      'deputy.facts',
+      'deputy.record',
+      'follow.deputy',
+      'follow.states',
+      'watch.set',
+      'watch.states',
+    ]);
   });
 
   // Reliability D5: the list travels only in chunks (import) or not at all (the pages read the store).

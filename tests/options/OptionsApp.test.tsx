@@ -373,7 +373,7 @@ describe('OptionsApp: import', () => {
   it.each<[string, unknown, string]>([
     ['another format', { format: 'other' }, ERRORS.notVigie],
     ['an empty object', {}, ERRORS.notVigie],
-    ['another version', { ...EXPORTED, version: 2 }, ERRORS.version],
+    ['another version', { ...EXPORTED, version: 3 }, ERRORS.version],
     [
       'a bad seen flag',
       spoiled((w) => {

@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Language } from '../../lib/i18n';
 import { HOST_SELECTOR } from '../../lib/content/hosts';
-import { Overlays } from '../../lib/content/overlays';
+import { EMPTY_STATE, Overlays } from '../../lib/content/overlays';
 import { recordShadowRoots } from '../helpers/shadow';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -499,4 +499,48 @@ describe('Overlays — pages Vigie does not understand', () => {
       expect(() => overlays.clear()).not.toThrow();
     });
   }
+});
+
+describe('follows on the page', () => {
+  const LIST = 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions';
+  const KEY = 'deputy:AN:17:PA795321';
+
+  it('a deputy’s list of questions gets a card under its heading, offering to follow them with the numbers of their written questions', () => {
+    const doc = load(fixture('an/an-deputy-questions.html'), LIST);
+    const overlays = mount(doc, LIST);
+    const card = doc.querySelector(`${HOST_SELECTOR}[data-vigie-deputy="${KEY}"]`)!;
+    expect(card.previousElementSibling?.tagName).toBe('H1');
+    const [identity] = overlays.deputyIdentities();
+    expect(identity).toMatchObject({ chamber: 'AN', legislature: 17, name: 'M. Fabrice Exemple', anId: 'PA795321' });
+    expect(identity!.numbers).toEqual([4512, 4388, 3921, 3507, 2990, 2714, 1876, 1234, 905]);
+    // No button before the background has said whether they are followed.
+    expect(shadowOf(card).querySelector('button.follow__button')).toBeNull();
+
+    const toggled: boolean[] = [];
+    overlays.update({
+      ...EMPTY_STATE,
+      follows: {
+        states: new Map([[KEY, { followed: false }]]),
+        busy: new Set(),
+        failed: new Set(),
+        sweeping: new Set(),
+        sweepFailed: new Set(),
+        toggle: (_identity, follow) => toggled.push(follow),
+        askRecord: () => undefined,
+      },
+    });
+    const button = shadowOf(card).querySelector('button.follow__button')!;
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(norm(button.textContent)).toBe('○ Suivre ce député');
+    expect(norm(shadowOf(card).textContent)).toContain('Voir son bilan de questions écrites');
+  });
+
+  it('a question card offers to follow its author on the author’s line', () => {
+    const url = 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020';
+    const doc = load(fixture('an/an-dyn-qe-repondue.html'), url);
+    const overlays = mount(doc, url);
+    const [identity] = overlays.deputyIdentities();
+    expect(identity).toMatchObject({ chamber: 'AN', legislature: 16, numbers: [4020] });
+    expect(identity!.name).toBeTruthy();
+  });
 });

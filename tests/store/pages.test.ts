@@ -143,6 +143,7 @@ describe('exportFile', () => {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: new Date(NOW).toISOString(),
+      follows: [],
       watches: [...records].sort(byId).map(exportedWatch),
     });
     const check = checkImportFile(parsed);

@@ -10,7 +10,7 @@ import { freshIndexedDb, makeQuestion, makeRecord, nextDbName, NOW, openTestDb, 
 
 beforeEach(() => freshIndexedDb());
 
-const STORES = ['cache', 'events', 'joIndex', 'joIssues', 'meta', 'quarantine', 'staging', 'watches'];
+const STORES = ['cache', 'events', 'feed', 'follows', 'joDigests', 'joIndex', 'joIssues', 'meta', 'quarantine', 'staging', 'watches'];
 
 /** Writes a version-1 database the way the first release did: `watches` only, `{ id, question, addedAt, note? }`. */
 async function createV1(name: string, records: object[]): Promise<void> {

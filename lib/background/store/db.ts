@@ -7,6 +7,7 @@ import { type StagedWatch } from '../../exchange';
 import type { CacheRecord, EventRecord, MetaRecord, QuarantineRecord, WatchRecord } from '../../records';
 import { watchRecordSchema } from '../../records';
 import type { IndexState, IssueRecord } from '../../polling/index-schedule';
+import type { FeedEntry, Follow, IssueDigest } from '../../follows/schemas';
 import { repairedWatch } from './repair';
 
 export const DB_NAME = 'vigie';
@@ -18,8 +19,11 @@ export const DB_NAME = 'vigie';
  *     repaired again (store/repair.ts) for the stricter schemas, before anything is set aside.
  * 4 — the Journal officiel index: `joIssues` (the issues applied or set aside, never downloaded
  *     again) and `joIndex` (each chamber's reading state). Nothing else changes.
+ * 5 — follows of a deputy, a ministry or a subject: `follows`, their events `feed` (indexed by
+ *     date, by follow, and sparsely by `unseen`), and `joDigests`, what is kept of the last issues
+ *     read for previews. Nothing else changes.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface VigieDb extends DBSchema {
   watches: { key: string; value: WatchRecord };
@@ -32,6 +36,9 @@ export interface VigieDb extends DBSchema {
   meta: { key: string; value: MetaRecord };
   joIssues: { key: string; value: IssueRecord };
   joIndex: { key: string; value: IndexState };
+  follows: { key: string; value: Follow };
+  feed: { key: string; value: FeedEntry; indexes: { at: number; followId: string; unseen: number } };
+  joDigests: { key: string; value: IssueDigest; indexes: { chamber: string } };
 }
 
 export type Db = IDBPDatabase<VigieDb>;
@@ -94,6 +101,14 @@ export function openVigieDb({ name = DB_NAME, now = Date.now, onClose }: OpenOpt
       if (oldVersion < 4) {
         db.createObjectStore('joIssues', { keyPath: 'key' });
         db.createObjectStore('joIndex', { keyPath: 'chamber' });
+      }
+      if (oldVersion < 5) {
+        db.createObjectStore('follows', { keyPath: 'id' });
+        const feed = db.createObjectStore('feed', { keyPath: 'id' });
+        feed.createIndex('at', 'at');
+        feed.createIndex('followId', 'followId');
+        feed.createIndex('unseen', 'unseen');
+        db.createObjectStore('joDigests', { keyPath: 'key' }).createIndex('chamber', 'chamber');
       }
     },
     blocking(_current, _blocked, event) {

@@ -11,8 +11,14 @@ import { indexStateSchema, issueRecordSchema, type IssueRecord } from '../../pol
 import { watchRecordSchema, type WatchRecord } from '../../records';
 import { type Db } from './db';
 import { appendEvent } from './events';
+import { applyIssueToFollows } from './follows';
+import { type FeedEntry } from '../../follows/schemas';
 
-export function indexStore(db: Db): IndexStore {
+/**
+ * `onFeed` is told the follows' new events of each issue, once its transaction has committed: the
+ * follows are matched in the same transaction as the watches, at no cost in requests.
+ */
+export function indexStore(db: Db, onFeed?: (entries: FeedEntry[]) => void): IndexStore {
   return {
     async state(chamber) {
       const parsed = indexStateSchema.safeParse(await db.get('joIndex', chamber));
@@ -34,9 +40,10 @@ export function indexStore(db: Db): IndexStore {
     },
 
     async commitIssue(record: IssueRecord, issue: JoIssue | undefined, context: ScheduleContext): Promise<AppliedCheck[]> {
-      const tx = db.transaction(['watches', 'joIssues', 'events'], 'readwrite');
+      const tx = db.transaction(['watches', 'joIssues', 'events', 'follows', 'feed', 'joDigests'], 'readwrite');
       const watchStore = tx.objectStore('watches');
       let checks: AppliedCheck[] = [];
+      let feed: FeedEntry[] = [];
       try {
         if (issue) {
           const ids = idsAnswered(issue);
@@ -50,6 +57,7 @@ export function indexStore(db: Db): IndexStore {
           checks = applyIndexIssue(watches, issue, context);
           for (const check of checks) await watchStore.put(watchRecordSchema.parse(check.record));
           for (const check of checks) for (const event of check.events) await appendEvent(tx, event);
+          feed = await applyIssueToFollows(tx, issue, record, context.now);
         }
         await tx.objectStore('joIssues').put(issueRecordSchema.parse(record));
       } catch (error) {
@@ -62,6 +70,7 @@ export function indexStore(db: Db): IndexStore {
         throw error;
       }
       await tx.done;
+      if (feed.length) onFeed?.(feed);
       return checks;
     },
   };

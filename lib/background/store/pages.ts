@@ -5,6 +5,7 @@
  * background repairs or sets them aside on its next write.
  */
 import { exportFileParts } from '../../exchange';
+import { listFollows } from './follows';
 import { type QuarantineRecord, type WatchRecord, watchRecordSchema } from '../../records';
 import { type WatchListReader } from '../../watchlist';
 import { type Db } from './db';
@@ -66,6 +67,6 @@ export async function exportFile(db: Db, now: number): Promise<{ file: Blob; wat
     }
   }
   const parts: string[] = [];
-  for await (const part of exportFileParts(records(), now)) parts.push(part);
+  for await (const part of exportFileParts(records(), now, await listFollows(db))) parts.push(part);
   return { file: new Blob(parts, { type: 'application/json' }), watches };
 }

@@ -210,7 +210,7 @@ export async function setNote(db: Db, id: string, note: string): Promise<WatchRe
 /** « Effacer toutes mes données »: every store emptied in one transaction. */
 export async function eraseEverything(db: Db): Promise<void> {
   const tx = db.transaction(
-    ['watches', 'cache', 'events', 'quarantine', 'staging', 'meta', 'joIssues', 'joIndex'],
+    ['watches', 'cache', 'events', 'quarantine', 'staging', 'meta', 'joIssues', 'joIndex', 'follows', 'feed', 'joDigests'],
     'readwrite',
   );
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));

@@ -1,0 +1,61 @@
+/**
+ * Who a followed deputy is: chamber, legislature, and the Assemblée's identifier (PA…) when a page
+ * gives it, else the normalised name. Pages and the store agree on it through `deputyKey`.
+ */
+import * as z from 'zod/mini';
+import { anActorIdSchema, deputySlugSchema, legislatureSchema, questionNumberSchema } from '../model';
+import { followChamberSchema as chamberSchema } from './chambers';
+import { normalisedName } from './normalise';
+import { MAX_KNOWN_NUMBERS, type DeputyFollow, type Follow } from './schemas';
+
+export const deputyIdentitySchema = z.object({
+  chamber: chamberSchema,
+  legislature: legislatureSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  anId: z.optional(anActorIdSchema),
+  slug: z.optional(deputySlugSchema),
+  /** Numbers of their questions the page shows: they confirm the JO's name matches. */
+  numbers: z.optional(z.array(questionNumberSchema).check(z.maxLength(MAX_KNOWN_NUMBERS))),
+});
+export type DeputyIdentity = z.infer<typeof deputyIdentitySchema>;
+
+/** The key pages and the store share for one deputy. */
+export function deputyKey(identity: Pick<DeputyIdentity, 'chamber' | 'legislature' | 'name' | 'anId'>): string {
+  return `deputy:${identity.chamber}:${identity.legislature}:${identity.anId ?? normalisedName(identity.name)}`;
+}
+
+/**
+ * The follow of this deputy, if any: the same identifier, or, where one side has none, the same
+ * normalised name (and civility-free) in the same chamber and legislature.
+ */
+export function findDeputyFollow(follows: readonly Follow[], identity: DeputyIdentity): DeputyFollow | undefined {
+  const name = normalisedName(identity.name);
+  return follows.find(
+    (follow): follow is DeputyFollow =>
+      follow.kind === 'deputy' &&
+      follow.chamber === identity.chamber &&
+      follow.legislature === identity.legislature &&
+      (follow.anId && identity.anId ? follow.anId === identity.anId : normalisedName(follow.name) === name),
+  );
+}
+
+/** A new follow of this deputy, or the existing one with what the page adds (identifier, numbers). */
+export function followOfDeputy(existing: DeputyFollow | undefined, identity: DeputyIdentity, now: number): DeputyFollow {
+  const numbers = [...new Set([...(existing?.numbers ?? []), ...(identity.numbers ?? [])])].slice(0, MAX_KNOWN_NUMBERS);
+  const base: DeputyFollow = existing ?? {
+    id: deputyKey(identity),
+    kind: 'deputy',
+    createdAt: now,
+    newQuestions: true,
+    chamber: identity.chamber,
+    legislature: identity.legislature,
+    name: identity.name,
+    numbers: [],
+  };
+  return {
+    ...base,
+    numbers,
+    ...(identity.anId && !base.anId ? { anId: identity.anId } : {}),
+    ...(identity.slug && !base.slug ? { slug: identity.slug } : {}),
+  };
+}

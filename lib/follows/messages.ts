@@ -1,0 +1,92 @@
+/** The follows' messages (spread into lib/messages.ts): requests and replies, validated at both ends. */
+import * as z from 'zod/mini';
+import { isoDateSchema, legislatureSchema } from '../model';
+import { timestampSchema } from '../records';
+import { FOLLOW_CHAMBERS as CHAMBERS, followChamberSchema as chamberSchema } from './chambers';
+import { deputyIdentitySchema } from './identity';
+import { followSchema, MAX_MINISTRY_TITLES } from './schemas';
+
+const count = z.number().check(z.int(), z.minimum(0));
+const chambers = z.array(chamberSchema).check(z.minLength(1), z.maxLength(CHAMBERS.length));
+const title = z.string().check(z.minLength(1), z.maxLength(300));
+
+/** A ministry or a subject as the user composes it, before it has an id. */
+export const followDraftSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ministry'),
+    titles: z.array(title).check(z.minLength(1), z.maxLength(MAX_MINISTRY_TITLES)),
+    chambers,
+    newQuestions: z.boolean(),
+  }),
+  z.object({ kind: z.literal('subject'), query: title, chambers, newQuestions: z.boolean() }),
+]);
+export type FollowDraft = z.infer<typeof followDraftSchema>;
+
+/** A deputy's record as an overlay shows it: figures, their date and their source. */
+export const recordViewSchema = z.object({
+  legislature: legislatureSchema,
+  sweptAt: timestampSchema,
+  updatedAt: timestampSchema,
+  source: z.string().check(z.maxLength(300)),
+  pages: count,
+  today: isoDateSchema,
+  stats: z.object({
+    asked: count,
+    answered: count,
+    answeredInTime: count,
+    medianDelayDays: z.optional(count),
+    pending: count,
+    overdue: count,
+  }),
+});
+export type RecordView = z.infer<typeof recordViewSchema>;
+
+const deputyStateSchema = z.object({ followed: z.boolean(), record: z.optional(recordViewSchema) });
+export type DeputyState = z.infer<typeof deputyStateSchema>;
+
+/** Deputies one page may ask about at once. */
+export const MAX_IDENTITIES = 50;
+/** Follows one message may restore or import. */
+export const MAX_FOLLOWS_PER_MESSAGE = 1_000;
+
+export const followRequestSchemas = {
+  /** Whether these deputies are followed, and their records: one round trip for a page. */
+  'follow.states': z.object({
+    type: z.literal('follow.states'),
+    identities: z.array(deputyIdentitySchema).check(z.maxLength(MAX_IDENTITIES)),
+  }),
+  /** « Suivre ce député », or no longer. */
+  'follow.deputy': z.object({ type: z.literal('follow.deputy'), identity: deputyIdentitySchema, follow: z.boolean() }),
+  /** The deputy's record, read at the Assemblée if it was not read in the last day. */
+  'deputy.record': z.object({ type: z.literal('deputy.record'), identity: deputyIdentitySchema }),
+  'follow.save': z.object({ type: z.literal('follow.save'), draft: followDraftSchema }),
+  'follow.options': z.object({ type: z.literal('follow.options'), id: title, newQuestions: z.boolean() }),
+  'follow.remove': z.object({ type: z.literal('follow.remove'), id: title }),
+  /** Follows back from an undo or an imported file, merged by id. */
+  'follow.restore': z.object({
+    type: z.literal('follow.restore'),
+    follows: z.array(followSchema).check(z.maxLength(MAX_FOLLOWS_PER_MESSAGE)),
+  }),
+  /** How many entries of the last issues read a draft would match. */
+  'follow.preview': z.object({ type: z.literal('follow.preview'), draft: followDraftSchema }),
+  /** The ministries' titles the last issues print. */
+  'follow.titles': z.object({ type: z.literal('follow.titles') }),
+  /** The feed's entries seen: these, or all. */
+  'feed.seen': z.object({ type: z.literal('feed.seen'), ids: z.optional(z.array(title).check(z.maxLength(5_000))) }),
+} as const;
+
+export const followResponseSchemas = {
+  'follow.states': z.object({ states: z.record(z.string(), deputyStateSchema) }),
+  'follow.deputy': z.object({ followed: z.boolean() }),
+  'deputy.record': z.object({ record: z.optional(recordViewSchema), failed: z.optional(z.string().check(z.maxLength(200))) }),
+  'follow.save': z.object({ follow: followSchema }),
+  'follow.options': z.object({ saved: z.boolean() }),
+  'follow.remove': z.object({ removed: z.optional(followSchema) }),
+  'follow.restore': z.object({ added: count, updated: count, unchanged: count }),
+  'follow.preview': z.object({ matched: count, entries: count, issues: count }),
+  'follow.titles': z.object({ titles: z.array(z.string()) }),
+  'feed.seen': z.object({ seen: count }),
+} satisfies Record<keyof typeof followRequestSchemas, z.ZodMiniType>;
+
+/** Those a content script may send: a page shows the follow button and the record. */
+export const FOLLOW_CONTENT_REQUESTS = ['follow.states', 'follow.deputy', 'deputy.record'] as const;
