@@ -97,7 +97,7 @@ describe('the popup and the options page', () => {
     const exportPath = '.e2e-tmp/export.json';
     await download.saveAs(exportPath);
     const exported = JSON.parse(readFileSync(exportPath, 'utf8'));
-    expect(exported).toMatchObject({ format: 'vigie-watchlist', version: 1 });
+    expect(exported).toMatchObject({ format: 'vigie-watchlist', version: 2 });
     expect(exported.watches).toHaveLength(3);
     await options.close();
 
