@@ -117,6 +117,8 @@ export const questionSchema = z
     unreadableStatus: z.optional(text),
     /** The Sénat's reference (`SEQ080203308`), from which its page's address is derived. */
     senatReference: z.optional(senatReferenceSchema),
+    /** « Transmise au … »: the ministry the Sénat passed the question to; the deadline still runs from publication. */
+    transmittedTo: z.optional(text),
     /** A Sénat question de rappel: the earlier question it recalls (senat.md §3.4), never its answer. */
     recalls: z.optional(z.object({ number: questionNumberSchema, senatReference: z.optional(senatReferenceSchema) })),
     /** « Transformée en question orale »: the oral question's reference, where the page links it. */
@@ -154,6 +156,8 @@ export const questionRefSchema = z
     /** Answered, even when the list gives no date. */
     answered: z.boolean(),
     closed: z.boolean(),
+    /** How the list words a closure (« Caduque »), where it does. */
+    closedReason: z.optional(text),
     /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
     pending: z.boolean(),
     /** The list shows the item but no status words we can read. */

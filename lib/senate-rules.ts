@@ -7,7 +7,7 @@
  * Evidence per row as in lib/legislatures.ts: 'V' verified in a cited source, 'P' probable.
  */
 import { addMonths, daysBetween, type IsoDate } from './dates';
-import { type Evidence } from './legislatures';
+import { legislatureOn, legislatureRow, type Evidence } from './legislatures';
 
 /** The JO issues a deadline covers, from `firstIssue` to `lastIssue`, either end open. */
 export interface SenateDeadlineRule {
@@ -113,4 +113,30 @@ export function senateLapse(publishedOn: IsoDate): { on: IsoDate; cause: SenateL
   const twoYear = twoYearLapseOn(publishedOn);
   if (collective && (!twoYear || collective.on <= twoYear)) return { on: collective.on, cause: 'collective' };
   return twoYear ? { on: twoYear, cause: 'two-year' } : undefined;
+}
+
+/**
+ * The Assemblée legislature whose numbering a Sénat question published on `date` carries, when a
+ * page does not say it (senat.md §1.1: the Sénat restarts its numbers with each Assemblée
+ * legislature). When it restarts is not exactly the Assemblée's first day: question 28479, published
+ * on 30 June 2022, eight days into the 16th, still counts in the 15th. So a date is only trusted from
+ * the first ordinary session after a legislature's first day; before that, and between a
+ * dissolution and the next Assembly, nothing is derived.
+ */
+export function senateLegislatureOn(date: IsoDate): number | undefined {
+  const legislature = legislatureOn(date);
+  if (legislature === undefined) return undefined;
+  const firstDay = legislatureRow(legislature)!.firstDay;
+  const year = Number(firstDay.slice(0, 4));
+  const settled = ordinarySessionStart(year) > firstDay ? ordinarySessionStart(year) : ordinarySessionStart(year + 1);
+  return date >= settled ? legislature : undefined;
+}
+
+/**
+ * Whether a Sénat question numbered in `legislature` may be dated `date`: not before that
+ * legislature's first day. Its numbering may run on past the Assemblée's last day (above).
+ */
+export function senateNumberingAllows(legislature: number, date: IsoDate): boolean {
+  const row = legislatureRow(legislature);
+  return !row || date >= row.firstDay;
 }

@@ -2,7 +2,7 @@ import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import { hasEnded, legislatureRow, outsideLegislature } from './legislatures';
 import { dropUndefined } from './objects';
 import { chamberOf, type Question, type QuestionChamber, type QuestionRef, type QuestionType } from './model';
-import { senateAnswerDueOn, senateLapse, type SenateLapseCause } from './senate-rules';
+import { senateAnswerDueOn, senateLapse, senateNumberingAllows, type SenateLapseCause } from './senate-rules';
 
 export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
 export type QuestionState = (typeof QUESTION_STATES)[number];
@@ -200,8 +200,10 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
   if (announcedOn && publishedOn && announcedOn < publishedOn) return unknown;
   // Published, filed or signalled on a day its legislature was not sitting: the number or the
   // date is wrong, and either would change the rules that apply.
+  const numberedOutside = (day: IsoDate) =>
+    facts.chamber === 'SEN' ? !senateNumberingAllows(legislature, day) : outsideLegislature(legislature, day);
   for (const day of [publishedOn, facts.depositedOn, signaledOn]) {
-    if (day && outsideLegislature(legislature, day)) return unknown;
+    if (day && numberedOutside(day)) return unknown;
   }
   const chamber = facts.chamber ?? 'AN';
   const dueOn = publishedOn ? answerDueOn(type, publishedOn, chamber) : undefined;
@@ -285,6 +287,7 @@ export function refFacts(ref: QuestionRef): StatusFacts {
     answered: ref.answered,
     answeredOn: ref.answeredOn,
     closed: ref.closed,
+    closedReason: ref.closedReason,
     signaledOn: undefined,
     saysPending: ref.pending,
     unreadable: !!ref.unreadableStatus || !(ref.answered || ref.closed || ref.pending),

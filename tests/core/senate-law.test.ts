@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type IsoDate } from '../../lib/dates';
-import { ordinarySessionStart, senateAnswerDueOn, senateLapse, twoYearLapseOn } from '../../lib/senate-rules';
+import { ordinarySessionStart, senateAnswerDueOn, senateLapse, senateLegislatureOn, twoYearLapseOn } from '../../lib/senate-rules';
 import { answerDueOn, signalAnswerDueOn, statusFromFacts, type QuestionStatus, type StatusFacts } from '../../lib/status';
 
 describe('senateAnswerDueOn: art. 75 al. 2, one month until July 2019, two months after', () => {
@@ -205,14 +205,43 @@ describe('statusFromFacts for the Sénat', () => {
       { legislature: 16, publishedOn: '2023-03-02', saysPending: true },
       '2026-01-01',
     ],
-    [
-      'a 16th-legislature number published between the dissolution and the 17th',
-      { legislature: 16, publishedOn: '2024-06-20' },
-      '2024-07-01',
-    ],
     ['a 17th-legislature number published before it sat', { legislature: 17, publishedOn: '2024-07-11' }, '2024-08-01'],
     ['an answer before the question', { legislature: 17, publishedOn: '2025-03-06', answeredOn: '2025-02-06' }, '2025-06-01'],
   ])('%s reads « Statut inconnu »', (_name, overrides, today) => {
     expect(statusFromFacts({ ...base, ...overrides }, today).state).toBe('unknown');
+  });
+});
+
+describe('senateLegislatureOn: a date says the legislature only once the numbering has surely restarted', () => {
+  it.each<[IsoDate, number | undefined]>([
+    ['2008-02-07', 13],
+    ['2018-10-25', 15],
+    ['2022-06-21', 15],
+    // 28479 of the 15th was published on 30 June 2022, in the 16th's first days.
+    ['2022-06-30', undefined],
+    ['2022-10-02', undefined],
+    ['2022-10-03', 16],
+    ['2024-06-20', undefined],
+    ['2024-07-25', undefined],
+    ['2024-10-01', 17],
+    ['2025-04-03', 17],
+    ['1980-03-25', undefined],
+  ])('%s → %s', (date, legislature) => {
+    expect(senateLegislatureOn(date)).toBe(legislature);
+  });
+
+  it('lets the 15th’s numbering run past the Assemblée’s last day, not before its first', () => {
+    const facts: StatusFacts = {
+      chamber: 'SEN',
+      type: 'QE',
+      legislature: 15,
+      publishedOn: '2022-06-30',
+      answered: false,
+      closed: false,
+      saysPending: false,
+      unreadable: false,
+    };
+    expect(statusFromFacts(facts, '2022-07-01').state).toBe('closed');
+    expect(statusFromFacts({ ...facts, publishedOn: '2017-06-15' }, '2017-07-01').state).toBe('unknown');
   });
 });

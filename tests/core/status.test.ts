@@ -555,6 +555,7 @@ describe('refStatus', () => {
       answered: false,
       answeredOn: undefined,
       closed: false,
+      closedReason: undefined,
       signaledOn: undefined,
       saysPending: true,
       unreadable: false,

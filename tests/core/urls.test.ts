@@ -196,9 +196,13 @@ describe('hosts', () => {
       '2012-2017.nosdeputes.fr',
       '2017-2022.nosdeputes.fr',
       '2022-2024.nosdeputes.fr',
+      'archive.nossenateurs.fr',
       'questions.assemblee-nationale.fr',
+      'senat.fr',
       'www.assemblee-nationale.fr',
       'www.nosdeputes.fr',
+      'www.senat.fr',
+      'www2.senat.fr',
     ]);
     expect(new Set(SITE_HOSTS).size).toBe(SITE_HOSTS.length);
   });

@@ -118,7 +118,8 @@ describe('readIssue on the legacy Senate fixture', () => {
       {
         section: 'QE',
         index: 1,
-        reason: 'DateQ: 2024-06-20 is in no Assemblée legislature, whose numbering the Senate then used is not known',
+        reason:
+          "DateQ: 2024-06-20 falls where the Sénat's numbering is not certain (between legislatures, or before its first ordinary session)",
       },
     ]);
   });
