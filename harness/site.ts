@@ -237,7 +237,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
   {
     url: 'https://www.senat.fr/questions/base/2025/qSEQ250199999.html',
     body: () => fixture('senat/synthetic-qe-en-attente-transmise.html'),
-    overlays: [{ id: 'SEN-17-QE-99999', says: 'Transmise au Ministère de l' }],
+    overlays: [{ id: 'SEN-17-QE-99999', state: 'overdue', says: 'Transmise au Ministère de l' }],
   },
   {
     url: 'https://www.senat.fr/questions/base/2025/',
