@@ -14,6 +14,9 @@ import { isPollable, nextCheckAt } from '../../lib/polling/schedule';
 import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { type JoIssue } from '../../lib/sources/jo';
 import { type FetchOutcome, type PoliteFetcher } from '../../lib/sources/polite-fetch';
+import { readFileSync } from 'node:fs';
+import { redifAnswer, redifFile } from '../../harness/jo-archives';
+import { openArchive, readIssue } from '../../lib/sources/jo';
 import { fixtureText } from '../helpers/dom';
 import { makeRecord } from '../store/helpers';
 
@@ -180,5 +183,44 @@ describe('per-question reads of a Sénat watch', () => {
     const { fetcher } = stub({ [url]: html(fixtureText('senat/senat-qe-repondue-2008-qSEQ080203308.html')) });
     const result = await checkQuestion(fetcher, 'SEN-17-QE-99999', senateQuestion());
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('the Sénat’s archives, both formats, applied to Sénat watches', () => {
+  const context: ScheduleContext = { now: parisInstant('2026-03-13', 18), frequency: 'daily', random: () => 0.5 };
+  const watchOf = (question: Question) =>
+    watchRecordSchema.parse({
+      id: question.id,
+      question,
+      watchedAt: parisInstant('2024-01-10', 12),
+      state: 'pending',
+      failures: 0,
+      seen: true,
+    });
+
+  it('the legacy SEQ archive: its question of 14 December 2023 is SEN-16-QE-9876, answered on the issue’s date', async () => {
+    const opened = await openArchive(new Uint8Array(readFileSync(new URL('../fixtures/jo/SEQ20240010.taz', import.meta.url))));
+    if (!opened.ok) throw new Error('the fixture archive does not open');
+    const reading = readIssue(opened.member.xml, { chamber: 'SENAT' });
+    if (!reading.ok) throw new Error(reading.detail);
+    const watch = watchOf(
+      senateQuestion({ id: 'SEN-16-QE-9876', legislature: 16, number: 9876, publishedOn: '2023-12-14', senatReference: undefined }),
+    );
+    const [applied] = applyIndexIssue(new Map([[watch.id, watch]]), reading.issue, { ...context, now: parisInstant('2024-03-07', 18) });
+    expect(applied?.record.question).toMatchObject({ answeredOn: '2024-03-07' });
+    expect(applied?.record.state).toBe('answered');
+  });
+
+  it('a REDIF file from the Sénat’s folder, its entries of `source` SENAT', () => {
+    const xml = redifFile({
+      rep: [redifAnswer({ questions: [{ number: 4208, legislature: 17, source: 'SENAT' }], date: '2026-03-12', text: 'Réponse.' })],
+    });
+    const reading = readIssue(xml, { chamber: 'SENAT' });
+    if (!reading.ok) throw new Error(reading.detail);
+    const watch = watchOf(
+      senateQuestion({ id: 'SEN-17-QE-4208', number: 4208, publishedOn: '2025-04-03', senatReference: 'SEQ250404208' }),
+    );
+    const [applied] = applyIndexIssue(new Map([[watch.id, watch]]), reading.issue, context);
+    expect(applied?.record.question).toMatchObject({ answeredOn: '2026-03-12', answerText: 'Réponse.' });
   });
 });
