@@ -4,9 +4,10 @@
  * §2, §6). No real markup is known, and the site has had three layouts since 2011: pages are read
  * by their visible labels, line by line in reading order; the DOM only delimits lines.
  */
-import { parseFrenchDate, type IsoDate } from '../dates';
+import { addDays, addMonths, parseFrenchDate, type IsoDate } from '../dates';
 import { questionId, questionSchema, validated, type Question, type QuestionRef } from '../model';
-import { senateLegislatureOn } from '../senate-rules';
+import { legislatureRow } from '../legislatures';
+import { senateLegislatureOn, senateNumberingAllows } from '../senate-rules';
 import { cleanText, textLines, textOf } from '../text';
 import { isWebUrl, parseUrl, SENAT_REFERENCE } from '../urls';
 import { defineSite, ListReading, OTHER, type PageParse } from './types';
@@ -210,6 +211,20 @@ function questionBlock(lines: readonly string[], head: Head): { text: string[]; 
   return { text: lines.slice(head.index + 2, next), next };
 }
 
+/**
+ * The legislature whose numbering the question carries: the page's « 15e législature » where it
+ * says one the calendar knows and the date allows, else what the date surely says. A page whose
+ * line and date disagree is not read.
+ */
+function legislatureOf(linesBefore: readonly string[], publishedOn: IsoDate | undefined): number | undefined {
+  const stated = linesBefore.map((line) => LEGISLATURE.exec(line)).find(Boolean);
+  const fromDate = publishedOn ? senateLegislatureOn(publishedOn) : undefined;
+  if (!stated) return fromDate;
+  const number = Number(stated[1]);
+  if (!legislatureRow(number) || (publishedOn && !senateNumberingAllows(number, publishedOn))) return undefined;
+  return fromDate === undefined || fromDate === number ? number : undefined;
+}
+
 export function parseSenatQuestion(doc: Document, url: URL): PageParse {
   const at = senatReferenceAt(url);
   if (!at) return OTHER;
@@ -217,12 +232,8 @@ export function parseSenatQuestion(doc: Document, url: URL): PageParse {
   const lines = textLines(root);
   const head = findHead(lines);
   if (!head || (head.statedNumber !== undefined && head.statedNumber !== at.number)) return OTHER;
-  const stated = lines
-    .slice(0, head.index)
-    .map((line) => LEGISLATURE.exec(line))
-    .find(Boolean);
   const publishedOn = head.publishedOn;
-  const legislature = stated ? Number(stated[1]) : publishedOn ? senateLegislatureOn(publishedOn) : undefined;
+  const legislature = legislatureOf(lines.slice(0, head.index), publishedOn);
   if (legislature === undefined) return OTHER;
 
   const block = questionBlock(lines, head);
@@ -293,13 +304,10 @@ function parseYearArchive(doc: Document, url: URL): PageParse {
     if (!at || !/^\d{1,5}$/.test(textOf(link)) || Number(textOf(link)) !== at.number) continue;
     const yy = at.reference.slice(3, 5);
     const mm = at.reference.slice(5, 7);
+    if (!/^(0[1-9]|1[0-2])$/.test(mm)) continue;
     const first = `${centuryOf(yy)}-${mm}-01`;
-    const firstLegislature = /^(0[1-9]|1[0-2])$/.test(mm) ? senateLegislatureOn(first) : undefined;
-    const last =
-      firstLegislature === undefined
-        ? undefined
-        : parseFrenchDate(`${new Date(Date.UTC(centuryOf(yy), Number(mm), 0)).getUTCDate()}/${mm}/${centuryOf(yy)}`);
-    if (firstLegislature === undefined || !last || senateLegislatureOn(last) !== firstLegislature) continue;
+    const firstLegislature = senateLegislatureOn(first);
+    if (firstLegislature === undefined || senateLegislatureOn(addDays(addMonths(first, 1), -1)) !== firstLegislature) continue;
     const ref: QuestionRef = {
       id: questionId(firstLegislature, 'QE', at.number, 'SEN'),
       legislature: firstLegislature,

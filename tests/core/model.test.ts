@@ -297,3 +297,10 @@ describe('Sénat questions', () => {
     expect(questionRefSchema.safeParse(ref).success).toBe(false);
   });
 });
+
+describe('watches stored before the Sénat', () => {
+  it('an AN question as version 4 stored it reads back unchanged: its id, chamber and addresses', () => {
+    const stored = JSON.parse(JSON.stringify(FULL));
+    expect(questionSchema.parse(stored)).toStrictEqual(stored);
+  });
+});

@@ -129,6 +129,15 @@ describe.each(DOM_IMPLEMENTATIONS)('senat.fr question pages (%s)', (dom) => {
     }
   });
 
+  it('reads no legislature a page states that the calendar does not know, or that its date contradicts', () => {
+    const html = fixtureText(ANSWERED_2008);
+    expect(parseText(edit(html, '13e législature', '99e législature'), SENAT('2008/qSEQ080203308.html'), dom).kind).toBe('other');
+    expect(parseText(edit(html, '13e législature', '15e législature'), SENAT('2008/qSEQ080203308.html'), dom).kind).toBe('other');
+    // Without the line, the date says it.
+    const bare = edit(html, '<p class="legislature">13e législature</p>', '');
+    expect(questionOf(parseText(bare, SENAT('2008/qSEQ080203308.html'), dom)).id).toBe('SEN-13-QE-3308');
+  });
+
   it('reads nothing where the page is another question’s or no question at all', () => {
     const html = fixtureText(ANSWERED_2008);
     expect(parseText(html, SENAT('2008/qSEQ080203309.html'), dom).kind).toBe('question');
