@@ -1,8 +1,8 @@
 import { groupFrom } from '../lib/groups';
 import { formatters, MESSAGES, type Language } from '../lib/i18n';
-import { type DeputyFacts, type Group } from '../lib/model';
+import { type DeputyFacts, type Group, type QuestionChamber } from '../lib/model';
 import { foldAccents } from '../lib/text';
-import { anDeputyUrl, nosdeputesDeputyUrl } from '../lib/urls';
+import { anDeputyUrl, nosdeputesDeputyUrl, nossenateursSenatorUrl, senatSenatorUrl } from '../lib/urls';
 import { DeputyRecord, type DeputyRecordProps } from './DeputyRecord';
 import { FollowButton, type FollowProps } from './FollowButton';
 
@@ -13,8 +13,10 @@ export interface DeputyFollowSlot {
 }
 
 export interface DeputyLineProps {
-  deputy: DeputyFacts & { name: string };
+  deputy: DeputyFacts & { name: string; senatSlug?: string };
   legislature?: number;
+  /** A senator's group and department as the Sénat writes them, and links to the Sénat and NosSénateurs. */
+  chamber?: QuestionChamber;
   lang: Language;
   /** Leave the name out where the page already shows it above. */
   showName?: boolean;
@@ -38,7 +40,38 @@ export function slugFromName(name: string): string | undefined {
   return slug || undefined;
 }
 
-export function DeputyLine({ deputy, legislature, lang, showName = true, follow }: DeputyLineProps) {
+/** A senator: « (Moselle - NI) » as the Sénat prints it, no Assemblée group table, the senator's pages. */
+function SenatorLine({ deputy, lang, showName = true }: DeputyLineProps) {
+  const t = MESSAGES[lang];
+  const group = deputy.group && (deputy.group.name ?? deputy.group.acronym);
+  const facts = [group, deputy.constituency].filter(Boolean) as string[];
+  return (
+    <p class="deputy">
+      {showName && <strong class="deputy__name">{deputy.name}</strong>}
+      {facts.map((fact) => (
+        <span class="deputy__fact" key={fact}>
+          {fact}
+        </span>
+      ))}
+      <span class="deputy__links">
+        {deputy.senatSlug && (
+          <a href={senatSenatorUrl(deputy.senatSlug)} rel="noopener">
+            {t.senatorOnSenat}
+          </a>
+        )}
+        {deputy.slug && (
+          <a href={nossenateursSenatorUrl(deputy.slug)} rel="noopener">
+            {t.senatorOnNossenateurs}
+          </a>
+        )}
+      </span>
+    </p>
+  );
+}
+
+export function DeputyLine(props: DeputyLineProps) {
+  if (props.chamber === 'SEN') return <SenatorLine {...props} />;
+  const { deputy, legislature, lang, showName = true, follow } = props;
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const slug = deputy.slug ?? slugFromName(deputy.name);

@@ -2,6 +2,7 @@ import { formatters, MESSAGES, type Formatters, type Language, type Messages } f
 import { type DeputyFacts, type Question } from '../lib/model';
 import { type Publisher } from '../lib/sites/types';
 import { type QuestionStatus } from '../lib/status';
+import { senatQuestionUrl } from '../lib/urls';
 import { Badge } from './Badge';
 import { DeputyLine, type DeputyFollowSlot } from './DeputyLine';
 import { WatchButton, type WatchProps } from './WatchButton';
@@ -49,13 +50,38 @@ function timeline(question: Question, status: QuestionStatus, t: Messages, f: Fo
   return (steps.filter(Boolean) as Step[]).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** The other publisher's page of the same question, or why there is none. */
+function otherPublisher(question: Question, source: Publisher, t: Messages): { url?: string; label?: string } {
+  const { urls } = question;
+  switch (source) {
+    case 'an':
+      return urls.nosdeputes ? { url: urls.nosdeputes, label: t.onNosdeputes } : { label: t.anOnly };
+    case 'nosdeputes':
+      return { url: urls.an, label: t.onAn };
+    case 'senat':
+      return urls.nossenateurs ? { url: urls.nossenateurs, label: t.onNossenateurs } : { label: t.senatOnly };
+    case 'nossenateurs':
+      return urls.senat ? { url: urls.senat, label: t.onSenat } : {};
+  }
+}
+
+function Linked({ href, children }: { href?: string; children: string }) {
+  return href ? (
+    <a href={href} rel="noopener">
+      {children}
+    </a>
+  ) : (
+    <>{children}</>
+  );
+}
+
 export function QuestionCard({ question, status, lang, source, watch, authorFacts, follow }: QuestionCardProps) {
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const steps = timeline(question, status, t, f);
   const asked = question.ministry;
   const answering = question.answeringMinistry;
-  const otherUrl = source === 'an' ? question.urls.nosdeputes : question.urls.an;
+  const other = otherPublisher(question, source, t);
   return (
     <section class="card" aria-label={t.cardTitle}>
       <div class="card__head">
@@ -80,14 +106,33 @@ export function QuestionCard({ question, status, lang, source, watch, authorFact
           {t.ministryChange(asked, answering)}
         </p>
       )}
-      <DeputyLine deputy={{ ...authorFacts, ...question.author }} legislature={question.legislature} lang={lang} follow={follow} />
+      {question.transmittedTo && <p class="ministries">{t.transmittedTo(question.transmittedTo)}</p>}
+      {question.recalls && (
+        <p class="ministries">
+          <Linked href={question.recalls.senatReference && senatQuestionUrl(question.recalls.senatReference)}>
+            {t.recalls(String(question.recalls.number).padStart(5, '0'))}
+          </Linked>
+        </p>
+      )}
+      {question.convertedTo && (
+        <p class="ministries">
+          <Linked href={senatQuestionUrl(question.convertedTo)}>{t.convertedLink}</Linked>
+        </p>
+      )}
+      <DeputyLine
+        deputy={{ ...authorFacts, ...question.author }}
+        legislature={question.legislature}
+        chamber={question.chamber}
+        lang={lang}
+        follow={follow}
+      />
       <p class="links">
-        {otherUrl ? (
-          <a href={otherUrl} rel="noopener">
-            {source === 'an' ? t.onNosdeputes : t.onAn}
+        {other.url ? (
+          <a href={other.url} rel="noopener">
+            {other.label}
           </a>
         ) : (
-          <span class="muted">{t.anOnly}</span>
+          other.label && <span class="muted">{other.label}</span>
         )}
       </p>
     </section>

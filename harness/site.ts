@@ -222,6 +222,58 @@ export const FIXTURE_PAGES: FixturePage[] = [
     ],
   },
   {
+    url: 'https://www.senat.fr/questions/base/2008/qSEQ080203308.html',
+    body: () => fixture('senat/senat-qe-repondue-2008-qSEQ080203308.html'),
+    overlays: [{ id: 'SEN-13-QE-3308', state: 'answered', says: 'Répondue en 63 jours (34 j de retard)' }],
+  },
+  {
+    url: 'https://www.senat.fr/questions/base/2022/qSEQ220628479.html',
+    body: () => fixture('senat/senat-qe-caduque-2022-qSEQ220628479.html'),
+    overlays: [{ id: 'SEN-15-QE-28479', state: 'closed', says: 'Caduque — caducité collective du 30 juin 2022' }],
+  },
+  {
+    url: 'https://www2.senat.fr/questions/base/1987/qSEQ870305017.html',
+    body: () => fixture('senat/senat-qe-ancien-format-1987-qSEQ870305017.html'),
+    overlays: [{ id: 'SEN-8-QE-5017', state: 'answered', says: 'Répondue en 28 jours' }],
+  },
+  {
+    url: 'https://www.senat.fr/questions/base/2025/qSEQ250199999.html',
+    body: () => fixture('senat/synthetic-qe-en-attente-transmise.html'),
+    overlays: [{ id: 'SEN-17-QE-99999', state: 'overdue', says: 'Transmise au Ministère de l' }],
+  },
+  {
+    url: 'https://www.senat.fr/questions/base/2025/',
+    body: () => fixture('senat/synthetic-archive-2025.html'),
+    overlays: [
+      { id: 'SEN-17-QE-99999', state: 'unknown' },
+      { id: 'SEN-17-QE-99998', state: 'unknown' },
+      { id: 'SEN-17-QE-4208', state: 'unknown' },
+    ],
+  },
+  {
+    url: 'https://archive.nossenateurs.fr/question/13/03308',
+    body: () => fixture('nossenateurs/q-repondue.html'),
+    overlays: [{ id: 'SEN-13-QE-3308', state: 'answered', says: 'Répondue en 63 jours (34 j de retard)' }],
+  },
+  {
+    url: 'https://archive.nossenateurs.fr/jean-louis-masson/questions/ecrites',
+    body: () => fixture('nossenateurs/list-senator-questions.html'),
+    overlays: [
+      { id: 'SEN-13-QE-3308', state: 'unknown' },
+      { id: 'SEN-15-QE-7406', state: 'unknown' },
+      { id: 'SEN-15-QE-1', state: 'unknown' },
+    ],
+  },
+  {
+    url: 'https://archive.nossenateurs.fr/rechercher/questions/questions%20%C3%A9crites',
+    body: () => fixture('nossenateurs/list-search.html'),
+    overlays: [
+      { id: 'SEN-13-QE-3308', state: 'answered', says: 'Répondue en 63 jours (34 j de retard)' },
+      { id: 'SEN-15-QE-28479', state: 'closed', says: 'Caduque' },
+      { id: 'SEN-16-QE-9876', state: 'unknown' },
+    ],
+  },
+  {
     url: 'https://www.nosdeputes.fr/depute/elise-morvan/qag',
     body: newSiteDeputyPage,
     overlays: [

@@ -35,6 +35,12 @@ function closureWords(status: QuestionStatus, t: Messages, f: Formatters): strin
   if (status.closure === 'lapsed' && status.lapsedAtEndOf !== undefined) {
     return `${t.lapsed} — ${t.legislatureEnd(status.lapsedAtEndOf, status.closedOn && f.date(status.closedOn))}`;
   }
+  if (status.closure === 'lapsed' && status.lapseCause && status.closedOn) {
+    const cause = status.lapseCause === 'two-year' ? t.lapseTwoYear : t.lapseCollective;
+    return `${t.lapsed} — ${cause(f.date(status.closedOn))}`;
+  }
+  // The Sénat's « La question est caduque » with no rule to date it.
+  if (status.closure === 'lapsed') return status.closedOn ? `${t.lapsed} (${f.date(status.closedOn)})` : t.lapsed;
   if (status.closure === 'converted') return t.converted;
   const reason =
     status.closedReason && status.closedReason.toLowerCase() !== WITHDRAWN_REASON.toLowerCase()

@@ -1,10 +1,20 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
 import { dropUndefined } from './objects';
-import { parseQuestionId, QUESTION_ID, QUESTION_TYPES, type QuestionKey, questionId } from './question-key';
-import { anDynUrl, questionUrls } from './urls';
+import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, type QuestionKey, questionId } from './question-key';
+import { anDynUrl, primaryUrl, questionUrls, SENAT_REFERENCE } from './urls';
 
-export { parseQuestionId, QUESTION_TYPES, questionId, type QuestionId, type QuestionKey, type QuestionType } from './question-key';
+export {
+  chamberOf,
+  parseQuestionId,
+  QUESTION_CHAMBERS,
+  QUESTION_TYPES,
+  questionId,
+  type QuestionChamber,
+  type QuestionId,
+  type QuestionKey,
+  type QuestionType,
+} from './question-key';
 
 // Every schema validates a handful of values once: compiling validators with `new Function`
 // would cost more than it saves, and extension pages and content scripts forbid eval anyway.
@@ -32,6 +42,9 @@ const text = z.string().check(z.minLength(1), z.overwrite(cut(SHORT_TEXT_MAX)));
 const longText = z.string().check(z.minLength(1));
 
 export const questionTypeSchema = z.enum(QUESTION_TYPES);
+export const questionChamberSchema = z.enum(QUESTION_CHAMBERS);
+/** `SEQ080203308`: the Sénat's reference of a question, read from its page's address or links (lib/urls.ts). */
+export const senatReferenceSchema = z.string().check(z.regex(SENAT_REFERENCE));
 export const questionIdSchema = z.string().check(z.regex(QUESTION_ID));
 
 export const legislatureSchema = z.number().check(z.int(), z.minimum(1), z.maximum(99));
@@ -54,6 +67,8 @@ export const authorSchema = z.object({
   name: text,
   anId: z.optional(anActorIdSchema),
   slug: z.optional(deputySlugSchema),
+  /** A senator's page on senat.fr, `/senateur/{senatSlug}.html`. */
+  senatSlug: z.optional(z.string().check(z.regex(/^[a-z0-9_]{1,80}$/))),
   group: z.optional(groupSchema),
   constituency: z.optional(text),
 });
@@ -64,7 +79,7 @@ const givenUrl = z.string().check(z.maxLength(SHORT_TEXT_MAX));
 export const questionSchema = z
   .object({
     id: questionIdSchema,
-    chamber: z.literal('AN'),
+    chamber: questionChamberSchema,
     legislature: legislatureSchema,
     type: questionTypeSchema,
     number: questionNumberSchema,
@@ -86,6 +101,8 @@ export const questionSchema = z
      */
     announcedOn: z.optional(isoDateSchema),
     signaledOn: z.optional(isoDateSchema),
+    /** The source says in words that the answer is awaited (the Sénat's « En attente de réponse du … »). */
+    awaitingAnswer: z.optional(z.literal(true)),
     reassignedOn: z.optional(isoDateSchema),
     renewedOn: z.optional(isoDateSchema),
     text: z.optional(longText),
@@ -98,16 +115,29 @@ export const questionSchema = z
      * `unknown`, never a guess.
      */
     unreadableStatus: z.optional(text),
+    /** The Sénat's reference (`SEQ080203308`), from which its page's address is derived. */
+    senatReference: z.optional(senatReferenceSchema),
+    /** « Transmise au … »: the ministry the Sénat passed the question to; the deadline still runs from publication. */
+    transmittedTo: z.optional(text),
+    /** A Sénat question de rappel: the earlier question it recalls (senat.md §3.4), never its answer. */
+    recalls: z.optional(z.object({ number: questionNumberSchema, senatReference: z.optional(senatReferenceSchema) })),
+    /** « Transformée en question orale »: the oral question's reference, where the page links it. */
+    convertedTo: z.optional(senatReferenceSchema),
     urls: z.object({
-      an: givenUrl,
+      an: z.optional(givenUrl),
       nosdeputes: z.optional(givenUrl),
+      senat: z.optional(givenUrl),
+      nossenateurs: z.optional(givenUrl),
     }),
   })
   .check(
-    z.refine((q) => q.id === questionId(q.legislature, q.type, q.number), 'id must match legislature, type and number'),
+    z.refine((q) => q.id === questionId(q.legislature, q.type, q.number, q.chamber), 'id must match chamber, legislature, type and number'),
+    z.refine((q) => q.senatReference === undefined || referenceMatches(q), "a Sénat reference must be the Sénat question's own"),
     z.overwrite(capTexts),
     // Addresses come from the key, whatever a page's links or an imported file said.
-    z.overwrite((q) => withKey(q.id, (key) => ({ ...q, urls: questionUrls(key) })) ?? q),
+    z.overwrite(
+      (q) => withKey(q.id, (key) => ({ ...q, urls: questionUrls(key, { reference: q.senatReference, publishedOn: q.publishedOn }) })) ?? q,
+    ),
   );
 export type Question = z.infer<typeof questionSchema>;
 
@@ -126,6 +156,8 @@ export const questionRefSchema = z
     /** Answered, even when the list gives no date. */
     answered: z.boolean(),
     closed: z.boolean(),
+    /** How the list words a closure (« Caduque »), where it does. */
+    closedReason: z.optional(text),
     /** Only where the list says so in words (« Sans réponse », « Question sans réponse »). */
     pending: z.boolean(),
     /** The list shows the item but no status words we can read. */
@@ -133,11 +165,22 @@ export const questionRefSchema = z
     title: z.optional(text),
     /** Ministère interrogé, where the list names it. */
     ministry: z.optional(text),
+    /** The Sénat's reference, where the list links the Sénat's page. */
+    senatReference: z.optional(senatReferenceSchema),
   })
   .check(
-    z.refine((r) => r.id === questionId(r.legislature, r.type, r.number), 'id must match legislature, type and number'),
+    z.refine((r) => parseQuestionId(r.id)?.legislature === r.legislature, 'id must match legislature, type and number'),
+    z.refine(
+      (r) => r.id === questionId(r.legislature, r.type, r.number, parseQuestionId(r.id)?.chamber),
+      'id must match legislature, type and number',
+    ),
     z.refine((r) => [r.answered, r.closed, r.pending].filter(Boolean).length <= 1, 'answered, closed and pending exclude each other'),
-    z.overwrite((r) => withKey(r.id, (key) => ({ ...r, url: anDynUrl(key) })) ?? r),
+    z.refine(
+      (r) => r.senatReference === undefined || referenceMatches({ ...r, chamber: parseQuestionId(r.id)?.chamber }),
+      "a Sénat reference must be the Sénat question's own",
+    ),
+    z.refine((r) => refUrl(r) !== undefined, 'a Sénat list item needs an address: its reference, or a date NosSénateurs covers'),
+    z.overwrite((r) => ({ ...r, url: refUrl(r) ?? r.url })),
   );
 export type QuestionRef = z.infer<typeof questionRefSchema>;
 
@@ -157,6 +200,19 @@ export type Deputy = z.infer<typeof deputySchema>;
 /** Whatever is known of a deputy, from a page or a source: the name may be what is missing. */
 export const deputyFactsSchema = z.partial(deputySchema);
 export type DeputyFacts = z.infer<typeof deputyFactsSchema>;
+
+/** A Sénat reference ends with the question's own number (`SEQ0802` + `03308`), five digits for a written one. */
+function referenceMatches(q: { chamber?: string; type: string; number: number; senatReference?: string }): boolean {
+  const m = q.senatReference === undefined ? null : SENAT_REFERENCE.exec(q.senatReference);
+  return !!m && q.chamber === 'SEN' && q.type === 'QE' && /^\d{5}$/.test(m[3]!) && Number(m[3]) === q.number;
+}
+
+/** A list item's address, from its key: the Assemblée's page, or the Sénat's (NosSénateurs' archive without a reference). */
+function refUrl(r: { id: string; publishedOn?: string; senatReference?: string }): string | undefined {
+  return withKey(r.id, (key) =>
+    key.chamber === 'AN' ? anDynUrl(key) : primaryUrl(questionUrls(key, { reference: r.senatReference, publishedOn: r.publishedOn })),
+  );
+}
 
 /** Zod runs every check, even after one failed: an address is derived only from a well-formed key. */
 function withKey<T>(id: string, build: (key: QuestionKey) => T): T | undefined {

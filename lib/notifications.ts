@@ -53,17 +53,21 @@ export function questionIdOf(notification: string): string | undefined {
 export function notificationFor({ kind, question, status }: Change, lang: Language): NotificationText {
   const t = { ...MESSAGES[lang], ...NOTIFY[lang] };
   const f = formatters(lang);
-  const number = String(question.number);
+  // A Sénat question is named as the Sénat writes it, with its chamber: numbers overlap between chambers.
+  const number = question.chamber === 'SEN' ? `${String(question.number).padStart(5, '0')} (Sénat)` : String(question.number);
   const ministry = question.answeringMinistry ?? question.ministry;
   const late = status.daysLate ? t.lateSuffix(f.count(status.daysLate)) : '';
   // A lapse is said by the legislature that ended, a conversion by the title alone.
   const lapsedAtEndOf = status.closure === 'lapsed' ? status.lapsedAtEndOf : undefined;
+  const senateLapse = status.closure === 'lapsed' && status.lapseCause && status.closedOn ? status.lapseCause : undefined;
   const why =
     lapsedAtEndOf !== undefined
       ? t.legislatureEnd(lapsedAtEndOf, status.closedOn && f.date(status.closedOn))
-      : status.closure === 'converted'
-        ? undefined
-        : status.closedReason;
+      : senateLapse
+        ? (senateLapse === 'two-year' ? t.lapseTwoYear : t.lapseCollective)(f.date(status.closedOn!))
+        : status.closure === 'converted'
+          ? undefined
+          : status.closedReason;
   const detail =
     kind === 'answered'
       ? status.daysOpen !== undefined
@@ -74,7 +78,7 @@ export function notificationFor({ kind, question, status }: Change, lang: Langua
         : status.signalDueOn
           ? t.notifySignaledBody(f.date(status.signalDueOn))
           : '';
-  const closedTitle = lapsedAtEndOf !== undefined ? t.notifyLapsed : status.closure === 'converted' ? t.notifyConverted : t.notifyClosed;
+  const closedTitle = status.closure === 'lapsed' ? t.notifyLapsed : status.closure === 'converted' ? t.notifyConverted : t.notifyClosed;
   return {
     id: notificationId(question.id),
     title: kind === 'answered' ? t.notifyAnswered(number) : kind === 'closed' ? closedTitle(number) : t.notifySignaled(number),

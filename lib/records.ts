@@ -48,8 +48,11 @@ export const cacheRecordSchema = z.object({
 export type CacheRecord = z.infer<typeof cacheRecordSchema>;
 
 export const EVENT_TYPES = ['watch', 'unwatch', 'check', 'change', 'quarantine', 'import'] as const;
-/** Where a reading came from: the Assemblée's open-data record or page, or the Journal officiel's weekly issue (DILA). */
-export const CHECK_SOURCES = ['an-opendata', 'an-page', 'jo-index'] as const;
+/**
+ * Where a reading came from: the Assemblée's open-data record or page, the Journal officiel's weekly
+ * issue (DILA), or for a Sénat question its senat.fr page or NosSénateurs' archive.
+ */
+export const CHECK_SOURCES = ['an-opendata', 'an-page', 'jo-index', 'senat-page', 'nossenateurs-page'] as const;
 export type CheckSource = (typeof CHECK_SOURCES)[number];
 export const eventRecordSchema = z.object({
   seq: z.optional(z.number()),

@@ -1,7 +1,8 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import { hasEnded, legislatureRow, outsideLegislature } from './legislatures';
 import { dropUndefined } from './objects';
-import { type Question, type QuestionRef, type QuestionType } from './model';
+import { chamberOf, type Question, type QuestionChamber, type QuestionRef, type QuestionType } from './model';
+import { senateAnswerDueOn, senateLapse, senateNumberingAllows, type SenateLapseCause } from './senate-rules';
 
 export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
 export type QuestionState = (typeof QUESTION_STATES)[number];
@@ -39,12 +40,16 @@ export interface QuestionStatus {
   closureInferred?: true;
   /** The legislature whose end closed a lapsed question. */
   lapsedAtEndOf?: number;
+  /** A Sénat question's lapse: under the two-year rule or a collective decision (lib/senate-rules.ts). */
+  lapseCause?: SenateLapseCause;
   /** NosDéputés « Réponse à venir le … »: the date the source announces, while it is still ahead. */
   announcedOn?: IsoDate;
 }
 
 /** What the rules need to know, whether it comes from a question page or a list item. */
 export interface StatusFacts {
+  /** The Assemblée's rules unless said otherwise. */
+  chamber?: QuestionChamber;
   type: QuestionType;
   legislature: number;
   publishedOn?: IsoDate;
@@ -100,25 +105,60 @@ const END_OF_LEGISLATURE = /\bfin de (?:mandat|(?:la )?législature)\b|\bcaduc/i
  */
 const LAPSE_MARGIN_DAYS = 7;
 
-export function answerDueOn(type: QuestionType, publishedOn: IsoDate): IsoDate | undefined {
+export function answerDueOn(type: QuestionType, publishedOn: IsoDate, chamber: QuestionChamber = 'AN'): IsoDate | undefined {
   // Questions au Gouvernement and oral questions are answered in the chamber: no written deadline.
   if (type !== 'QE') return undefined;
+  if (chamber === 'SEN') return senateAnswerDueOn(publishedOn);
   const rule = DEADLINE_RULES.find(
     (r) => (r.firstIssue === undefined || publishedOn >= r.firstIssue) && (r.lastIssue === undefined || publishedOn <= r.lastIssue),
   );
   return rule && addMonths(publishedOn, rule.months);
 }
 
-/** Counted from the signalement's date as the source gives it (the JO mention; ±1 day, R8 [P]). */
-export function signalAnswerDueOn(type: QuestionType, signaledOn: IsoDate): IsoDate | undefined {
-  return type === 'QE' ? addDays(signaledOn, SIGNALED_DELAY_DAYS) : undefined;
+/**
+ * Counted from the signalement's date as the source gives it (the JO mention; ±1 day, R8 [P]). The
+ * Sénat has no signalement (senat.md §3.1: the 2019 amendment proposing one was rejected).
+ */
+export function signalAnswerDueOn(type: QuestionType, signaledOn: IsoDate, chamber: QuestionChamber = 'AN'): IsoDate | undefined {
+  return type === 'QE' && chamber === 'AN' ? addDays(signaledOn, SIGNALED_DELAY_DAYS) : undefined;
+}
+
+/** « La question est caduque » and the like: the Sénat's word for a lapse (senat.md §3.3). */
+const SENATE_LAPSE_WORDS = /\bcadu(?:qu|c)/i;
+
+/**
+ * A Sénat question's closure (senat.md §6.2): as the page says, dated by the rules where it gives no
+ * date; or else inferred from the dated caducités once their day has come. `contradiction` when the
+ * source says it still awaits an answer after the rules lapsed it.
+ */
+function senateClosureOf(facts: StatusFacts, today: IsoDate): Closure | 'contradiction' | undefined {
+  const lapse = facts.publishedOn ? senateLapse(facts.publishedOn) : undefined;
+  const lapsed = lapse && today >= lapse.on ? lapse : undefined;
+  if (facts.closed || facts.closedOn) {
+    const { closedReason } = facts;
+    if (closedReason && CONVERTED_TO_ORAL.test(closedReason)) return { closedOn: facts.closedOn, closedReason, closure: 'converted' };
+    if (closedReason && SENATE_LAPSE_WORDS.test(closedReason)) {
+      const closedOn = facts.closedOn ?? lapsed?.on;
+      return dropUndefined<Closure>({
+        closedOn,
+        closedReason,
+        closure: 'lapsed',
+        lapseCause: lapsed && closedOn === lapsed.on ? lapsed.cause : undefined,
+        closureInferred: !facts.closedOn && closedOn ? true : undefined,
+      });
+    }
+    return { closedOn: facts.closedOn, closedReason, closure: 'other' };
+  }
+  if (!lapsed) return undefined;
+  if (facts.saysPending) return 'contradiction';
+  return { closedOn: lapsed.on, closure: 'lapsed', closureInferred: true, lapseCause: lapsed.cause };
 }
 
 function late(dueOn: IsoDate | undefined, end: IsoDate): number | undefined {
   return dueOn === undefined ? undefined : Math.max(0, daysBetween(dueOn, end));
 }
 
-type Closure = Pick<QuestionStatus, 'closedOn' | 'closedReason' | 'closure' | 'closureInferred' | 'lapsedAtEndOf'>;
+type Closure = Pick<QuestionStatus, 'closedOn' | 'closedReason' | 'closure' | 'closureInferred' | 'lapsedAtEndOf' | 'lapseCause'>;
 
 /**
  * How the question closed, if it has: as the source says (its date and words win), as the date
@@ -160,11 +200,14 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
   if (announcedOn && publishedOn && announcedOn < publishedOn) return unknown;
   // Published, filed or signalled on a day its legislature was not sitting: the number or the
   // date is wrong, and either would change the rules that apply.
+  const numberedOutside = (day: IsoDate) =>
+    facts.chamber === 'SEN' ? !senateNumberingAllows(legislature, day) : outsideLegislature(legislature, day);
   for (const day of [publishedOn, facts.depositedOn, signaledOn]) {
-    if (day && outsideLegislature(legislature, day)) return unknown;
+    if (day && numberedOutside(day)) return unknown;
   }
-  const dueOn = publishedOn ? answerDueOn(type, publishedOn) : undefined;
-  const signalDueOn = signaledOn ? signalAnswerDueOn(type, signaledOn) : undefined;
+  const chamber = facts.chamber ?? 'AN';
+  const dueOn = publishedOn ? answerDueOn(type, publishedOn, chamber) : undefined;
+  const signalDueOn = signaledOn ? signalAnswerDueOn(type, signaledOn, chamber) : undefined;
   const countedTo = (end: IsoDate) => ({
     daysOpen: publishedOn ? daysBetween(publishedOn, end) : undefined,
     daysLate: late(dueOn, end),
@@ -181,7 +224,8 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
       ...(answeredOn ? countedTo(answeredOn) : {}),
     });
   }
-  const closure = closureOf(facts, today);
+  const closure = chamber === 'SEN' ? senateClosureOf(facts, today) : closureOf(facts, today);
+  if (closure === 'contradiction') return unknown;
   if (closure) {
     return dropUndefined<QuestionStatus>({
       state: 'closed',
@@ -217,6 +261,7 @@ export function statusFromFacts(facts: StatusFacts, today: IsoDate): QuestionSta
 
 export function questionFacts(q: Question): StatusFacts {
   return {
+    chamber: q.chamber,
     type: q.type,
     legislature: q.legislature,
     publishedOn: q.publishedOn,
@@ -227,13 +272,14 @@ export function questionFacts(q: Question): StatusFacts {
     closedReason: q.closedReason,
     announcedOn: q.announcedOn,
     signaledOn: q.signaledOn,
-    saysPending: false,
+    saysPending: !!q.awaitingAnswer,
     unreadable: !!q.unreadableStatus,
   };
 }
 
 export function refFacts(ref: QuestionRef): StatusFacts {
   return {
+    chamber: chamberOf(ref.id),
     type: ref.type,
     legislature: ref.legislature,
     publishedOn: ref.publishedOn,
@@ -241,6 +287,7 @@ export function refFacts(ref: QuestionRef): StatusFacts {
     answered: ref.answered,
     answeredOn: ref.answeredOn,
     closed: ref.closed,
+    closedReason: ref.closedReason,
     signaledOn: undefined,
     saysPending: ref.pending,
     unreadable: !!ref.unreadableStatus || !(ref.answered || ref.closed || ref.pending),

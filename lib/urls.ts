@@ -1,4 +1,5 @@
 import { legislatureRow } from './legislatures';
+import { type IsoDate } from './dates';
 import { parseQuestionId, questionId, type QuestionId, type QuestionKey, type QuestionType } from './question-key';
 
 export const AN_WWW = 'www.assemblee-nationale.fr';
@@ -40,9 +41,17 @@ function keyOf(id: QuestionId | QuestionKey): QuestionKey {
   return key;
 }
 
+/** An Assemblée question's key: its addresses never serve a Sénat question. */
+function anKeyOf(id: QuestionId | QuestionKey): QuestionKey {
+  const key = keyOf(id);
+  if (key.chamber !== 'AN')
+    throw new TypeError(`Not an Assemblée question: ${questionId(key.legislature, key.type, key.number, key.chamber)}`);
+  return key;
+}
+
 /** `QANR5L15QE19189`, the Assemblée's own identifier. */
 export function anUid(id: QuestionId | QuestionKey): string {
-  const { legislature, type, number } = keyOf(id);
+  const { legislature, type, number } = anKeyOf(id);
   return `QANR5L${legislature}${type}${number}`;
 }
 
@@ -55,19 +64,19 @@ export function idFromAnUid(uid: string): QuestionId | undefined {
 
 /** The Assemblée's current question page. */
 export function anDynUrl(id: QuestionId | QuestionKey): string {
-  const key = keyOf(id);
+  const key = anKeyOf(id);
   return `https://${AN_WWW}/dyn/${key.legislature}/questions/${anUid(key)}`;
 }
 
 /** The Assemblée's old question page (`q14/14-47351QE.htm`). */
 export function anOldUrl(id: QuestionId | QuestionKey): string {
-  const { legislature, type, number } = keyOf(id);
+  const { legislature, type, number } = anKeyOf(id);
   return `https://${AN_QUESTIONS}/q${legislature}/${legislature}-${number}${type}.htm`;
 }
 
 /** The per-question open-data record (docs/reference/an.md §5). */
 export function anOpenDataUrl(id: QuestionId | QuestionKey): string {
-  return `https://${AN_WWW}/dyn/opendata/${anUid(keyOf(id))}.json`;
+  return `https://${AN_WWW}/dyn/opendata/${anUid(anKeyOf(id))}.json`;
 }
 
 export function nosdeputesHost(legislature: number): string | undefined {
@@ -80,9 +89,9 @@ export function nosdeputesHost(legislature: number): string | undefined {
  * (17th) lists questions per deputy but has no page per question.
  */
 export function nosdeputesUrl(id: QuestionId | QuestionKey): string | undefined {
-  const { legislature, type, number } = keyOf(id);
+  const { chamber, legislature, type, number } = keyOf(id);
   const host = nosdeputesHost(legislature);
-  if (!host || type !== 'QE') return undefined;
+  if (chamber !== 'AN' || !host || type !== 'QE') return undefined;
   return `https://${host}/${legislature}/question/QE/${number}`;
 }
 
@@ -96,8 +105,73 @@ export function nosdeputesDeputyUrl(slug: string, legislature?: number): string 
   return host ? `https://${host}/${slug}` : `https://${NOSDEPUTES_WWW}/depute/${slug}`;
 }
 
-/** Where a question is read, on each publisher: always built from its key. */
-export function questionUrls(id: QuestionId | QuestionKey): { an: string; nosdeputes?: string } {
-  const nosdeputes = nosdeputesUrl(id);
-  return nosdeputes ? { an: anDynUrl(id), nosdeputes } : { an: anDynUrl(id) };
+export const SENAT_WWW = 'www.senat.fr';
+export const NOSSENATEURS_ARCHIVE = 'archive.nossenateurs.fr';
+
+/**
+ * The Sénat's reference of a question, `SEQ{YY}{MM}{NUM}` (senat.md §1.1): `{MM}` is the month of
+ * its JO in every page checked, but not certainly, so a reference is only ever read from a page's
+ * URL or links, never built from a number and a date. Written questions have five digits; other
+ * natures four and a letter (`S`: question orale sans débat, `G`: question d'actualité).
+ */
+export const SENAT_REFERENCE = /^SEQ(\d{2})(\d{2})(\d{5}|\d{4}[ACEGS])$/;
+
+/** The Sénat's page of a question, from its reference: `{YYYY}` is `{YY}` with its century (§1.1). */
+export function senatQuestionUrl(reference: string): string | undefined {
+  const m = SENAT_REFERENCE.exec(reference);
+  if (!m) return undefined;
+  const yy = Number(m[1]);
+  return `https://${SENAT_WWW}/questions/base/${(yy < 75 ? 2000 : 1900) + yy}/q${reference}.html`;
+}
+
+/**
+ * NosSénateurs' archive covers October 2004 to March 2023 (senat.md §1.3: the site is stopped,
+ * `end_data: "2023-03-31"`); its route is `/question/:legi/:numero`, a written numero on five digits.
+ */
+export const NOSSENATEURS_SPAN = { first: '2004-10-01', last: '2023-03-31' } as const;
+
+export function nossenateursQuestionUrl(key: QuestionKey, publishedOn: IsoDate | undefined): string | undefined {
+  if (key.chamber !== 'SEN' || key.type !== 'QE' || !publishedOn) return undefined;
+  if (publishedOn < NOSSENATEURS_SPAN.first || publishedOn > NOSSENATEURS_SPAN.last) return undefined;
+  return `https://${NOSSENATEURS_ARCHIVE}/question/${key.legislature}/${String(key.number).padStart(5, '0')}`;
+}
+
+/** A senator's page on senat.fr (`/senateur/{slug}.html`, senat.md §1.2). */
+export function senatSenatorUrl(slug: string): string {
+  return `https://${SENAT_WWW}/senateur/${slug}.html`;
+}
+
+/** A senator on NosSénateurs' archive: `/:slug`, the name hyphenated like NosDéputés'. */
+export function nossenateursSenatorUrl(slug: string): string {
+  return `https://${NOSSENATEURS_ARCHIVE}/${slug}`;
+}
+
+export interface QuestionUrls {
+  an?: string;
+  nosdeputes?: string;
+  senat?: string;
+  nossenateurs?: string;
+}
+
+/**
+ * Where a question is read, on each publisher: built from its key, and for the Sénat from the
+ * reference its page gave (and, for NosSénateurs' archive, its date).
+ */
+export function questionUrls(id: QuestionId | QuestionKey, senat?: { reference?: string; publishedOn?: IsoDate }): QuestionUrls {
+  const key = keyOf(id);
+  if (key.chamber === 'SEN') {
+    const urls: QuestionUrls = {};
+    const page = senat?.reference && senatQuestionUrl(senat.reference);
+    const archive = nossenateursQuestionUrl(key, senat?.publishedOn);
+    if (page) urls.senat = page;
+    if (archive) urls.nossenateurs = archive;
+    return urls;
+  }
+  const nosdeputes = nosdeputesUrl(key);
+  return nosdeputes ? { an: anDynUrl(key), nosdeputes } : { an: anDynUrl(key) };
+}
+
+/** The page a question is best read on: its chamber's own site, else the other publisher's. */
+export function primaryUrl(urls: QuestionUrls): string | undefined {
+  return urls.an ?? urls.senat ?? urls.nossenateurs ?? urls.nosdeputes;
 }

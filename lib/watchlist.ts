@@ -3,17 +3,23 @@ import { type IsoDate } from './dates';
 import { foldAccents } from './text';
 import { questionStatus, refStatus, type QuestionState, type QuestionStatus } from './status';
 import { type WatchRecord } from './records';
+import { chamberOf, type QuestionChamber } from './model';
+import { type Publisher } from './sites/types';
+import { primaryUrl, type QuestionUrls } from './urls';
 
 export interface WatchRow {
   record: WatchRecord;
   status: QuestionStatus;
   number: number;
   legislature: number;
+  chamber: QuestionChamber;
   deputy?: string;
   ministry?: string;
   title?: string;
-  anUrl: string;
-  nosdeputesUrl?: string;
+  /** The question's page on its chamber's own site (or, failing that, the other publisher's). */
+  url: string;
+  /** Every page of the question, its chamber's first. */
+  pages: { publisher: Publisher; url: string }[];
   /** Lower-cased, unaccented text the search box looks into. */
   haystack: string;
 }
@@ -32,6 +38,8 @@ export type SortOrder = 'late' | 'change' | 'oldest';
 export interface RowFilter {
   text: string;
   state: QuestionState | 'all';
+  /** Both chambers unless one is chosen. */
+  chamber?: QuestionChamber | 'all';
 }
 
 export function normalizeForSearch(text: string): string {
@@ -59,18 +67,33 @@ export function toRow(record: WatchRecord, today: IsoDate): WatchRow {
     deputy,
     ministry,
     title,
-    anUrl: question?.urls.an ?? ref!.url,
-    nosdeputesUrl: question?.urls.nosdeputes,
+    chamber: chamberOf(record.id),
+    url: (question && primaryUrl(question.urls)) ?? ref!.url,
+    pages: pagesOf(question?.urls ?? {}, ref?.url),
     haystack: normalizeForSearch(
       [number, `${legislature}`, record.id, deputy, ministry, question?.ministry, title, record.note].filter(Boolean).join(' '),
     ),
   };
 }
 
+const PUBLISHERS: readonly Publisher[] = ['an', 'senat', 'nosdeputes', 'nossenateurs'];
+
+/** The question's pages in a fixed order, each chamber's own site before the other publisher's. */
+function pagesOf(urls: QuestionUrls, listed: string | undefined): { publisher: Publisher; url: string }[] {
+  const pages = PUBLISHERS.flatMap((publisher) => (urls[publisher] ? [{ publisher, url: urls[publisher]! }] : []));
+  if (pages.length || !listed) return pages;
+  const publisher = PUBLISHERS.find((p) => listed.includes(p === 'an' ? 'assemblee-nationale.fr' : `${p}.fr`)) ?? 'an';
+  return [{ publisher, url: listed }];
+}
+
 export function filterRows(rows: readonly WatchRow[], filter: RowFilter): WatchRow[] {
   const words = normalizeForSearch(filter.text).split(/\s+/).filter(Boolean);
+  const chamber = filter.chamber ?? 'all';
   return rows.filter(
-    (row) => (filter.state === 'all' || row.status.state === filter.state) && words.every((word) => row.haystack.includes(word)),
+    (row) =>
+      (filter.state === 'all' || row.status.state === filter.state) &&
+      (chamber === 'all' || row.chamber === chamber) &&
+      words.every((word) => row.haystack.includes(word)),
   );
 }
 

@@ -4,6 +4,7 @@ import { todayInParis } from '../../lib/dates';
 import { exportedWatch } from '../../lib/exchange';
 import { formatters, type Language } from '../../lib/i18n';
 import { APP_MESSAGES } from '../../lib/i18n-app';
+import { QUESTION_CHAMBERS, type QuestionChamber } from '../../lib/model';
 import { type EventRecord, type WatchRecord } from '../../lib/records';
 import { QUESTION_STATES, type QuestionState } from '../../lib/status';
 import { type BackupInfo } from '../../lib/backup';
@@ -48,6 +49,7 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
   const [events, setEvents] = useState<EventRecord[] | undefined>();
   const [text, setText] = useState('');
   const [state, setState] = useState<QuestionState | 'all'>('all');
+  const [chamber, setChamber] = useState<QuestionChamber | 'all'>('all');
   const [order, setOrder] = useState<SortOrder>('late');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
@@ -92,7 +94,7 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
 
   const today = todayInParis(new Date(now()));
   const rows = useMemo(() => (records ?? []).map((r) => toRow(r, today)), [records, today]);
-  const visible = useMemo(() => sortRows(filterRows(rows, { text, state }), order), [rows, text, state, order]);
+  const visible = useMemo(() => sortRows(filterRows(rows, { text, state, chamber }), order), [rows, text, state, chamber, order]);
 
   const checkAll = async () => {
     setProgress({ done: 0, total: 0 });
@@ -262,6 +264,22 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
                     {QUESTION_STATES.map((s) => (
                       <option key={s} value={s}>
                         {t.stateLabels[s]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label class="field">
+                  <span>{t.filterChamber}</span>
+                  <select
+                    value={chamber}
+                    onChange={(e) => {
+                      setChamber(e.currentTarget.value as QuestionChamber | 'all');
+                      setShown(PAGE_SIZE);
+                    }}
+                  >
+                    {(['all', ...QUESTION_CHAMBERS] as const).map((c) => (
+                      <option key={c} value={c}>
+                        {t.chamberLabels[c]}
                       </option>
                     ))}
                   </select>

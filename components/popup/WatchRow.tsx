@@ -39,8 +39,8 @@ export function WatchRow({ row, lang, now, checking, onCheck, onUnwatch, onSeen 
         {!record.seen && <span class="row__new">{t.isNew}</span>}
       </div>
       <h3 class="row__title" id={headingId}>
-        <a href={row.anUrl} target="_blank" rel="noopener">
-          {t.questionNumber(row.number, row.legislature)}
+        <a href={row.url} target="_blank" rel="noopener">
+          {row.chamber === 'SEN' ? t.senateQuestionNumber(row.number, row.legislature) : t.questionNumber(row.number, row.legislature)}
         </a>
         {row.title && <span class="row__subject"> — {row.title}</span>}
       </h3>
@@ -56,14 +56,11 @@ export function WatchRow({ row, lang, now, checking, onCheck, onUnwatch, onSeen 
       </p>
       {record.note && <p class="row__note">{record.note}</p>}
       <div class="row__actions">
-        <a class="action" href={row.anUrl} target="_blank" rel="noopener">
-          {t.openAn}
-        </a>
-        {row.nosdeputesUrl && (
-          <a class="action" href={row.nosdeputesUrl} target="_blank" rel="noopener">
-            {t.openNosdeputes}
+        {row.pages.map((page) => (
+          <a key={page.publisher} class="action" href={page.url} target="_blank" rel="noopener">
+            {t.openPublisher[page.publisher]}
           </a>
-        )}
+        ))}
         <button
           type="button"
           class="action"

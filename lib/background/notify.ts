@@ -1,6 +1,7 @@
 /** Browser notifications and the toolbar badge. */
 import { browser } from 'wxt/browser';
 import { notificationsFor, questionIdOf, SUMMARY_NOTIFICATION } from '../notifications';
+import { primaryUrl } from '../urls';
 import { type Db } from './store/db';
 import { countUnseen, getWatches, markSeen } from './store/watches';
 import { type Change } from '../polling/changes';
@@ -62,6 +63,6 @@ export async function onNotificationClicked(db: Db, notification: string): Promi
   const record = (await getWatches(db, [id])).get(id);
   await markSeen(db, [id]);
   await refreshBadge(db);
-  const url = record?.question?.urls.an ?? record?.ref?.url;
+  const url = (record?.question && primaryUrl(record.question.urls)) ?? record?.ref?.url;
   if (url) await openOrFocus(url);
 }

@@ -25,7 +25,8 @@ import {
   type PollSummary,
   type ScheduleContext,
 } from '../polling/core';
-import { type Chamber } from '../sources/jo';
+import { chamberOf } from '../model';
+import { indexChamberOf, type Chamber } from '../sources/jo';
 import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { logEvent } from './store/events';
@@ -110,7 +111,7 @@ export class Poller {
     // A follow wants every issue: it is matched locally against each, at no extra request.
     const following = await hasFollows(db);
     for (const chamber of INDEX_CHAMBERS) {
-      const wanted = following || indexWanted(records, this.deps.now());
+      const wanted = following || indexWanted(records, this.deps.now(), chamber);
       const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted };
       const failed: IndexRun = { read: false, issues: [], checks: [], health: 'failing' };
       const store = indexStore(db, (entries) => feed.push(...entries));
@@ -144,14 +145,14 @@ export class Poller {
     const runs = await this.readIndex(db, listed, settings.frequency, request !== undefined, feed);
     const answeredByIndex = [...runs.values()].flatMap((run) => run.checks);
     const records = answeredByIndex.length ? (await listWatches(db, this.deps.now())).records : listed;
-    // Every watch is an Assemblée question: the Assemblée's index is the one that vouches for them.
-    const index = runs.get('AN')!;
+    // Each chamber's index vouches for its own questions: the Sénat's for `SEN-…` watches.
+    const healthOf = (record: WatchRecord) => runs.get(indexChamberOf(chamberOf(record.id)))?.health ?? 'failing';
     const now = this.deps.now();
     const pollable = (record: WatchRecord) => isPollable(scheduleInput(record), now);
     const forced = request?.ids ?? (request && !settings.discreet ? records.filter(pollable).map((record) => record.id) : []);
     const selection = selectDue(records, now, {
       forced: new Set(forced),
-      readGapMs: directReadGap(settings.discreet, index.health),
+      readGapMs: (record) => directReadGap(settings.discreet, healthOf(record)),
     });
     const madeDue = new Map(selection.madeDue.map((record) => [record.id, record.nextCheckAt]));
     if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }));
@@ -159,7 +160,7 @@ export class Poller {
     const batch = selection.due.slice(0, MAX_CHECKS_PER_RUN);
     this.progress = { running: true, done: 0, total: batch.length };
     const summary = await runChecks(batch, selection.due.length, {
-      check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question),
+      check: (record) => checkQuestion(this.deps.fetcher, record.id, record.question, record.ref),
       commit: (record, result) => this.commit(db, record, (current, context) => applyCheck(current, result, context)),
       fail: (record, reason) => this.commit(db, record, (current, context) => applyFailure(current, reason, context)),
       progress: (done) => {
@@ -170,9 +171,13 @@ export class Poller {
     if (changes.length || feed.length) await this.deps.announce(changes, feed);
     // An index read through vouches for every watch it can answer: those count as checked too.
     const readHere = new Set(batch.map((record) => record.id));
-    const vouched = index.read
-      ? listed.filter((record) => answerableByIndex(record, this.deps.now()) && !readHere.has(record.id)).length
-      : answeredByIndex.length;
+    const vouched = listed.filter((record) => {
+      if (readHere.has(record.id)) return false;
+      const chamber = indexChamberOf(chamberOf(record.id));
+      return runs.get(chamber)?.read
+        ? answerableByIndex(record, this.deps.now(), chamber)
+        : answeredByIndex.some((c) => c.record.id === record.id);
+    }).length;
     return { ...summary, checked: summary.checked + vouched, changes };
   }
 

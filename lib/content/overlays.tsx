@@ -131,6 +131,8 @@ function authorIdentity(question: Question): DeputyIdentity {
 /** Only what the page does not say already is worth a request. */
 function authorLookup(question: Question): DeputyLookup | undefined {
   const { author, legislature } = question;
+  // A senator's group and department are on the question's own line; the lookups are the Assemblée's.
+  if (question.chamber === 'SEN') return undefined;
   if (author.group && author.constituency) return undefined;
   if (author.slug && legislature <= 16) return { key: `nd:${legislature}:${author.slug}`, slug: author.slug, legislature };
   return { key: `an:${question.id}`, anId: author.anId, legislature, questionId: question.id };

@@ -5,13 +5,13 @@
  * and never a new status.
  */
 import { parseHtml } from '../sources/html';
-import { type Question } from '../model';
+import { chamberOf, parseQuestionId, type Question, type QuestionRef } from '../model';
 import { type CheckSource } from '../records';
 import { parsePage } from '../sites';
 import { parseAnRecord } from '../sources/an-opendata';
 import { parseJson } from '../objects';
 import { isPausing, type FetchOutcome, type PoliteFetcher } from '../sources/polite-fetch';
-import { anDynUrl, anOpenDataUrl } from '../urls';
+import { anDynUrl, anOpenDataUrl, questionUrls } from '../urls';
 
 export type CheckResult =
   | { ok: true; question: Question; source: CheckSource }
@@ -59,29 +59,63 @@ async function fromRecord(fetcher: PoliteFetcher, id: string, known: Question | 
   });
 }
 
-async function fromPage(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
-  const url = anDynUrl(id);
+/** One question page, read by the same parser as on the site: the Assemblée's, the Sénat's or NosSénateurs'. */
+async function fromPage(
+  fetcher: PoliteFetcher,
+  id: string,
+  known: Question | undefined,
+  url: string,
+  source: CheckSource,
+): Promise<CheckResult> {
   const outcome = await fetcher.get(url, 'text/html');
   if (!outcome.ok) {
-    return { ok: false, source: 'an-page', reason: failure(outcome), retryAt: isPausing(outcome) ? outcome.until : undefined };
+    return { ok: false, source, reason: failure(outcome), retryAt: isPausing(outcome) ? outcome.until : undefined };
   }
   // A page cut short can look like a complete one with fewer dates: never read it.
-  if (!/<\/html>\s*$/i.test(outcome.body)) return { ok: false, source: 'an-page', reason: 'truncated page' };
-  return reading('an-page', () => {
+  if (!/<\/html>\s*$/i.test(outcome.body)) return { ok: false, source, reason: 'truncated page' };
+  return reading(source, () => {
     const page = parsePage(parseHtml(outcome.body), url);
-    if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source: 'an-page', reason: 'not a question page' };
-    if (page.question.unreadableStatus)
-      return { ok: false, source: 'an-page', reason: `status unreadable: ${page.question.unreadableStatus}` };
-    return { ok: true, question: merged(known, page.question), source: 'an-page' };
+    if (page.kind !== 'question' || page.question.id !== id) return { ok: false, source, reason: 'not a question page' };
+    if (page.question.unreadableStatus) return { ok: false, source, reason: `status unreadable: ${page.question.unreadableStatus}` };
+    return { ok: true, question: merged(known, page.question), source };
   });
+}
+
+type Reader = (fetcher: PoliteFetcher, id: string, known: Question | undefined) => Promise<CheckResult>;
+
+const fromAnPage: Reader = (fetcher, id, known) => fromPage(fetcher, id, known, anDynUrl(id), 'an-page');
+
+/**
+ * A Sénat question's readers: its senat.fr page, whose address comes from the reference a page gave
+ * (senat.md §1.1: never built from a number and a date); else NosSénateurs' archive, which links it.
+ * The Sénat has no per-question open data (§4).
+ */
+function senateReaders(known: Question | undefined, ref: QuestionRef | undefined): Reader[] {
+  const id = known?.id ?? ref?.id;
+  const key = id ? parseQuestionId(id) : undefined;
+  if (!key) return [];
+  const urls = questionUrls(key, {
+    reference: known?.senatReference ?? ref?.senatReference,
+    publishedOn: known?.publishedOn ?? ref?.publishedOn,
+  });
+  const readers: Reader[] = [];
+  if (urls.senat) readers.push((fetcher, qid, q) => fromPage(fetcher, qid, q, urls.senat!, 'senat-page'));
+  if (urls.nossenateurs) readers.push((fetcher, qid, q) => fromPage(fetcher, qid, q, urls.nossenateurs!, 'nossenateurs-page'));
+  return readers;
 }
 
 /**
  * The record names the author by id only: for a question watched from a list, whose author we
  * do not know yet, the page comes first.
  */
-export async function checkQuestion(fetcher: PoliteFetcher, id: string, known: Question | undefined): Promise<CheckResult> {
-  const order = known ? [fromRecord, fromPage] : [fromPage, fromRecord];
+export async function checkQuestion(
+  fetcher: PoliteFetcher,
+  id: string,
+  known: Question | undefined,
+  ref?: QuestionRef,
+): Promise<CheckResult> {
+  const order = chamberOf(id) === 'SEN' ? senateReaders(known, ref) : known ? [fromRecord, fromAnPage] : [fromAnPage, fromRecord];
+  if (order.length === 0) return { ok: false, reason: 'no page to read: the Sénat question has no reference and no NosSénateurs page' };
   const reasons: string[] = [];
   let last: CheckResult | undefined;
   for (const read of order) {

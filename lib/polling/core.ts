@@ -5,7 +5,7 @@
  * (bench/simulate-year.ts) runs them against its model of the world. Neither re-implements them.
  */
 import { todayInParis } from '../dates';
-import { type Question } from '../model';
+import { chamberOf, type Question } from '../model';
 import { type CheckSource, type EventRecord, type WatchRecord } from '../records';
 import { type CheckFrequency } from '../settings';
 import { questionStatus, snapshotStatus } from '../status';
@@ -21,6 +21,7 @@ const BLOCKED_JITTER_MS = 10 * 60_000;
 
 export function scheduleInput(record: WatchRecord): ScheduleInput {
   return {
+    chamber: chamberOf(record.id),
     state: record.state,
     legislature: record.question?.legislature ?? record.ref!.legislature,
     lastCheckedAt: record.lastCheckedAt,
@@ -58,7 +59,7 @@ export interface SelectOptions {
    * Discreet mode with a healthy index (lib/polling/jo-index.ts, `directReadGap`): a watch that
    * was read less than this long ago waits, even when its schedule says it is due.
    */
-  readGapMs?: number;
+  readGapMs?: number | ((record: WatchRecord) => number | undefined);
 }
 
 /** What a run at `now` checks. */
@@ -69,11 +70,13 @@ export function selectDue(
 ): Selection {
   const selection: Selection = { due: [], madeDue: [], unscheduled: [] };
   // Every alarm looks at every watch, and most are not due: the cheap tests first.
-  const readSince = readGapMs === undefined ? undefined : now - readGapMs;
+  const gapOf = typeof readGapMs === 'function' ? readGapMs : () => readGapMs;
   for (const record of records) {
     const isForced = forced.size > 0 && forced.has(record.id);
     if (!isForced && record.nextCheckAt !== undefined && record.nextCheckAt > now) continue;
-    if (!isForced && readSince !== undefined) {
+    const gap = isForced ? undefined : gapOf(record);
+    if (gap !== undefined) {
+      const readSince = now - gap;
       // The last reading: a check's, or for a question watched from its own page, the user's visit.
       // One dated after now (a clock set back, an edited file) says nothing.
       const readAt = record.lastCheckedAt ?? (record.question ? record.watchedAt : undefined);

@@ -5,22 +5,18 @@
  * same events. Pure; the store applies the result in one transaction per issue.
  */
 import { dropUndefined } from '../objects';
-import { questionSchema, type Question, type QuestionId } from '../model';
+import { chamberOf, questionSchema, type Question, type QuestionId } from '../model';
 import { type WatchRecord } from '../records';
 import { todayInParis } from '../dates';
 import { isFinal, questionStatus } from '../status';
 import { questionIdOf, type JoAnswer, type JoIssue, type JoQuestion } from '../sources/jo';
-import { questionUrls } from '../urls';
 import { applyReading, type AppliedCheck, type ScheduleContext } from './core';
 
-/** The questions an issue answers, as Vigie names them (Assemblée questions only: the Senate's have no id yet). */
+/** The questions an issue answers, as Vigie names them (`AN-…`, `SEN-…`). */
 export function idsAnswered(issue: JoIssue): QuestionId[] {
   const ids = new Set<QuestionId>();
   for (const answer of issue.answers) {
-    for (const question of answer.questions) {
-      const id = questionIdOf(question.key);
-      if (id) ids.add(id);
-    }
+    for (const question of answer.questions) ids.add(questionIdOf(question.key));
   }
   return [...ids];
 }
@@ -35,8 +31,9 @@ function fromList(record: WatchRecord, printed: JoQuestion): Omit<Question, 'url
   if (!ref || !printed.author) return undefined;
   return dropUndefined({
     id: ref.id,
-    chamber: 'AN' as const,
+    chamber: chamberOf(ref.id),
     legislature: ref.legislature,
+    senatReference: ref.senatReference,
     type: ref.type,
     number: ref.number,
     author: { name: printed.author },
@@ -56,7 +53,8 @@ function answered(record: WatchRecord, printed: JoQuestion, answer: JoAnswer): Q
   const parsed = questionSchema.safeParse(
     dropUndefined({
       ...rest,
-      urls: questionUrls(record.id),
+      // Derived again from the key (and the Sénat's reference) as the schema validates.
+      urls: {},
       answeredOn: answer.answeredOn,
       answerText: answer.text ?? rest.answerText,
       answeringMinistry: answer.ministry ?? rest.answeringMinistry,
@@ -77,8 +75,7 @@ export function applyIndexIssue(watches: ReadonlyMap<string, WatchRecord>, issue
   const applied = new Map<string, AppliedCheck>();
   for (const answer of issue.answers) {
     for (const printed of answer.questions) {
-      const id = questionIdOf(printed.key);
-      const record = id === undefined ? undefined : watches.get(id);
+      const record = watches.get(questionIdOf(printed.key));
       if (!record || applied.has(record.id) || isFinal(record.state)) continue;
       const question = answered(record, printed, answer);
       if (question && questionStatus(question, today).state === 'answered') {

@@ -116,7 +116,7 @@ export async function runIndex(fetcher: PoliteFetcher, store: IndexStore, chambe
     const now = options.now();
     const all = [...known.values()];
     const failures = failed ? state.failures + 1 : 0;
-    const next = nextIndexReadAt(failures, all, now, options.random);
+    const next = nextIndexReadAt(failures, all, now, options.random, chamber);
     const lastReadAt = failed ? state.lastReadAt : now;
     const after: IndexState = {
       chamber,

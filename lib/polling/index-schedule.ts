@@ -3,8 +3,9 @@
  * issues it reads, and what the index's health means for the per-question reads. Pure: the clock
  * and the dice are arguments.
  *
- * The Assemblée's « Questions » issue comes out on Tuesdays and the DILA uploads its archive some
- * time after. So the folder is read on Tuesday afternoon or evening, at a random moment (users must
+ * The Assemblée's « Questions » issue comes out on Tuesdays, the Sénat's on Thursdays (senat.md §3.2),
+ * and the DILA uploads each archive some time after. So each chamber's folder is read on its issue's
+ * day, in the afternoon or evening, at a random moment (users must
  * not all call at once), then about once a day until the week's issue is there, and not after
  * Friday afternoon: a week without an issue costs four reads at most, a week with one rarely more
  * than three and its download. The request is the same for every user, whatever they watch.
@@ -14,7 +15,8 @@ import { addDays, daysBetween, type IsoDate } from '../dates';
 import { isoDateSchema } from '../model';
 import { parisInstant, parisMoment } from '../paris-time';
 import { timestampSchema, type WatchRecord } from '../records';
-import { chamberSchema, folderUrl, type Chamber, type ListedIssue } from '../sources/jo';
+import { chamberOf } from '../model';
+import { chamberSchema, folderUrl, indexChamberOf, type Chamber, type ListedIssue } from '../sources/jo';
 import { scheduleInput } from './core';
 import { hasEnded } from '../legislatures';
 import { isPollable, retryDelay } from './schedule';
@@ -22,8 +24,8 @@ import { isPollable, retryDelay } from './schedule';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The chambers whose index is read. The Senate's folder is read the same way, once its questions can be watched. */
-export const INDEX_CHAMBERS: readonly Chamber[] = ['AN'];
+/** The chambers whose index is read, each on its own day. */
+export const INDEX_CHAMBERS: readonly Chamber[] = ['AN', 'SENAT'];
 
 /** An archive that does not open or read is tried this many times (it may have been caught mid-upload), then set aside. */
 export const ARCHIVE_ATTEMPTS = 3;
@@ -42,8 +44,15 @@ export const MAX_ISSUES_PER_READ = 4;
  */
 export const PREVIOUS_YEAR_FOLDER_DAYS = 42;
 
-/** The Tuesday window of the first read of the week, in Paris hours: the JO is out since the morning. */
-const FIRST_READ = { weekday: 2, startHour: 14, endHour: 22 };
+/**
+ * The window of a chamber's first read of the week, in Paris hours, on its issue's day: Tuesday for
+ * the Assemblée, Thursday for the Sénat (« une brochure spéciale du Journal officiel paraissant le
+ * jeudi », senat.md §3.2). The JO is out since the morning.
+ */
+const FIRST_READ: Readonly<Record<Chamber, { weekday: number; startHour: number; endHour: number }>> = {
+  AN: { weekday: 2, startHour: 14, endHour: 22 },
+  SENAT: { weekday: 4, startHour: 14, endHour: 22 },
+};
 /**
  * The week's issue not in yet: the next read 20 to 23 hours later, less than a day apart, so that an
  * archive that appears just after a read waits less than a day.
@@ -173,15 +182,21 @@ export function issuesToRead(listed: readonly ListedIssue[], issues: readonly Is
   return ordered.slice(-MAX_ISSUES_PER_READ);
 }
 
-/** A watch the index may answer: a question of a legislature still sitting (lib/legislatures.ts), not final. */
-export function answerableByIndex(record: WatchRecord, now: number): boolean {
+/**
+ * A watch `chamber`'s index may answer: one of its questions, not final, and for the Assemblée of a
+ * legislature still sitting (lib/legislatures.ts). A Sénat question outlives the Assemblée's
+ * legislature: only its own lapse rules end it (lib/senate-rules.ts).
+ */
+export function answerableByIndex(record: WatchRecord, now: number, chamber: Chamber = indexChamberOf(chamberOf(record.id))): boolean {
   const input = scheduleInput(record);
-  return !hasEnded(input.legislature, parisMoment(now).date) && isPollable(input, now);
+  if (indexChamberOf(input.chamber ?? 'AN') !== chamber) return false;
+  if (input.chamber !== 'SEN' && hasEnded(input.legislature, parisMoment(now).date)) return false;
+  return isPollable(input, now);
 }
 
-/** The index is read only while a watch can still be answered by it. */
-export function indexWanted(records: Iterable<WatchRecord>, now: number): boolean {
-  for (const record of records) if (answerableByIndex(record, now)) return true;
+/** A chamber's index is read only while a watch can still be answered by it. */
+export function indexWanted(records: Iterable<WatchRecord>, now: number, chamber: Chamber = 'AN'): boolean {
+  for (const record of records) if (answerableByIndex(record, now, chamber)) return true;
   return false;
 }
 
@@ -201,15 +216,15 @@ export function isIndexDue(state: IndexState | undefined, now: number): boolean 
   return state?.nextReadAt === undefined || state.nextReadAt <= now;
 }
 
-/** The Tuesday that starts the JO week of `date`. */
-function joWeekStart(date: IsoDate): IsoDate {
+/** The issue's day that starts the chamber's JO week of `date`. */
+function joWeekStart(date: IsoDate, chamber: Chamber): IsoDate {
   const weekday = parisMoment(parisInstant(date, 12)).weekday;
-  return addDays(date, -((weekday - FIRST_READ.weekday + 7) % 7));
+  return addDays(date, -((weekday - FIRST_READ[chamber].weekday + 7) % 7));
 }
 
-function firstReadOf(tuesday: IsoDate, random: () => number): number {
-  const start = parisInstant(tuesday, FIRST_READ.startHour);
-  return start + Math.floor(random() * (parisInstant(tuesday, FIRST_READ.endHour) - start));
+function firstReadOf(issueDay: IsoDate, chamber: Chamber, random: () => number): number {
+  const start = parisInstant(issueDay, FIRST_READ[chamber].startHour);
+  return start + Math.floor(random() * (parisInstant(issueDay, FIRST_READ[chamber].endHour) - start));
 }
 
 /**
@@ -217,17 +232,24 @@ function firstReadOf(tuesday: IsoDate, random: () => number): number {
  * retried (an hour, doubling up to a day); once the week's issue is in, next Tuesday; until then,
  * a little less than a day later, up to Friday.
  */
-export function nextIndexReadAt(failures: number, issues: readonly IssueRecord[], now: number, random: () => number): number {
+export function nextIndexReadAt(
+  failures: number,
+  issues: readonly IssueRecord[],
+  now: number,
+  random: () => number,
+  chamber: Chamber = 'AN',
+): number {
   if (failures > 0) return now + Math.floor(retryDelay(failures) * (0.9 + 0.2 * random()));
   const today = parisDate(now);
-  const week = joWeekStart(today);
+  const week = joWeekStart(today, chamber);
   const nextWeek = addDays(week, 7);
   const latest = newest(issues, isDone);
-  if (latest && issueDate(latest) >= week) return firstReadOf(nextWeek, random);
-  const thisWeeks = firstReadOf(week, random);
-  if (now < parisInstant(week, FIRST_READ.startHour)) return thisWeeks;
+  if (latest && issueDate(latest) >= week) return firstReadOf(nextWeek, chamber, random);
+  const thisWeeks = firstReadOf(week, chamber, random);
+  const { startHour } = FIRST_READ[chamber];
+  if (now < parisInstant(week, startHour)) return thisWeeks;
   const retry = now + RETRY_AFTER_MS + Math.floor(random() * RETRY_SPREAD_MS);
-  return retry <= parisInstant(addDays(week, RETRY_DAYS), FIRST_READ.startHour) ? retry : firstReadOf(nextWeek, random);
+  return retry <= parisInstant(addDays(week, RETRY_DAYS), startHour) ? retry : firstReadOf(nextWeek, chamber, random);
 }
 
 /**

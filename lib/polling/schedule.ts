@@ -10,6 +10,7 @@
 import { addDays } from '../dates';
 import { hasEnded } from '../legislatures';
 import { parisInstant, parisMoment } from '../paris-time';
+import { type QuestionChamber } from '../model';
 import { type CheckFrequency } from '../settings';
 import { isFinal, type QuestionState } from '../status';
 
@@ -35,6 +36,8 @@ export const FREQUENCY_WINDOWS: Record<CheckFrequency, Window[]> = {
 };
 
 export interface ScheduleInput {
+  /** The Assemblée's unless said otherwise: its issue day, and whether its legislature's end closes the question. */
+  chamber?: QuestionChamber;
   state: QuestionState;
   legislature: number;
   lastCheckedAt?: number;
@@ -49,9 +52,23 @@ export interface ScheduleInput {
 /** A finished legislature's settling check is given up after this many failures. */
 export const SETTLING_ATTEMPTS = 5;
 
-/** Whether the question's legislature had ended at `now` (lib/legislatures.ts). */
+/**
+ * Whether the question's legislature had ended at `now` (lib/legislatures.ts). A Sénat question
+ * outlives the Assemblée's legislature its number belongs to: its status says when it ends.
+ */
 function ofFinishedLegislature(input: ScheduleInput, now: number): boolean {
-  return hasEnded(input.legislature, parisMoment(now).date);
+  return input.chamber !== 'SEN' && hasEnded(input.legislature, parisMoment(now).date);
+}
+
+/**
+ * The Sénat's JO « Questions » issue is out on Thursdays (senat.md §3.2): its windows are the
+ * Assemblée's two days later, catch-up on Monday, retries on the issue's day and the next.
+ */
+const SENATE_SHIFT_DAYS = 2;
+
+function windowsOf(windows: readonly Window[], chamber: QuestionChamber | undefined): Window[] {
+  if (chamber !== 'SEN') return [...windows];
+  return windows.map((w) => (w.weekday === 'any' ? w : { ...w, weekday: (w.weekday + SENATE_SHIFT_DAYS) % 7 }));
 }
 
 /**
@@ -101,13 +118,14 @@ export function nextCheckAt(input: ScheduleInput, now: number, frequency: CheckF
   const earliest = Math.max(now, (lastCheckedAt ?? Number.NEGATIVE_INFINITY) + MIN_CHECK_GAP_MS);
   if (input.failures > 0) {
     const retry = now + Math.floor(retryDelay(input.failures) * (0.9 + 0.2 * random()));
-    const answersAreFresh = RETRY_WEEKDAYS.includes(parisMoment(now).weekday);
+    const shift = input.chamber === 'SEN' ? SENATE_SHIFT_DAYS : 0;
+    const answersAreFresh = RETRY_WEEKDAYS.map((day) => (day + shift) % 7).includes(parisMoment(now).weekday);
     if (!current || input.snapshotOnly || frequency === 'every-day' || answersAreFresh) return retry;
-    return slot([PUBLICATION_DAY], earliest, random);
+    return slot(windowsOf([PUBLICATION_DAY], input.chamber), earliest, random);
   }
   // A finished legislature's unreadable status gets one check against the Assemblée; after that,
   // never again.
   if (!current) return now + Math.floor(random() * HOUR);
   if (input.snapshotOnly && lastCheckedAt === undefined) return now + Math.floor(random() * 5 * 60_000);
-  return slot(input.recovered ? [PUBLICATION_DAY] : FREQUENCY_WINDOWS[frequency], earliest, random);
+  return slot(windowsOf(input.recovered ? [PUBLICATION_DAY] : FREQUENCY_WINDOWS[frequency], input.chamber), earliest, random);
 }

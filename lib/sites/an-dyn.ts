@@ -153,8 +153,8 @@ export function readAnQuestion(doc: Document, id: QuestionId): Question | undefi
 
   const question: Question = {
     id,
-    chamber: 'AN',
     ...key,
+    chamber: 'AN',
     author: { name: authorName, anId, ...authorContext(main, authorName, key.legislature) },
     ministry: valueAfterLabel(lines, /^Ministère interrogé\s*:?/i),
     answeringMinistry: valueAfterLabel(lines, /^Ministère (?:répondant|attributaire)\s*:?/i),

@@ -105,8 +105,8 @@ function readOldLayout(doc: Document, id: QuestionId, root: Element, lines: read
 
   const question: Question = {
     id,
-    chamber: 'AN',
     ...key,
+    chamber: 'AN',
     author: {
       name,
       anId: /OMC_(PA\d+)|\/(PA\d+)/

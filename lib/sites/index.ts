@@ -8,11 +8,13 @@ import { anDynSite } from './an-dyn';
 import { anOldSite } from './an-old';
 import { nosdeputesSite } from './nosdeputes';
 import { nosdeputesNewSite } from './nosdeputes-new';
+import { nossenateursSite } from './nossenateurs';
+import { senatSite } from './senat';
 import { OTHER, type PageDefinition, type PageParse, type SiteDefinition } from './types';
 
 export type { ListItem, PageParse, SiteDefinition } from './types';
 
-export const SITES = [nosdeputesSite, nosdeputesNewSite, anDynSite, anOldSite] as const;
+export const SITES = [nosdeputesSite, nosdeputesNewSite, anDynSite, anOldSite, senatSite, nossenateursSite] as const;
 
 export type SiteId = (typeof SITES)[number]['id'];
 export type PageKind = (typeof SITES)[number]['pages'][number]['kind'];

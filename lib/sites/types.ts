@@ -1,5 +1,5 @@
 import { type Language } from '../i18n';
-import { questionRefSchema, validated, type Deputy, type Question, type QuestionRef } from '../model';
+import { questionRefSchema, validated, type Deputy, type Question, type QuestionChamber, type QuestionRef } from '../model';
 
 export interface ListItem {
   ref: QuestionRef;
@@ -66,14 +66,14 @@ export interface PageDefinition<Kind extends string = string> {
 }
 
 /** Who publishes a page: a question card links to the other publisher's page of the same question. */
-export type Publisher = 'an' | 'nosdeputes';
+export type Publisher = 'an' | 'nosdeputes' | 'senat' | 'nossenateurs';
 
 /** One website Vigie reads, described whole: everything else about sites is derived from these. */
 export interface SiteDefinition<Id extends string = string, Kind extends string = string> {
   id: Id;
   /** The site as the options page names it, in every language. */
   name: Record<Language, string>;
-  chamber: 'AN';
+  chamber: QuestionChamber;
   publisher: Publisher;
   /** Hosts the extension asks permission for. */
   hosts: readonly string[];

@@ -121,8 +121,8 @@ export function parseAnRecord(json: unknown, known?: Question): Question | undef
   if (!authorName) return undefined;
   const question: Question = {
     id,
-    chamber: 'AN',
     ...key,
+    chamber: 'AN',
     author: {
       ...known?.author,
       name: authorName,

@@ -178,12 +178,13 @@ describe('applyIndexIssue', () => {
 });
 
 describe('idsAnswered', () => {
-  it('the Assemblée questions an issue answers, once each; Senate questions have no id yet', () => {
+  it('the questions an issue answers, once each, the Sénat’s as SEN-…', () => {
     const senate = printed(5, { key: { chamber: 'SENAT', legislature: 17, type: 'QE', number: 5 } });
     const sixteenth = printed(7, { key: { chamber: 'AN', legislature: 16, type: 'QE', number: 7 } });
     expect(idsAnswered(issue([answer([printed(1), printed(2)]), answer([printed(1), senate, sixteenth])]))).toEqual([
       'AN-17-QE-1',
       'AN-17-QE-2',
+      'SEN-17-QE-5',
       'AN-16-QE-7',
     ]);
   });

@@ -81,7 +81,7 @@ describe('questionSchema', () => {
   ])('rejects an %s', (_name, overrides) => {
     const result = questionSchema.safeParse({ ...FULL, ...overrides });
     expect(result.success).toBe(false);
-    expect(messages(result)).toContain('id must match legislature, type and number');
+    expect(messages(result)).toContain('id must match chamber, legislature, type and number');
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -204,14 +204,16 @@ describe('deputySchema', () => {
 
 describe('questionId / parseQuestionId', () => {
   it.each<[string, QuestionKey]>([
-    ['AN-15-QE-19189', { legislature: 15, type: 'QE', number: 19189 }],
-    ['AN-16-QG-12', { legislature: 16, type: 'QG', number: 12 }],
-    ['AN-15-QOSD-8', { legislature: 15, type: 'QOSD', number: 8 }],
-    ['AN-8-QE-19975', { legislature: 8, type: 'QE', number: 19975 }],
-    ['AN-17-QE-999999', { legislature: 17, type: 'QE', number: 999999 }],
+    ['AN-15-QE-19189', { chamber: 'AN', legislature: 15, type: 'QE', number: 19189 }],
+    ['AN-16-QG-12', { chamber: 'AN', legislature: 16, type: 'QG', number: 12 }],
+    ['AN-15-QOSD-8', { chamber: 'AN', legislature: 15, type: 'QOSD', number: 8 }],
+    ['AN-8-QE-19975', { chamber: 'AN', legislature: 8, type: 'QE', number: 19975 }],
+    ['AN-17-QE-999999', { chamber: 'AN', legislature: 17, type: 'QE', number: 999999 }],
+    ['SEN-16-QE-4208', { chamber: 'SEN', legislature: 16, type: 'QE', number: 4208 }],
+    ['SEN-13-QE-3308', { chamber: 'SEN', legislature: 13, type: 'QE', number: 3308 }],
   ])('%s ⇄ %j', (id, key) => {
     expect(parseQuestionId(id)).toStrictEqual(key);
-    expect(questionId(key.legislature, key.type, key.number)).toBe(id);
+    expect(questionId(key.legislature, key.type, key.number, key.chamber)).toBe(id);
   });
 
   it.each([
@@ -232,5 +234,73 @@ describe('questionId / parseQuestionId', () => {
     'AN_15_QE_1',
   ])('rejects %j', (id) => {
     expect(parseQuestionId(id)).toBeUndefined();
+  });
+});
+
+describe('Sénat questions', () => {
+  const SENATE = {
+    id: 'SEN-13-QE-3308',
+    chamber: 'SEN',
+    legislature: 13,
+    type: 'QE',
+    number: 3308,
+    author: { name: 'M. MASSON Jean Louis', group: { acronym: 'NI' }, constituency: 'Moselle' },
+    publishedOn: '2008-02-07',
+    senatReference: 'SEQ080203308',
+    urls: { an: 'https://www.assemblee-nationale.fr/dyn/13/questions/QANR5L13QE3308' },
+  } as const;
+
+  it('derives the Sénat’s page from the reference and NosSénateurs’ from the key, never the Assemblée’s', () => {
+    const parsed = questionSchema.parse(SENATE);
+    expect(parsed.urls).toStrictEqual({
+      senat: 'https://www.senat.fr/questions/base/2008/qSEQ080203308.html',
+      nossenateurs: 'https://archive.nossenateurs.fr/question/13/03308',
+    });
+  });
+
+  it('links NosSénateurs only over the span its archive covers', () => {
+    const late = questionSchema.parse({
+      ...SENATE,
+      id: 'SEN-17-QE-4208',
+      legislature: 17,
+      number: 4208,
+      publishedOn: '2025-04-03',
+      senatReference: 'SEQ250404208',
+    });
+    expect(late.urls).toStrictEqual({ senat: 'https://www.senat.fr/questions/base/2025/qSEQ250404208.html' });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a reference of another number', { senatReference: 'SEQ080203309' }],
+    ['an oral question’s reference on a written question', { senatReference: 'SEQ08020330S' }],
+    ['a reference on an Assemblée question', { id: 'AN-13-QE-3308', chamber: 'AN' }],
+    ['an id of the other chamber', { chamber: 'AN' }],
+  ])('rejects %s', (_name, overrides) => {
+    expect(questionSchema.safeParse({ ...SENATE, ...overrides }).success).toBe(false);
+  });
+
+  it('gives a Sénat list item its address from the reference, else NosSénateurs’ archive, else refuses it', () => {
+    const ref = {
+      id: 'SEN-13-QE-3308',
+      legislature: 13,
+      type: 'QE',
+      number: 3308,
+      url: 'x',
+      answered: false,
+      closed: false,
+      pending: true,
+    };
+    expect(questionRefSchema.parse({ ...ref, senatReference: 'SEQ080203308' }).url).toBe(
+      'https://www.senat.fr/questions/base/2008/qSEQ080203308.html',
+    );
+    expect(questionRefSchema.parse({ ...ref, publishedOn: '2008-02-07' }).url).toBe('https://archive.nossenateurs.fr/question/13/03308');
+    expect(questionRefSchema.safeParse(ref).success).toBe(false);
+  });
+});
+
+describe('watches stored before the Sénat', () => {
+  it('an AN question as version 4 stored it reads back unchanged: its id, chamber and addresses', () => {
+    const stored = JSON.parse(JSON.stringify(FULL));
+    expect(questionSchema.parse(stored)).toStrictEqual(stored);
   });
 });

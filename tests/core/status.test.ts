@@ -408,6 +408,7 @@ describe('questionFacts', () => {
       unreadableStatus: 'x',
     });
     expect(questionFacts(q)).toStrictEqual({
+      chamber: 'AN',
       type: 'QE',
       legislature: 16,
       publishedOn: '2024-01-15',
@@ -546,6 +547,7 @@ describe('refStatus', () => {
 
   it('refFacts never sees a signalement', () => {
     expect(refFacts(makeRef({ pending: true, publishedOn: '2024-01-15' }))).toStrictEqual({
+      chamber: 'AN',
       type: 'QE',
       legislature: 16,
       publishedOn: '2024-01-15',
@@ -553,6 +555,7 @@ describe('refStatus', () => {
       answered: false,
       answeredOn: undefined,
       closed: false,
+      closedReason: undefined,
       signaledOn: undefined,
       saysPending: true,
       unreadable: false,

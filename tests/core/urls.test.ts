@@ -42,8 +42,8 @@ describe('anUid', () => {
     ['AN-16-QG-12', 'QANR5L16QG12'],
     ['AN-15-QOSD-8', 'QANR5L15QOSD8'],
     ['AN-8-QE-19975', 'QANR5L8QE19975'],
-    [{ legislature: 17, type: 'QE', number: 1 }, 'QANR5L17QE1'],
-    [{ legislature: 10, type: 'QG', number: 2052 }, 'QANR5L10QG2052'],
+    [{ chamber: 'AN', legislature: 17, type: 'QE', number: 1 }, 'QANR5L17QE1'],
+    [{ chamber: 'AN', legislature: 10, type: 'QG', number: 2052 }, 'QANR5L10QG2052'],
   ])('%j → %s', (id, expected) => {
     expect(anUid(id)).toBe(expected);
   });
@@ -116,7 +116,7 @@ describe('page URLs', () => {
       'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L15QOSD8.json',
     ],
     [
-      { legislature: 10, type: 'QG', number: 2052 },
+      { chamber: 'AN', legislature: 10, type: 'QG', number: 2052 },
       'https://www.assemblee-nationale.fr/dyn/10/questions/QANR5L10QG2052',
       'https://questions.assemblee-nationale.fr/q10/10-2052QG.htm',
       'https://www.assemblee-nationale.fr/dyn/opendata/QANR5L10QG2052.json',
@@ -141,7 +141,7 @@ describe('nosdeputesUrl', () => {
     ['AN-14-QE-47351', 'https://2012-2017.nosdeputes.fr/14/question/QE/47351'],
     ['AN-15-QE-19189', 'https://2017-2022.nosdeputes.fr/15/question/QE/19189'],
     ['AN-16-QE-4020', 'https://2022-2024.nosdeputes.fr/16/question/QE/4020'],
-    [{ legislature: 16, type: 'QE', number: 12874 }, 'https://2022-2024.nosdeputes.fr/16/question/QE/12874'],
+    [{ chamber: 'AN', legislature: 16, type: 'QE', number: 12874 }, 'https://2022-2024.nosdeputes.fr/16/question/QE/12874'],
     ['AN-17-QE-1', undefined],
     ['AN-12-QE-1', undefined],
     ['AN-8-QE-19975', undefined],
@@ -196,9 +196,13 @@ describe('hosts', () => {
       '2012-2017.nosdeputes.fr',
       '2017-2022.nosdeputes.fr',
       '2022-2024.nosdeputes.fr',
+      'archive.nossenateurs.fr',
       'questions.assemblee-nationale.fr',
+      'senat.fr',
       'www.assemblee-nationale.fr',
       'www.nosdeputes.fr',
+      'www.senat.fr',
+      'www2.senat.fr',
     ]);
     expect(new Set(SITE_HOSTS).size).toBe(SITE_HOSTS.length);
   });

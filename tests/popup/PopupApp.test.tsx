@@ -268,7 +268,7 @@ describe('PopupApp: the list', () => {
 
   it('orders the rows with the sort select, unseen first', async () => {
     await open(background());
-    const sort = selects()[1]!;
+    const sort = selects()[2]!;
     expect([...sort.options].map((o) => [o.value, o.textContent])).toEqual([
       ['late', 'Plus en retard'],
       ['change', 'Changement le plus récent'],

@@ -30,8 +30,12 @@ describe('toRow', () => {
     expect(row.deputy).toBe('Élise Morvan');
     expect(row.ministry).toBe('Ministère de la santé et de la prévention');
     expect(row.title).toBe('Prise de rendez-vous en ligne');
-    expect(row.anUrl).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020');
-    expect(row.nosdeputesUrl).toBe('https://2022-2024.nosdeputes.fr/16/question/QE/4020');
+    expect(row.url).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020');
+    expect(row.chamber).toBe('AN');
+    expect(row.pages).toStrictEqual([
+      { publisher: 'an', url: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020' },
+      { publisher: 'nosdeputes', url: 'https://2022-2024.nosdeputes.fr/16/question/QE/4020' },
+    ]);
     expect(row.haystack).toBe(
       '4020 16 an-16-qe-4020 elise morvan ministere de la sante et de la prevention ministere de la sante et de la prevention' +
         ' prise de rendez-vous en ligne relancer le cabinet',
@@ -50,7 +54,7 @@ describe('toRow', () => {
     });
     const row = toRow(makeRecord({ question }), TODAY);
     expect(row.ministry).toBe('Ministère de l’Économie');
-    expect(row.nosdeputesUrl).toBe('https://2022-2024.nosdeputes.fr/16/question/QE/4020');
+    expect(row.pages[1]).toStrictEqual({ publisher: 'nosdeputes', url: 'https://2022-2024.nosdeputes.fr/16/question/QE/4020' });
     expect(row.haystack).toContain('ministere de l’economie');
     expect(row.haystack).toContain('ministere du travail');
   });
@@ -70,8 +74,8 @@ describe('toRow', () => {
     expect(row.deputy).toBeUndefined();
     expect(row.ministry).toBeUndefined();
     expect(row.title).toBe('Écoles rurales');
-    expect(row.anUrl).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE512');
-    expect(row.nosdeputesUrl).toBeUndefined();
+    expect(row.url).toBe('https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE512');
+    expect(row.pages).toStrictEqual([{ publisher: 'an', url: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE512' }]);
     expect(row.haystack).toBe('512 16 an-16-qe-512 ecoles rurales');
   });
 
@@ -225,5 +229,40 @@ describe('sortRows', () => {
     const before = ids(rows);
     sortRows(rows, 'late');
     expect(ids(rows)).toEqual(before);
+  });
+});
+
+describe('the chamber filter', () => {
+  it('keeps both chambers by default, or the one chosen; a Sénat row opens the Sénat first', () => {
+    const an = toRow(makeRecord({}), TODAY);
+    const senate = toRow(
+      {
+        id: 'SEN-13-QE-3308',
+        watchedAt: 0,
+        state: 'unknown',
+        failures: 0,
+        seen: true,
+        ref: {
+          id: 'SEN-13-QE-3308',
+          legislature: 13,
+          type: 'QE',
+          number: 3308,
+          url: 'https://www.senat.fr/questions/base/2008/qSEQ080203308.html',
+          senatReference: 'SEQ080203308',
+          answered: false,
+          closed: false,
+          pending: false,
+          unreadableStatus: 'x',
+        },
+      },
+      TODAY,
+    );
+    expect(senate.chamber).toBe('SEN');
+    expect(senate.pages).toStrictEqual([{ publisher: 'senat', url: 'https://www.senat.fr/questions/base/2008/qSEQ080203308.html' }]);
+    const ids = (chamber?: 'AN' | 'SEN' | 'all') => filterRows([an, senate], { text: '', state: 'all', chamber }).map((row) => row.chamber);
+    expect(ids()).toStrictEqual(['AN', 'SEN']);
+    expect(ids('all')).toStrictEqual(['AN', 'SEN']);
+    expect(ids('SEN')).toStrictEqual(['SEN']);
+    expect(ids('AN')).toStrictEqual(['AN']);
   });
 });

@@ -21,7 +21,14 @@ const NOT_DETECTED: string[] = [
   'https://www.nosdeputes.fr/elise-morvan/questions/rss',
   'https://www.nosdeputes.fr/recherche/?object_name=QuestionEcrite/json',
   // Other sites, lookalike hosts.
-  'https://www.senat.fr/questions/base/2019/qSEQ190409892.html',
+  'https://www.senat.fr.example.com/questions/base/2019/qSEQ190409892.html',
+  'https://www.senat.fr/questions/base/2019/qSEQ19040989S.html',
+  'https://www.senat.fr/questions/base/2018/qSEQ190409892.html',
+  'https://www.senat.fr/questions/base/2025/qSEQ250404208.pdf',
+  'https://www.senat.fr/basile/rechercheQuestion.do?rch=qs',
+  'https://www.nossenateurs.fr/question/15/09876',
+  'https://archive.nossenateurs.fr/question/15/23S0827',
+  'https://archive.nossenateurs.fr/jean-louis-masson/questions/orales',
   'https://nosdeputes.fr/16/question/QE/12874',
   'https://www.nosdeputes.fr.example.com/16/question/QE/12874',
   'https://2027-2032.nosdeputes.fr/18/question/QE/1',
@@ -136,7 +143,9 @@ describe('content-script match patterns', () => {
     'https://www.assemblee-nationale.fr/dyn/deputes/PA795321',
     'https://www.nosdeputes.fr.evil.example/16/question/QE/1',
     'http://www.nosdeputes.fr.evil.example/16/question/QE/1',
-    'https://www.senat.fr/questions/base/2019/qSEQ190409876.html',
+    'https://www.senat.fr/senateur/masson_jean_louis01051n.html',
+    'https://www.senat.fr.evil.example/questions/base/2019/qSEQ190409876.html',
+    'https://www.nossenateurs.fr/jean-louis-masson',
   ])('leave %s alone', (url) => {
     expect(patterns.some((pattern) => pattern.includes(url))).toBe(false);
   });

@@ -26,4 +26,16 @@ export const SITE_FIXTURES: Record<PageKind, readonly SiteFixture[]> = {
   'an-deputy-questions': [
     { file: 'an/an-deputy-questions.html', url: 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions' },
   ],
+  'senat-question': [
+    { file: 'senat/senat-qe-repondue-2008-qSEQ080203308.html', url: 'https://www.senat.fr/questions/base/2008/qSEQ080203308.html' },
+    { file: 'senat/senat-qe-caduque-2022-qSEQ220628479.html', url: 'https://www.senat.fr/questions/base/2022/qSEQ220628479.html' },
+  ],
+  'senat-year-archive': [{ file: 'senat/synthetic-archive-2025.html', url: 'https://www.senat.fr/questions/base/2025/' }],
+  'nossenateurs-question': [{ file: 'nossenateurs/q-repondue.html', url: 'https://archive.nossenateurs.fr/question/13/03308' }],
+  'nossenateurs-senator-questions': [
+    { file: 'nossenateurs/list-senator-questions.html', url: 'https://archive.nossenateurs.fr/jean-louis-masson/questions/ecrites' },
+  ],
+  'nossenateurs-search': [
+    { file: 'nossenateurs/list-search.html', url: 'https://archive.nossenateurs.fr/rechercher/questions/questions%20%C3%A9crites' },
+  ],
 };

@@ -43,14 +43,20 @@ function repairedQuestion(raw: unknown): unknown {
   const author = isPlainObject(question.author) ? { ...question.author } : question.author;
   // A NosDéputés slug is derived from a name: one that does not have its shape is left out, not guessed.
   if (isPlainObject(author) && !deputySlugSchema.safeParse(author.slug).success) delete author.slug;
-  return { chamber: 'AN', ...question, ...key, id: question.id, author, urls: questionUrls(key) };
+  const given = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const urls = questionUrls(key, { reference: given(question.senatReference), publishedOn: given(question.publishedOn) });
+  // Records written before the Sénat came have no chamber: their `AN-…` id says it.
+  return { ...question, ...key, id: question.id, author, urls };
 }
 
 function repairedRef(raw: unknown): unknown {
   if (!isPlainObject(raw)) return raw;
   const ref = tidied(raw);
   const key = typeof ref.id === 'string' ? parseQuestionId(ref.id) : undefined;
-  return key ? { ...ref, ...key, url: anDynUrl(key) } : ref;
+  if (!key) return ref;
+  const { chamber: _chamber, ...fields } = key;
+  // A Sénat item's address is derived when it validates, from its reference or its date.
+  return { ...ref, ...fields, url: key.chamber === 'AN' ? anDynUrl(key) : ref.url };
 }
 
 const timestamp = (value: unknown, now: number): number | undefined =>

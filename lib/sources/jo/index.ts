@@ -9,6 +9,7 @@ export { openArchive, MAX_TAR_BYTES, type ArchiveFailure, type ArchiveResult } f
 export { readIssue } from './issue';
 export {
   chamberSchema,
+  indexChamberOf,
   questionIdOf,
   type Chamber,
   type IssueContext,

@@ -4,7 +4,15 @@
  * reading can be checked again wherever it crosses a boundary (storage, messages).
  */
 import * as z from 'zod/mini';
-import { isoDateSchema, legislatureSchema, questionId, questionNumberSchema, questionTypeSchema, type QuestionId } from '../../model';
+import {
+  isoDateSchema,
+  legislatureSchema,
+  questionId,
+  questionNumberSchema,
+  questionTypeSchema,
+  type QuestionChamber,
+  type QuestionId,
+} from '../../model';
 
 const text = z.string().check(z.minLength(1));
 const positiveInt = z.number().check(z.int(), z.minimum(1));
@@ -29,9 +37,14 @@ export const joQuestionKeySchema = z.object({
 });
 export type JoQuestionKey = z.infer<typeof joQuestionKeySchema>;
 
-/** The id the rest of Vigie uses for an Assemblée question; Senate questions have none yet. */
-export function questionIdOf(key: JoQuestionKey): QuestionId | undefined {
-  return key.chamber === 'AN' ? questionId(key.legislature, key.type, key.number) : undefined;
+/** The id the rest of Vigie uses for a question: `AN-…` or `SEN-…` (lib/question-key.ts). */
+export function questionIdOf(key: JoQuestionKey): QuestionId {
+  return questionId(key.legislature, key.type, key.number, key.chamber === 'SENAT' ? 'SEN' : 'AN');
+}
+
+/** The DILA folder whose issues answer a question of `chamber`. */
+export function indexChamberOf(chamber: QuestionChamber): Chamber {
+  return chamber === 'SEN' ? 'SENAT' : 'AN';
 }
 
 /** A question as an issue prints it: first published there (QE), or reprinted above its answer (REP). */

@@ -2,11 +2,11 @@
  * Entries of the Senate's legacy `SEQ*.xml` files (docs/reference/dila.md, « Legacy Senate
  * format »): `<Question>` in QE; `<Question_Reponse>` with `<Questions>` and `<Reponse>` in REP.
  * They carry no legislature, and the Senate restarts its numbers with each Assemblée legislature
- * (senat.md §1.1): a question's key takes the legislature in office on its date (lib/legislatures.ts, law.md §1).
+ * (senat.md §1.1): a question's key takes the legislature its date surely falls in (lib/senate-rules.ts).
  */
 import * as z from 'zod/mini';
 import { parseFrenchDate, type IsoDate } from '../../dates';
-import { legislatureOn } from '../../legislatures';
+import { senateLegislatureOn } from '../../senate-rules';
 import {
   answerEntry,
   checked,
@@ -40,9 +40,11 @@ function readQuestion(element: XmlElement): Checked<JoQuestion> {
   if (!('value' in raw)) return raw;
   const publishedOn = parseFrenchDate(raw.value.DateQ);
   if (!publishedOn) return { problem: `DateQ: ${raw.value.DateQ} is not a date` };
-  const legislature = legislatureOn(publishedOn);
+  const legislature = senateLegislatureOn(publishedOn);
   if (legislature === undefined)
-    return { problem: `DateQ: ${publishedOn} is in no Assemblée legislature, whose numbering the Senate then used is not known` };
+    return {
+      problem: `DateQ: ${publishedOn} falls where the Sénat's numbering is not certain (between legislatures, or before its first ordinary session)`,
+    };
   const number = Number(raw.value.NumQ);
   const author = childElement(gestion, 'Auteur');
   return checkedQuestion({

@@ -12,7 +12,7 @@ const importsOf = (text: string) =>
 /** What a Chrome service worker and Firefox's background can load: web-platform code only. */
 const PACKAGES = new Set(['zod/mini', 'saxes', 'htmlparser2', 'linkedom']);
 /** The pure modules of lib/ the reader may use, besides its own. */
-const SHARED = new Set(['../../model', '../../dates', '../../text', '../../objects', '../../legislatures']);
+const SHARED = new Set(['../../model', '../../dates', '../../text', '../../objects', '../../legislatures', '../../senate-rules']);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 describe('lib/sources/jo runs in an extension worker', () => {
