@@ -97,8 +97,8 @@ export const SIGNALED_DELAY_DAYS = 10;
 
 /** « transformée en question orale »: a closure only the Règlement before 1994 provided for (R4). */
 const CONVERTED_TO_ORAL = /\bquestion orale\b/i;
-/** How the sites word a closure at the end of a legislature (« Fin de mandat », law.md §3). */
-const END_OF_LEGISLATURE = /\bfin de (?:mandat|(?:la )?législature)\b|\bcaduc/i;
+/** How the sites word a closure at the end of a legislature (« Fin de mandat », « caduque », law.md §3). */
+const END_OF_LEGISLATURE = /\bfin de (?:mandat|(?:la )?législature)\b|\bcadu(?:c|qu)/i;
 /**
  * A closure in those words may be dated a day or so before the calendar's last day (the last days
  * of legislatures 8–14 and 16 are probable, not verified): it is the lapse all the same.

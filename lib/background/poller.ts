@@ -31,7 +31,7 @@ import { type PoliteFetcher } from '../sources/polite-fetch';
 import { type Db } from './store/db';
 import { logEvent } from './store/events';
 import { indexStore } from './store/jo-index';
-import { hasFollows } from './store/follows';
+import { followedChambers } from './store/follows';
 import { type FeedEntry } from '../follows/schemas';
 import { listWatches, updateWatch, updateWatches } from './store/watches';
 
@@ -108,10 +108,10 @@ export class Poller {
   /** The index of each chamber, as due (or asked for). Whatever goes wrong there, the per-question reads still run. */
   private async readIndex(db: Db, records: readonly WatchRecord[], frequency: Settings['frequency'], force: boolean, feed: FeedEntry[]) {
     const runs = new Map<Chamber, IndexRun>();
-    // A follow wants every issue: it is matched locally against each, at no extra request.
-    const following = await hasFollows(db);
+    // A follow wants every issue of its chambers: it is matched locally against each, at no extra request.
+    const followed = await followedChambers(db);
     for (const chamber of INDEX_CHAMBERS) {
-      const wanted = following || indexWanted(records, this.deps.now(), chamber);
+      const wanted = followed.has(chamber) || indexWanted(records, this.deps.now(), chamber);
       const options = { now: this.deps.now, random: this.deps.random, frequency, force, wanted };
       const failed: IndexRun = { read: false, issues: [], checks: [], health: 'failing' };
       const store = indexStore(db, (entries) => feed.push(...entries));

@@ -11,6 +11,7 @@ import {
   FOLLOW_CHAMBERS as CHAMBERS,
   followChamberSchema as chamberSchema,
   followQuestionKeySchema as joQuestionKeySchema,
+  type FollowChamber,
 } from './chambers';
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -91,6 +92,11 @@ export const subjectFollowSchema = z.object({
 
 export const followSchema = z.discriminatedUnion('kind', [deputyFollowSchema, ministryFollowSchema, subjectFollowSchema]);
 export type Follow = z.infer<typeof followSchema>;
+
+/** The chambers whose JO issues a follow is matched against: a person's own, or those listed. */
+export function chambersOf(follow: Follow): readonly FollowChamber[] {
+  return follow.kind === 'deputy' ? [follow.chamber] : follow.chambers;
+}
 
 export const FEED_KINDS = ['question', 'answer'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];

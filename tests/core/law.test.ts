@@ -409,6 +409,12 @@ describe('how a question ends', () => {
     });
   });
 
+  it.each(['Question caduque', 'Caduc', 'Fin de législature'])('« %s » a few days before the last day is the lapse', (closedReason) => {
+    expect(
+      questionStatus(question({ legislature: 15, publishedOn: '2022-02-22', closedOn: '2022-06-18', closedReason }), '2026-11-29'),
+    ).toMatchObject({ state: 'closed', closure: 'lapsed', lapsedAtEndOf: 15, closedOn: '2022-06-18' });
+  });
+
   it('a page dating the closure after the last day keeps its own date (the 16th’s may read 10 June 2024)', () => {
     expect(
       questionStatus(

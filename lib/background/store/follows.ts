@@ -5,7 +5,9 @@
 import { type JoIssue } from '../../sources/jo';
 import { issueDigest, issueEntries, matchIssue } from '../../follows/match';
 import { type FollowsReader } from '../../follows/reader';
+import { type FollowChamber } from '../../follows/chambers';
 import {
+  chambersOf,
   DIGEST_ISSUES,
   MAX_KNOWN_NUMBERS,
   feedEntrySchema,
@@ -51,8 +53,9 @@ export async function removeFollow(db: Db, id: string): Promise<Follow | undefin
   return removed;
 }
 
-export async function hasFollows(db: Db): Promise<boolean> {
-  return (await db.count('follows')) > 0;
+/** The chambers some follow wants each issue of: their index is read even with no watch to answer. */
+export async function followedChambers(db: Db): Promise<Set<FollowChamber>> {
+  return new Set((await listFollows(db)).flatMap(chambersOf));
 }
 
 /** Newest first, through the date index: the first rows of 50,000 events read in one short cursor. */
