@@ -1,37 +1,19 @@
-import { browser } from 'wxt/browser';
+/**
+ * The script the browser injects into every matching page: it only imports the overlay module
+ * (entrypoints/overlay.ts), a web-accessible file. Manifest content scripts get no V8 code cache
+ * and are compiled whole on every load, before the page's `load` event; a module imported this way
+ * is code-cached by Chrome and fetched asynchronously, so the page's load is not held for it.
+ */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { request } from '../lib/platform/client';
-import { startOverlays } from '../lib/content/start-overlays';
-import { DEFAULT_SETTINGS } from '../lib/settings';
-import { loadSettings, watchSettings } from '../lib/platform/storage';
-import { CONTENT_SCRIPT_MATCHES } from '../lib/sites';
+import { extension } from '../lib/platform/extension';
 
 export default defineContentScript({
-  matches: CONTENT_SCRIPT_MATCHES,
+  // Filled in from the site registry by wxt.config.ts (`build:manifestGenerated`): importing the
+  // registry here would bundle every site into this loader.
+  matches: [],
   runAt: 'document_idle',
-  // `ctx` is Vigie's own context (lib/content/script-context.ts, swapped in by wxt.config.ts):
-  // it tells the page nothing, and stops the script only when the extension is gone.
-  async main(ctx) {
-    const settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
-    // Compiled out of production builds: `npm run bench` builds with WXT_BENCH=true. The first
-    // pass runs cold code; a second one, right after, shows the same work once compiled.
-    const bench = import.meta.env.WXT_BENCH === 'true';
-    startOverlays({
-      doc: document,
-      settings,
-      browserLocale: browser.i18n.getUILanguage(),
-      onSettingsChanged: (listener) => {
-        ctx.onInvalidated(watchSettings(listener));
-        if (bench) setTimeout(() => listener(settings), 50);
-      },
-      signal: ctx.signal,
-      request,
-      measure: bench
-        ? (ms) => {
-            const root = document.documentElement;
-            root.setAttribute(root.hasAttribute('data-vigie-bench-ms') ? 'data-vigie-bench-warm-ms' : 'data-vigie-bench-ms', String(ms));
-          }
-        : undefined,
-    });
+  main() {
+    // The overlay module makes its own context (lib/content/script-context.ts) and starts itself.
+    void import(/* @vite-ignore */ extension.runtime.getURL('/overlay.js'));
   },
 });

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentScriptViolations, importViolations, repositorySources } from './boundaries';
+import { contentScriptViolations, importViolations, pageWeightViolations, repositorySources } from './boundaries';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,6 +31,23 @@ describe('import boundaries', () => {
 
   it('keep the content script free of background-only code, through every import', () => {
     expect(contentScriptViolations(files)).toStrictEqual([]);
+  });
+
+  it('keep zod and the polyfill off the page, through every import and the page build’s substitutes', () => {
+    expect(pageWeightViolations(files)).toStrictEqual([]);
+  });
+
+  it('catch a page module that loads zod, and not one the page build replaces', () => {
+    const page = [
+      { path: 'entrypoints/overlay.ts', source: "import { start } from '../lib/content/start';" },
+      { path: 'lib/content/start.ts', source: "import { validated } from '../model';\nimport { x } from '../heavy';" },
+      { path: 'lib/model.ts', source: "import * as z from 'zod/mini';" },
+      { path: 'lib/page-model.ts', source: "import { isIsoDate } from './dates';" },
+      { path: 'lib/heavy.ts', source: "import * as z from 'zod/mini';" },
+    ];
+    expect(pageWeightViolations(page, ['entrypoints/overlay.ts'])).toStrictEqual([
+      'the content script loads zod via entrypoints/overlay.ts → lib/content/start.ts → lib/heavy.ts',
+    ]);
   });
 });
 
