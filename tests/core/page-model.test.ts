@@ -5,7 +5,15 @@
  * values broken in each way a changed page could break them.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { deputySchema, questionRefSchema, questionSchema, validated } from '../../lib/page-model';
+import {
+  deputySchema,
+  parseQuestionId,
+  questionId,
+  questionRefSchema,
+  questionSchema,
+  validated,
+  WITHDRAWN_REASON,
+} from '../../lib/page-model';
 import { parsePage } from '../../lib/sites';
 import { DOM_IMPLEMENTATIONS, fixtureDocument } from '../helpers/dom';
 import { SITE_FIXTURES } from '../sites/fixtures';
@@ -63,6 +71,12 @@ describe('the page model and the zod model', () => {
   for (const { file, url } of Object.values(SITE_FIXTURES).flat()) {
     for (const dom of DOM_IMPLEMENTATIONS) parsePage(fixtureDocument(file, dom, url), url);
   }
+
+  it('share the identity helpers and the words the labels read', () => {
+    expect(parseQuestionId).toBe(zodModel.parseQuestionId);
+    expect(questionId).toBe(zodModel.questionId);
+    expect(WITHDRAWN_REASON).toBe(zodModel.WITHDRAWN_REASON);
+  });
 
   it('see values of every kind from the fixtures', () => {
     expect(new Set(handed.map((h) => h.name))).toEqual(new Set(NAMES));
