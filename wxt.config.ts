@@ -20,6 +20,9 @@ const pageSubstitutes = (): Plugin => ({
   },
 });
 
+/** Where the overlay module (entrypoints/overlay.ts) is written; the loader imports it from there. */
+const OVERLAY_MODULE = 'content-scripts/content.js';
+
 /** Where the overlay module may be fetched from: the sites' origins only. */
 const pageOrigins = [
   ...new Set(CONTENT_SCRIPT_MATCHES.map((pattern) => `${pattern.slice(0, pattern.indexOf('/', pattern.indexOf('//') + 2))}/*`)),
@@ -33,15 +36,28 @@ export default defineConfig({
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
   imports: false,
   hooks: {
-    // The loader's matches (entrypoints/content.ts), from the site registry.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    // The loader's matches (entrypoints/loader.content.ts), from the site registry.
+    // Chrome: the loader (entrypoints/loader.content.ts), whose matches come from the site registry.
+    // Firefox caches content scripts itself and its linter refuses a computed import(): there the
+    // overlay module is the content script.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') {
+        manifest.content_scripts = [{ matches: CONTENT_SCRIPT_MATCHES, js: [OVERLAY_MODULE], run_at: 'document_idle' }];
+        return;
+      }
       for (const script of manifest.content_scripts ?? []) {
-        if (script.js?.includes('content-scripts/content.js')) script.matches = CONTENT_SCRIPT_MATCHES;
+        if (script.js?.includes('content-scripts/loader.js')) script.matches = CONTENT_SCRIPT_MATCHES;
       }
     },
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entry) => entry.name === 'content' || entry.name === 'overlay')) {
+      if (entrypoints.some((entry) => entry.name === 'loader' || entry.name === 'overlay')) {
         config.plugins = [pageSubstitutes(), ...(config.plugins ?? [])];
+      }
+      // The overlay module is the content script's code: it keeps the content script's file name
+      // (content-scripts/content.js), and the loader the manifest injects is content-scripts/loader.js.
+      const output = config.build?.rollupOptions?.output;
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'overlay' && output && !Array.isArray(output)) {
+        output.entryFileNames = OVERLAY_MODULE;
       }
     },
   },
@@ -72,11 +88,11 @@ export default defineConfig({
     // Everything Vigie runs ships in the package: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     host_permissions: hostPermissions,
-    // The overlay module, imported by the content script; a per-session URL in Chrome, so that
-    // pages cannot probe for Vigie at a fixed address.
-    web_accessible_resources: [
-      { resources: ['overlay.js'], matches: pageOrigins, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
-    ],
+    // Chrome: the overlay module, imported by the loader, at a per-session URL so that pages cannot
+    // probe for Vigie at a fixed address.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: [OVERLAY_MODULE], matches: pageOrigins, use_dynamic_url: true }] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

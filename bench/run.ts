@@ -3,7 +3,7 @@
  * `npm run bench -- --quick` takes fewer samples (for CI).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -38,12 +38,11 @@ const production = '.output/chrome-mv3';
 // `--base <dir>`: another build (main, say) measured in the same run, for before/after figures.
 const baseIndex = process.argv.indexOf('--base');
 const baseDir = baseIndex > 0 ? resolve(process.argv[baseIndex + 1]!) : undefined;
-const contentScriptFiles = (dir: string) => [
-  ...readdirSync(join(dir, 'content-scripts'))
+// The loader and the overlay module it imports, or the whole content script of an older build.
+const contentScriptFiles = (dir: string) =>
+  readdirSync(join(dir, 'content-scripts'))
     .filter((f) => f.endsWith('.js'))
-    .map((f) => `content-scripts/${f}`),
-  ...(existsSync(join(dir, 'overlay.js')) ? ['overlay.js'] : []),
-];
+    .map((f) => `content-scripts/${f}`);
 const budgets: Budget[] = [];
 
 const server = await startBenchSite();

@@ -1,5 +1,5 @@
 /**
- * Vigie on a page: imported by the content script (entrypoints/content.ts) as a web-accessible
+ * Vigie on a page: imported by the content script's loader (entrypoints/loader.content.ts) as a web-accessible
  * module, run in the content script's isolated world. Page-side code loads neither zod nor the
  * polyfill (PAGE_SUBSTITUTES, lib/platform/extension.ts).
  */

@@ -18,7 +18,7 @@ describe('import boundaries', () => {
       'lib/background/poller.ts',
       'lib/content/overlays.tsx',
       'components/Badge.tsx',
-      'entrypoints/content.ts',
+      'entrypoints/loader.content.ts',
       'harness/site.ts',
     ]) {
       expect(paths).toContain(path);
@@ -97,15 +97,15 @@ describe('the boundary check', () => {
 
   it('reports background-only code the content script reaches through a harmless-looking module', () => {
     const files = [
-      { path: 'entrypoints/content.ts', source: "import { startOverlays } from '../lib/content/start-overlays';" },
+      { path: 'entrypoints/loader.content.ts', source: "import { startOverlays } from '../lib/content/start-overlays';" },
       { path: 'lib/content/start-overlays.ts', source: "import { readSomething } from '../sites/helper';" },
       { path: 'lib/sites/helper.ts', source: "import { parseHtml } from '../sources/html';" },
       { path: 'lib/sources/html.ts', source: "import { DOMParser } from 'linkedom';" },
     ];
     expect(importViolations(files)).toStrictEqual([]);
     expect(contentScriptViolations(files)).toStrictEqual([
-      'the content script loads lib/sources/html via entrypoints/content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts',
-      'the content script loads linkedom via entrypoints/content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts → lib/sources/html.ts',
+      'the content script loads lib/sources/html via entrypoints/loader.content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts',
+      'the content script loads linkedom via entrypoints/loader.content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts → lib/sources/html.ts',
     ]);
   });
 });

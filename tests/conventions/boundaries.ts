@@ -123,7 +123,7 @@ export function importViolations(files: readonly SourceFile[]): string[] {
  * it may be background-only, whatever path leads there.
  */
 /** What runs on a page: the content script, and the overlay module it imports. */
-const PAGE_ENTRIES = ['entrypoints/content.ts', 'entrypoints/overlay.ts'];
+const PAGE_ENTRIES = ['entrypoints/loader.content.ts', 'entrypoints/overlay.ts'];
 
 /** Never on a page: zod's schemas and webextension-polyfill cost every page load (issue #16). */
 const PAGE_HEAVY = [/^zod$/, /^webextension-polyfill$/, /^@wxt-dev\/webextension-polyfill$/, /^wxt\/browser$/];
