@@ -1,17 +1,66 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import { type Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { HOSTS } from './lib/sources/hosts';
+import { CONTENT_SCRIPT_MATCHES } from './lib/sites';
+import { PAGE_SUBSTITUTES } from './lib/page-substitutes';
+
+const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
+const substitutes = new Map(Object.entries(PAGE_SUBSTITUTES).map(([from, to]) => [here(from), here(to)]));
+
+/** Page-side builds take the zod-free twins of some modules (lib/page-substitutes.ts). */
+const pageSubstitutes = (): Plugin => ({
+  name: 'vigie:page-substitutes',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return (resolved && substitutes.get(resolved.id)) ?? null;
+  },
+});
+
+/** Where the overlay module (entrypoints/overlay.ts) is written; the loader imports it from there. */
+const OVERLAY_MODULE = 'content-scripts/content.js';
+
+/** Where the overlay module may be fetched from: the sites' origins only. */
+const pageOrigins = [
+  ...new Set(CONTENT_SCRIPT_MATCHES.map((pattern) => `${pattern.slice(0, pattern.indexOf('/', pattern.indexOf('//') + 2))}/*`)),
+];
 
 // The sites and the Journal officiel index (echanges.dila.gouv.fr), nothing broader.
 const hostPermissions = HOSTS.map((host) => `https://${host}/*`);
 
 export default defineConfig({
-  // The bench build (timing marks in the content script) never overwrites the real one.
-  outDir: process.env.WXT_BENCH === 'true' ? '.output/bench' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
   imports: false,
+  hooks: {
+    // The loader's matches (entrypoints/loader.content.ts), from the site registry.
+    // Chrome: the loader (entrypoints/loader.content.ts), whose matches come from the site registry.
+    // Firefox caches content scripts itself and its linter refuses a computed import(): there the
+    // overlay module is the content script.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') {
+        manifest.content_scripts = [{ matches: CONTENT_SCRIPT_MATCHES, js: [OVERLAY_MODULE], run_at: 'document_idle' }];
+        return;
+      }
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.includes('content-scripts/loader.js')) script.matches = CONTENT_SCRIPT_MATCHES;
+      }
+    },
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.name === 'loader' || entry.name === 'overlay')) {
+        config.plugins = [pageSubstitutes(), ...(config.plugins ?? [])];
+      }
+      // The overlay module is the content script's code: it keeps the content script's file name
+      // (content-scripts/content.js), and the loader the manifest injects is content-scripts/loader.js.
+      const output = config.build?.rollupOptions?.output;
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'overlay' && output && !Array.isArray(output)) {
+        output.entryFileNames = OVERLAY_MODULE;
+      }
+    },
+  },
   zip: {
     // What AMO reviewers need to rebuild the package; tests, demo data and screenshots stay out.
     excludeSources: ['tests/**', 'docs/**', 'bench/**', '.ci/**', '*.tmp.ts', '.e2e-tmp/**'],
@@ -39,6 +88,11 @@ export default defineConfig({
     // Everything Vigie runs ships in the package: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     host_permissions: hostPermissions,
+    // Chrome: the overlay module, imported by the loader, at a per-session URL so that pages cannot
+    // probe for Vigie at a fixed address.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: [OVERLAY_MODULE], matches: pageOrigins, use_dynamic_url: true }] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

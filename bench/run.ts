@@ -5,25 +5,22 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchBenchBrowser, LIST_500, measurePage, measureStore, SEED_QUESTION, startBenchSite } from './browser';
+import { launchWithExtension } from '../harness/browser';
+import { startBenchSite } from './browser';
+import { pageBudgets, type FloorBudget } from './trace/budgets';
+import { writeFloorExtensions } from './trace/floor';
+import { measurePages, probeMeasuredPages } from './trace/pages';
+import { importTenThousand, measurePopup } from './trace/popup';
 import { measureJoParse } from './jo-parse';
 import { followsBudgets } from './follows';
 import { simulateYear } from './simulate-year';
 
-interface Budget {
-  name: string;
-  value: number;
-  unit: string;
-  budget: number;
-  met: boolean;
-  /** How the figure was taken, for the README and the reader of results.json. */
-  note?: string;
-}
+/** `note` says how the figure was taken, for the README and the reader of results.json. */
+type Budget = FloorBudget;
 
 const quick = process.argv.includes('--quick');
-const LOADS = quick ? 8 : 30;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const atMost = (name: string, value: number, unit: string, budget: number, note?: string): Budget => ({
   name,
@@ -39,53 +36,53 @@ function gzipKb(dir: string, files: string[]): number {
 }
 
 const production = '.output/chrome-mv3';
-const contentScripts = readdirSync(join(production, 'content-scripts'))
-  .filter((f) => f.endsWith('.js'))
-  .map((f) => `content-scripts/${f}`);
+// `--base <dir>`: another build (main, say) measured in the same run, for before/after figures.
+const baseIndex = process.argv.indexOf('--base');
+const baseDir = baseIndex > 0 ? resolve(process.argv[baseIndex + 1]!) : undefined;
+// The loader and the overlay module it imports, or the whole content script of an older build.
+const contentScriptFiles = (dir: string) =>
+  readdirSync(join(dir, 'content-scripts'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `content-scripts/${f}`);
 const budgets: Budget[] = [];
 
 const server = await startBenchSite();
-const browser = await launchBenchBrowser(server.port);
+probeMeasuredPages(server);
 let chromium = '';
 try {
-  chromium = browser.context.browser()?.version() ?? '';
-  const seed = await measurePage(browser, SEED_QUESTION, LOADS);
-  const list = await measurePage(browser, LIST_500, LOADS);
-  const store = await measureStore(browser, quick ? 3 : 10);
+  const floors = writeFloorExtensions();
+  const pages = await measurePages(
+    server,
+    [
+      { name: 'floor-empty', extensionDir: floors['floor-empty'] },
+      { name: 'floor-h1', extensionDir: floors['floor-h1'] },
+      { name: 'vigie', extensionDir: resolve(production) },
+      ...(baseDir ? [{ name: 'before', extensionDir: baseDir }] : []),
+    ],
+    { blocks: quick ? 1 : 3, loadsPerBlock: quick ? 3 : 6 },
+  );
+  const popupOf = async (extensionDir?: string) => {
+    const browser = await launchWithExtension(server.port, extensionDir ? { extensionDir } : {});
+    try {
+      chromium ||= browser.context.browser()?.version() ?? '';
+      await importTenThousand(browser);
+      return await measurePopup(browser, quick ? 2 : 5);
+    } finally {
+      await browser.close();
+    }
+  };
+  const popup = await popupOf();
   budgets.push(
-    atMost(
-      'content script on a question page',
-      seed.vigie,
-      'ms',
-      2,
-      `seed question 15/QE/19189, median of ${LOADS} loads; the same pass once compiled: ${round(seed.warm)} ms`,
-    ),
-    atMost(
-      'content script vs the page’s own load',
-      (100 * seed.vigie) / seed.pageLoad,
-      '%',
-      1,
-      `page load ${round(seed.pageLoad)} ms from a local server; own parsing and layout ${round(seed.pageParse)} ms (ratio ${round(seed.vigie / seed.pageParse, 3)})`,
-    ),
-    atMost(
-      'list page, 500 items',
-      list.vigie,
-      'ms',
-      30,
-      `all 500 badges rendered, median of ${LOADS} loads; once compiled: ${round(list.warm)} ms`,
-    ),
-    atMost('content-script bundle (gzip)', gzipKb(production, contentScripts), 'KB', 25, contentScripts.join(', ')),
+    ...pageBudgets({
+      pages,
+      bundleKb: gzipKb(production, contentScriptFiles(production)),
+      floorBundleKb: gzipKb(floors['floor-h1'], ['content.js']),
+      popup,
+      before: baseDir ? { bundleKb: gzipKb(baseDir, contentScriptFiles(baseDir)), popup: await popupOf(baseDir) } : undefined,
+    }),
     atMost('background bundle (gzip)', gzipKb(production, ['background.js']), 'KB', 120),
-    atMost(
-      'popup first paint, 10,000 watches',
-      store.popupFirstPaint,
-      'ms',
-      100,
-      `rows on screen after ${round(store.popupListReady)} ms; write all ${round(store.writeAll)} ms, read all ${round(store.readAll)} ms`,
-    ),
   );
 } finally {
-  await browser.close();
   await server.close();
 }
 
@@ -171,7 +168,13 @@ const machine = {
 };
 writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), quick, machine, budgets }, null, 2)}\n`);
 
-const rows = budgets.map((b) => [b.met ? 'met' : 'MISSED', b.name, `${b.value} ${b.unit}`, `≤ ${b.budget} ${b.unit}`, b.note ?? '']);
+const rows = budgets.map((b) => [
+  b.budget === null ? '' : b.met ? 'met' : 'MISSED',
+  b.name,
+  `${b.value} ${b.unit}${b.floor !== undefined ? ` (floor ${b.floor}, ${b.ratio} ×)` : ''}${b.before !== undefined ? ` was ${b.before}` : ''}`,
+  b.budget === null ? '' : b.budgetOn === 'ratio' ? `≤ ${b.budget} × floor` : `≤ ${b.budget} ${b.unit}`,
+  b.note ?? '',
+]);
 const widths = [6, 42, 16, 14].map((w, i) => Math.max(w, ...rows.map((r) => r[i]!.length)));
 console.log(`Vigie bench — ${machine.cpu}, ${machine.os}, Node ${machine.node}, Chromium ${chromium}${quick ? ' (quick)' : ''}\n`);
 for (const row of rows)

@@ -1,8 +1,10 @@
 /**
  * The typed messages between pages (content scripts, popup, options) and the background, which
- * alone writes the store (the popup and the options page read it directly, in pages). Both ends
- * validate: requests on arrival, results before they are sent and again on receipt. No message
- * carries the whole list: imports go in chunks of a few MB.
+ * alone writes the store (the popup and the options page read it directly, in pages). The
+ * background validates both ways: every request on arrival (it may come from a page), every result
+ * before it is sent. The client (lib/platform/client.ts) checks the envelope and trusts the
+ * extension's own reply, so that no page loads these schemas. No message carries the whole list:
+ * imports go in chunks of a few MB.
  */
 import * as z from 'zod/mini';
 import {
@@ -18,8 +20,9 @@ import { exportedWatchSchema, IMPORT_CHUNK_WATCHES } from './exchange';
 import { eventRecordSchema, NOTE_MAX_LENGTH, questionStateSchema } from './records';
 import { FOLLOW_CONTENT_REQUESTS, followRequestSchemas, followResponseSchemas } from './follows/messages';
 
-/** The most question ids one message may carry: a longer list is asked for in several. */
-export const MAX_IDS_PER_MESSAGE = 5000;
+import { MAX_IDS_PER_MESSAGE } from './message-limits';
+
+export { MAX_IDS_PER_MESSAGE } from './message-limits';
 
 const ids = z.array(questionIdSchema).check(z.maxLength(MAX_IDS_PER_MESSAGE));
 const importId = z.string().check(z.regex(/^[\w-]{1,64}$/));

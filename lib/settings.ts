@@ -1,6 +1,7 @@
 /** User settings, in storage.local, validated with defaults: a bad or missing value never breaks Vigie. */
 import * as z from 'zod/mini';
-import { languageFromLocale, type Language } from './i18n';
+
+export { languageOf, SETTINGS_KEY, siteEnabled } from './page-settings';
 
 export const CHECK_FREQUENCIES = ['weekly', 'daily', 'every-day'] as const;
 export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
@@ -25,7 +26,6 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
-export const SETTINGS_KEY = 'settings';
 
 /** Reads stored settings, keeping every valid field and defaulting the rest. */
 export function readSettings(stored: unknown): Settings {
@@ -38,12 +38,4 @@ export function readSettings(stored: unknown): Settings {
     if (one.success) settings[key] = one.data[key];
   }
   return settings as Settings;
-}
-
-export function siteEnabled(settings: Settings, siteId: string): boolean {
-  return settings.sites[siteId] !== false;
-}
-
-export function languageOf(settings: Settings, browserLocale: string | undefined): Language {
-  return settings.language === 'auto' ? languageFromLocale(browserLocale) : settings.language;
 }

@@ -242,6 +242,24 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
   }
 }
 
+/** Overlays inserted per idle callback, once those near the viewport are in. */
+const PENDING_CHUNK = 100;
+
+/**
+ * Overlays whose anchor lies within a screen of the viewport, and the others. Where nothing is laid
+ * out (a DOM without layout), every anchor reads as near.
+ */
+function nearViewport(doc: Document, planned: Planned[]): { near: Planned[]; far: Planned[] } {
+  const screen = doc.defaultView?.innerHeight ?? 0;
+  const near: Planned[] = [];
+  const far: Planned[] = [];
+  for (const p of planned) {
+    const { top, bottom } = p.anchor.getBoundingClientRect();
+    (top < 2 * screen && bottom > -screen) || (!top && !bottom) ? near.push(p) : far.push(p);
+  }
+  return { near, far };
+}
+
 export const EMPTY_STATE: OverlayState = {
   busy: new Set(),
   failed: new Set(),
@@ -251,6 +269,9 @@ export const EMPTY_STATE: OverlayState = {
 
 export class Overlays {
   private mounted: Mounted[] = [];
+  /** Planned overlays far from the viewport, inserted when the page is idle. */
+  private pending: Planned[] = [];
+  private scheduled = false;
   private url: string | undefined;
   private state: OverlayState = EMPTY_STATE;
 
@@ -275,20 +296,42 @@ export class Overlays {
       if (!keep) this.unmount(m);
       return keep;
     });
-    const present = new Set(this.mounted.map((m) => m.key));
-    // Build every host off-document first, then insert them in one pass: no layout in between.
-    const built = planned
-      .filter((p) => !present.has(p.key))
-      .map(({ attributes, inline, place, ...p }) => {
-        const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
-        render(p.view(this.state), root);
-        return { mounted: { ...p, host, root }, place };
-      });
+    this.pending = this.pending.filter((p) => wanted.get(p.key)?.anchor === p.anchor);
+    const present = new Set([...this.mounted, ...this.pending].map((m) => m.key));
+    const missing = planned.filter((p) => !present.has(p.key));
+    // Near the viewport first, in this task; the rest in idle-time chunks, so that a long list
+    // paints its first badges at once and still gets every badge (find-in-page, screen readers).
+    const nearFirst = nearViewport(this.doc, missing);
+    this.insert(nearFirst.near);
+    this.pending.push(...nearFirst.far);
+    this.schedulePending();
+    return missing.length > 0;
+  }
+
+  /** Builds every host off-document first, then inserts them in one pass: no layout in between. */
+  private insert(planned: Planned[]): void {
+    const built = planned.map(({ attributes, inline, place, ...p }) => {
+      const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
+      render(p.view(this.state), root);
+      return { mounted: { ...p, host, root }, place };
+    });
     for (const { mounted, place } of built) {
       place(mounted.host);
       this.mounted.push(mounted);
     }
-    return built.length > 0;
+  }
+
+  private schedulePending(): void {
+    if (this.scheduled || !this.pending.length) return;
+    const view = this.doc.defaultView;
+    const later = (run: () => void) => (view?.requestIdleCallback ? view.requestIdleCallback(run, { timeout: 200 }) : setTimeout(run, 0));
+    this.scheduled = true;
+    later(() => {
+      this.scheduled = false;
+      const chunk = this.pending.splice(0, PENDING_CHUNK).filter((p) => p.anchor.isConnected);
+      this.insert(chunk);
+      this.schedulePending();
+    });
   }
 
   /** Re-renders every overlay with what is now known. */
@@ -297,8 +340,9 @@ export class Overlays {
     for (const m of this.mounted) render(m.view(state), m.root);
   }
 
+  /** Every question with an overlay, including those still waiting for an idle moment. */
   targets(): WatchTarget[] {
-    return this.mounted.flatMap((m) => (m.target ? [m.target] : []));
+    return [...this.mounted, ...this.pending].flatMap((m) => (m.target ? [m.target] : []));
   }
 
   /** The deputies the overlays offer to follow. */
@@ -313,6 +357,7 @@ export class Overlays {
   clear(): void {
     for (const m of this.mounted) this.unmount(m);
     this.mounted = [];
+    this.pending = [];
   }
 
   get count(): number {

@@ -9,7 +9,7 @@
  * running in open tabs, orphaned, with `runtime.id` undefined. That is read whenever the page
  * comes back into view; a page that fakes these events only makes us read it again.
  */
-import { browser } from 'wxt/browser';
+import { extension as browser } from '../platform/extension';
 
 export class ContentScriptContext {
   private readonly controller = new AbortController();

@@ -6,7 +6,7 @@
 import { type Requester } from '../messages';
 import { todayInParis } from '../dates';
 import { type DeputyFacts } from '../model';
-import { languageOf, siteEnabled, type Settings } from '../settings';
+import { languageOf, siteEnabled, type PageSettings } from '../page-settings';
 import { isOurHost, removeStaleHosts } from './hosts';
 import { isSinglePageApp } from '../sites';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
@@ -15,14 +15,12 @@ import { followStates } from './follow-states';
 
 export interface ContentOptions {
   doc: Document;
-  settings: Settings;
+  settings: PageSettings;
   browserLocale: string | undefined;
   /** Subscribes to settings changes made on the options page: they apply without a reload. */
-  onSettingsChanged(listener: (settings: Settings) => void): void;
+  onSettingsChanged(listener: (settings: PageSettings) => void): void;
   signal: AbortSignal;
   request: Requester;
-  /** Bench builds only: told how long each detect → parse → render pass took. */
-  measure?: (milliseconds: number) => void;
 }
 
 /** Mutations made only by Vigie itself must not wake the observer again. */
@@ -30,15 +28,7 @@ function onlyOurs(records: MutationRecord[]): boolean {
   return records.every((record) => [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)].every(isOurHost));
 }
 
-export function startOverlays({
-  doc,
-  settings: initial,
-  browserLocale,
-  onSettingsChanged,
-  signal,
-  request,
-  measure,
-}: ContentOptions): Overlays {
+export function startOverlays({ doc, settings: initial, browserLocale, onSettingsChanged, signal, request }: ContentOptions): Overlays {
   removeStaleHosts(doc);
   const overlays = new Overlays(doc);
   let settings = initial;
@@ -100,14 +90,12 @@ export function startOverlays({
   const sync = () => {
     if (signal.aborted) return;
     try {
-      const started = measure ? performance.now() : 0;
       const env = {
         lang: languageOf(settings, browserLocale),
         today: todayInParis(),
         enabled: (siteId: string) => siteEnabled(settings, siteId),
       };
       const mounted = overlays.sync(doc.location.href, env);
-      if (measure && mounted) measure(performance.now() - started);
       if (mounted) {
         publish();
         void refreshWatches();

@@ -3,7 +3,8 @@
  * `MAX_IDS_PER_MESSAGE` ids (the schema refuses more before anything is sent), so a longer list
  * is asked for in several messages: every item of a list of any length gets its « Suivre ».
  */
-import { MAX_IDS_PER_MESSAGE, type Requester } from '../messages';
+import { MAX_IDS_PER_MESSAGE } from '../message-limits';
+import { type Requester } from '../messages';
 
 function inChunks<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -22,15 +22,6 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return valid;
 }
 
-/** Calls `listener` with the new settings whenever any page changes them; returns how to stop. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(readSettings(changes[SETTINGS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
-}
-
 export function uiLanguage(settings: Settings): Language {
   return languageOf(settings, browser.i18n.getUILanguage());
 }

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentScriptViolations, importViolations, repositorySources } from './boundaries';
+import { contentScriptViolations, importViolations, pageWeightViolations, repositorySources } from './boundaries';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,7 +18,7 @@ describe('import boundaries', () => {
       'lib/background/poller.ts',
       'lib/content/overlays.tsx',
       'components/Badge.tsx',
-      'entrypoints/content.ts',
+      'entrypoints/loader.content.ts',
       'harness/site.ts',
     ]) {
       expect(paths).toContain(path);
@@ -31,6 +31,23 @@ describe('import boundaries', () => {
 
   it('keep the content script free of background-only code, through every import', () => {
     expect(contentScriptViolations(files)).toStrictEqual([]);
+  });
+
+  it('keep zod and the polyfill off the page, through every import and the page build’s substitutes', () => {
+    expect(pageWeightViolations(files)).toStrictEqual([]);
+  });
+
+  it('catch a page module that loads zod, and not one the page build replaces', () => {
+    const page = [
+      { path: 'entrypoints/overlay.ts', source: "import { start } from '../lib/content/start';" },
+      { path: 'lib/content/start.ts', source: "import { validated } from '../model';\nimport { x } from '../heavy';" },
+      { path: 'lib/model.ts', source: "import * as z from 'zod/mini';" },
+      { path: 'lib/page-model.ts', source: "import { isIsoDate } from './dates';" },
+      { path: 'lib/heavy.ts', source: "import * as z from 'zod/mini';" },
+    ];
+    expect(pageWeightViolations(page, ['entrypoints/overlay.ts'])).toStrictEqual([
+      'the content script loads zod via entrypoints/overlay.ts → lib/content/start.ts → lib/heavy.ts',
+    ]);
   });
 });
 
@@ -80,15 +97,15 @@ describe('the boundary check', () => {
 
   it('reports background-only code the content script reaches through a harmless-looking module', () => {
     const files = [
-      { path: 'entrypoints/content.ts', source: "import { startOverlays } from '../lib/content/start-overlays';" },
+      { path: 'entrypoints/loader.content.ts', source: "import { startOverlays } from '../lib/content/start-overlays';" },
       { path: 'lib/content/start-overlays.ts', source: "import { readSomething } from '../sites/helper';" },
       { path: 'lib/sites/helper.ts', source: "import { parseHtml } from '../sources/html';" },
       { path: 'lib/sources/html.ts', source: "import { DOMParser } from 'linkedom';" },
     ];
     expect(importViolations(files)).toStrictEqual([]);
     expect(contentScriptViolations(files)).toStrictEqual([
-      'the content script loads lib/sources/html via entrypoints/content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts',
-      'the content script loads linkedom via entrypoints/content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts → lib/sources/html.ts',
+      'the content script loads lib/sources/html via entrypoints/loader.content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts',
+      'the content script loads linkedom via entrypoints/loader.content.ts → lib/content/start-overlays.ts → lib/sites/helper.ts → lib/sources/html.ts',
     ]);
   });
 });

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import ts from 'typescript';
+import { PAGE_SUBSTITUTES } from '../../lib/page-substitutes';
 
 export interface SourceFile {
   /** Relative to the repository, with forward slashes. */
@@ -121,17 +122,33 @@ export function importViolations(files: readonly SourceFile[]): string[] {
  * What a page loads, followed through every import from the content script's entry point: none of
  * it may be background-only, whatever path leads there.
  */
-export function contentScriptViolations(files: readonly SourceFile[], entry = 'entrypoints/content.ts'): string[] {
+/** What runs on a page: the content script, and the overlay module it imports. */
+const PAGE_ENTRIES = ['entrypoints/loader.content.ts', 'entrypoints/overlay.ts'];
+
+/** Never on a page: zod's schemas and webextension-polyfill cost every page load (issue #16). */
+const PAGE_HEAVY = [/^zod$/, /^webextension-polyfill$/, /^@wxt-dev\/webextension-polyfill$/, /^wxt\/browser$/];
+
+/**
+ * Follows every import from the page-side entry points, through the modules the page build takes
+ * in place of others (PAGE_SUBSTITUTES), and reports what they load that `rules` forbid.
+ */
+function pageImports(files: readonly SourceFile[], rules: RegExp[], entries: readonly string[]): string[] {
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const start = byPath.get(entry);
-  if (!start) return [`${entry} not found`];
+  const substitutes = new Map(Object.entries(PAGE_SUBSTITUTES).map(([from, to]) => [from.replace(/\.tsx?$/, ''), to]));
   const violations: string[] = [];
-  const seen = new Set<string>([entry]);
-  const queue: { file: SourceFile; via: string[] }[] = [{ file: start, via: [entry] }];
+  const seen = new Set<string>(entries);
+  const queue: { file: SourceFile; via: string[] }[] = [];
+  for (const entry of entries) {
+    const start = byPath.get(entry);
+    if (start) queue.push({ file: start, via: [entry] });
+  }
+  if (!queue.length) return [`${entries.join(', ')} not found`];
   while (queue.length) {
     const { file, via } = queue.shift()!;
-    for (const target of importsOf(file)) {
-      if (BACKGROUND_ONLY.some((rule) => rule.test(target))) violations.push(`the content script loads ${target} via ${via.join(' → ')}`);
+    for (const imported of importsOf(file)) {
+      const substitute = substitutes.get(imported);
+      const target = substitute ? substitute.replace(/\.tsx?$/, '') : imported;
+      if (rules.some((rule) => rule.test(target))) violations.push(`the content script loads ${target} via ${via.join(' → ')}`);
       const next = resolveIn(byPath, target);
       if (next && !seen.has(next.path)) {
         seen.add(next.path);
@@ -140,6 +157,14 @@ export function contentScriptViolations(files: readonly SourceFile[], entry = 'e
     }
   }
   return violations;
+}
+
+export function contentScriptViolations(files: readonly SourceFile[], entries: readonly string[] = PAGE_ENTRIES): string[] {
+  return pageImports(files, BACKGROUND_ONLY, entries);
+}
+
+export function pageWeightViolations(files: readonly SourceFile[], entries: readonly string[] = PAGE_ENTRIES): string[] {
+  return pageImports(files, PAGE_HEAVY, entries);
 }
 
 /** Every TypeScript source of the repository, outside dependencies, builds and fixtures. */

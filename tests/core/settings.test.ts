@@ -1,5 +1,6 @@
 /** Stored settings are read field by field: a bad or missing value takes its default, the others are kept. */
 import { describe, expect, it } from 'vitest';
+import { readPageSettings } from '../../lib/page-settings';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../lib/settings';
 
 describe('readSettings', () => {
@@ -22,5 +23,23 @@ describe('readSettings', () => {
     ['another field broken: discreet off is kept', { ...kept, frequency: 'hourly' }, { ...kept, frequency: 'daily' }],
   ])('%s', (_label, stored, settings) => {
     expect(readSettings(stored)).toEqual(settings);
+  });
+});
+
+describe('the page’s reading of the settings', () => {
+  it.each([
+    undefined,
+    null,
+    'settings',
+    {},
+    { language: 'en', sites: { nosdeputes: false } },
+    { language: 'de', sites: { nosdeputes: false } },
+    { language: 'fr', sites: { 'no-such site': false } },
+    { language: 'auto', sites: { nosdeputes: 'off' } },
+    { language: 'en', sites: [] },
+    { language: 'en', sites: { andyn: true, nosdeputes: false }, frequency: 'hourly', notifications: 3 },
+  ])('reads %j as readSettings does', (stored) => {
+    const { language, sites } = readSettings(stored);
+    expect(readPageSettings(stored)).toStrictEqual({ language, sites });
   });
 });

@@ -406,6 +406,23 @@ function generatedList(count: number): string {
 }
 
 describe('Overlays — a long list', () => {
+  it('badges the items near the viewport at once and every other one when the page is idle, each asked about', async () => {
+    const doc = load(generatedList(500), URLS.ndDeputyQuestions);
+    const screen = doc.defaultView!.innerHeight;
+    // A laid-out page: item i sits i × 40 px down.
+    for (const [i, item] of Array.from(doc.querySelectorAll('.question h2')).entries()) {
+      item.getBoundingClientRect = () => ({ top: 40 * i + 1, bottom: 40 * i + 30 }) as DOMRect;
+    }
+    const near = Math.ceil((2 * screen - 1) / 40);
+    const overlays = mount(doc, URLS.ndDeputyQuestions);
+    expect(hosts(doc)).toHaveLength(near);
+    expect(overlays.targets()).toHaveLength(500);
+    await expect.poll(() => hosts(doc).length, { timeout: 10_000 }).toBe(500);
+    expect(overlays.count).toBe(500);
+    // In the page's order, whatever the order they went in.
+    expect(hosts(doc).map((h) => h.getAttribute('data-vigie-id'))).toEqual(Array.from({ length: 500 }, (_, i) => `AN-16-QE-${1000 + i}`));
+  });
+
   it('mounts 500 hosts for 500 items, and drops only the one whose item left the page', () => {
     const doc = load(generatedList(500), URLS.ndDeputyQuestions);
     const text = doc.body.textContent;

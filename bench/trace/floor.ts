@@ -1,0 +1,36 @@
+/**
+ * The floor: what any content script costs a page. Two extensions written next to the build and
+ * measured in the same run as Vigie: an empty script, and one that reads the page's `h1`, both
+ * injected where and when Vigie's is.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites';
+
+export const FLOOR_SCRIPTS = {
+  'floor-empty': '',
+  'floor-h1': "document.querySelector('h1')?.textContent;",
+} as const;
+
+export type FloorName = keyof typeof FLOOR_SCRIPTS;
+
+/** Writes each floor extension under `dir` and returns their absolute directories. */
+export function writeFloorExtensions(dir = '.output/bench-floor'): Record<FloorName, string> {
+  const written = {} as Record<FloorName, string>;
+  for (const [name, script] of Object.entries(FLOOR_SCRIPTS) as [FloorName, string][]) {
+    const extension = resolve(join(dir, name));
+    mkdirSync(extension, { recursive: true });
+    writeFileSync(
+      join(extension, 'manifest.json'),
+      JSON.stringify({
+        manifest_version: 3,
+        name: `Vigie bench ${name}`,
+        version: '1.0',
+        content_scripts: [{ matches: CONTENT_SCRIPT_MATCHES, js: ['content.js'], run_at: 'document_idle' }],
+      }),
+    );
+    writeFileSync(join(extension, 'content.js'), script);
+    written[name] = extension;
+  }
+  return written;
+}

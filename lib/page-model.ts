@@ -1,0 +1,184 @@
+/**
+ * `lib/model.ts` as the content script gets it: the same checks and the same repairs, written by
+ * hand, so that a page pays for neither zod nor the dozens of schemas it builds at load (messages,
+ * records, files) when it reads three. The content-script build substitutes this module for
+ * `lib/model.ts` (`PAGE_SUBSTITUTES`, wxt.config.ts), so site modules import `../model` as before and
+ * a new site needs nothing more. The background keeps zod for what it fetches, stores and receives;
+ * tests/core/page-model.test.ts holds both to the same verdicts on every fixture and on broken values.
+ */
+import { type Deputy, type Question, type QuestionRef } from './model';
+import { isIsoDate } from './dates';
+import { dropUndefined } from './objects';
+import { parseQuestionId, QUESTION_ID, QUESTION_TYPES, questionId } from './question-key';
+import { anDynUrl, questionUrls } from './urls';
+
+export { parseQuestionId, questionId } from './question-key';
+
+const EARLIEST_DATE = '1958-10-04';
+const LATEST_DATE = '2100-12-31';
+const SHORT_TEXT_MAX = 2_000;
+const STORED_TEXT_MAX = 20_000;
+export const WITHDRAWN_REASON = 'Retirée';
+
+/** What a value reads as: the checked (and repaired) value, or `INVALID`. */
+const INVALID = Symbol('invalid');
+type Read<T> = (value: unknown) => T | typeof INVALID;
+
+const cut = (max: number) => (value: string) => (value.length > max ? value.slice(0, max) : value);
+const text: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? cut(SHORT_TEXT_MAX)(v) : INVALID);
+const longText: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? v : INVALID);
+const matching =
+  (pattern: RegExp): Read<string> =>
+  (v) =>
+    typeof v === 'string' && pattern.test(v) ? v : INVALID;
+const isoDate: Read<string> = (v) => (isIsoDate(v) && v >= EARLIEST_DATE && v <= LATEST_DATE ? v : INVALID);
+const integer =
+  (min: number, max = Number.MAX_SAFE_INTEGER): Read<number> =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : INVALID;
+const boolean: Read<boolean> = (v) => (typeof v === 'boolean' ? v : INVALID);
+const givenUrl: Read<string> = (v) => (typeof v === 'string' && v.length <= SHORT_TEXT_MAX ? v : INVALID);
+const questionType: Read<string> = (v) => ((QUESTION_TYPES as readonly unknown[]).includes(v) ? (v as string) : INVALID);
+const legislature = integer(1, 99);
+const questionNumber = integer(1);
+const anActorId = matching(/^PA\d+$/);
+const deputySlug = matching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const questionIdText = matching(QUESTION_ID);
+
+type Shape = Record<string, { read: Read<unknown>; optional?: boolean }>;
+const required = (read: Read<unknown>) => ({ read });
+const optional = (read: Read<unknown>) => ({ read, optional: true });
+
+/** Like a zod object: known keys only, each read; a missing optional key stays missing. */
+function object(shape: Shape): Read<Record<string, unknown>> {
+  return (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return INVALID;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, { read, optional: isOptional }] of Object.entries(shape)) {
+      if (input[key] === undefined) {
+        if (isOptional) continue;
+        return INVALID;
+      }
+      const read_ = read(input[key]);
+      if (read_ === INVALID) return INVALID;
+      out[key] = read_;
+    }
+    return out;
+  };
+}
+
+const group: Read<unknown> = (v) => {
+  const g = object({ acronym: optional(text), name: optional(text) })(v);
+  return g !== INVALID && (g.acronym || g.name) ? g : INVALID;
+};
+
+const author = object({
+  name: required(text),
+  anId: optional(anActorId),
+  slug: optional(deputySlug),
+  group: optional(group),
+  constituency: optional(text),
+});
+
+const questionShape = object({
+  id: required(questionIdText),
+  chamber: required((v) => (v === 'AN' ? v : INVALID)),
+  legislature: required(legislature),
+  type: required(questionType),
+  number: required(questionNumber),
+  author: required(author),
+  ministry: optional(text),
+  answeringMinistry: optional(text),
+  title: optional(text),
+  rubrique: optional(text),
+  publishedOn: optional(isoDate),
+  answeredOn: optional(isoDate),
+  closedOn: optional(isoDate),
+  closedReason: optional(text),
+  announcedOn: optional(isoDate),
+  signaledOn: optional(isoDate),
+  reassignedOn: optional(isoDate),
+  renewedOn: optional(isoDate),
+  text: optional(longText),
+  answerText: optional(longText),
+  textsCapped: optional((v) => (v === true ? v : INVALID)),
+  unreadableStatus: optional(text),
+  urls: required(object({ an: required(givenUrl), nosdeputes: optional(givenUrl) })),
+});
+
+const refShape = object({
+  id: required(questionIdText),
+  legislature: required(legislature),
+  type: required(questionType),
+  number: required(questionNumber),
+  url: required(givenUrl),
+  publishedOn: optional(isoDate),
+  depositedOn: optional(isoDate),
+  answeredOn: optional(isoDate),
+  answered: required(boolean),
+  closed: required(boolean),
+  pending: required(boolean),
+  unreadableStatus: optional(text),
+  title: optional(text),
+  ministry: optional(text),
+});
+
+const deputyShape = object({
+  name: required(text),
+  slug: optional(deputySlug),
+  anId: optional(anActorId),
+  group: optional(group),
+  constituency: optional(text),
+  mandateStart: optional(isoDate),
+  mandateEnd: optional(isoDate),
+  legislature: optional(legislature),
+});
+
+const keyMatches = (v: Record<string, unknown>) => v.id === questionId(v.legislature as number, v.type as never, v.number as number);
+
+function capTexts(question: Record<string, unknown>): Record<string, unknown> {
+  const long = (value: unknown) => typeof value === 'string' && value.length > STORED_TEXT_MAX;
+  if (!long(question.text) && !long(question.answerText)) return question;
+  const capped: Record<string, unknown> = { ...question, textsCapped: true };
+  if (typeof question.text === 'string') capped.text = cut(STORED_TEXT_MAX)(question.text);
+  if (typeof question.answerText === 'string') capped.answerText = cut(STORED_TEXT_MAX)(question.answerText);
+  return capped;
+}
+
+/** The part of a zod schema the parsers use: `validated(schema, value)`. */
+export interface PageSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+function schema<T>(read: Read<unknown>): PageSchema<T> {
+  return {
+    safeParse(value) {
+      const data = read(value);
+      return data === INVALID ? { success: false } : { success: true, data: data as T };
+    },
+  };
+}
+
+export const questionSchema = schema<Question>((v) => {
+  const q = questionShape(v);
+  if (q === INVALID || !keyMatches(q)) return INVALID;
+  const key = parseQuestionId(q.id as string);
+  const capped = capTexts(q);
+  return key ? { ...capped, urls: questionUrls(key) } : capped;
+});
+
+export const questionRefSchema = schema<QuestionRef>((v) => {
+  const r = refShape(v);
+  if (r === INVALID || !keyMatches(r)) return INVALID;
+  if ([r.answered, r.closed, r.pending].filter(Boolean).length > 1) return INVALID;
+  const key = parseQuestionId(r.id as string);
+  return key ? { ...r, url: anDynUrl(key) } : r;
+});
+
+export const deputySchema = schema<Deputy>(deputyShape);
+
+export function validated<T>(checker: PageSchema<T>, value: object): T | undefined {
+  const result = checker.safeParse(dropUndefined(value));
+  return result.success ? result.data : undefined;
+}
