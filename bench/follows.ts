@@ -8,7 +8,8 @@
 import { issueEntries, matchIssue } from '../lib/follows/match';
 import { type FeedEntry, type Follow } from '../lib/follows/schemas';
 import { type JoIssue, type JoQuestion } from '../lib/sources/jo/schemas';
-import { launchBenchBrowser, median, startBenchSite } from './browser';
+import { launchWithExtension } from '../harness/browser';
+import { median, startBenchSite } from './browser';
 
 export interface FollowsFigures {
   matchMs: number;
@@ -153,7 +154,7 @@ function benchFeed(count: number, follows: readonly Follow[], now: number): Feed
 
 async function measurePopup(runs: number, follows: readonly Follow[], events: number) {
   const server = await startBenchSite();
-  const browser = await launchBenchBrowser(server.port);
+  const browser = await launchWithExtension(server.port);
   try {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);

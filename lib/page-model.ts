@@ -9,10 +9,10 @@
 import { type Deputy, type Question, type QuestionRef } from './model';
 import { isIsoDate } from './dates';
 import { dropUndefined } from './objects';
-import { parseQuestionId, QUESTION_ID, QUESTION_TYPES, questionId } from './question-key';
-import { anDynUrl, questionUrls } from './urls';
+import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, questionId, type QuestionChamber } from './question-key';
+import { anDynUrl, primaryUrl, questionUrls, SENAT_REFERENCE } from './urls';
 
-export { parseQuestionId, questionId } from './question-key';
+export { chamberOf, parseQuestionId, questionId } from './question-key';
 
 const EARLIEST_DATE = '1958-10-04';
 const LATEST_DATE = '2100-12-31';
@@ -44,6 +44,8 @@ const questionNumber = integer(1);
 const anActorId = matching(/^PA\d+$/);
 const deputySlug = matching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const questionIdText = matching(QUESTION_ID);
+const senatReference = matching(SENAT_REFERENCE);
+const questionChamber: Read<string> = (v) => ((QUESTION_CHAMBERS as readonly unknown[]).includes(v) ? (v as string) : INVALID);
 
 type Shape = Record<string, { read: Read<unknown>; optional?: boolean }>;
 const required = (read: Read<unknown>) => ({ read });
@@ -77,13 +79,14 @@ const author = object({
   name: required(text),
   anId: optional(anActorId),
   slug: optional(deputySlug),
+  senatSlug: optional(matching(/^[a-z0-9_]{1,80}$/)),
   group: optional(group),
   constituency: optional(text),
 });
 
 const questionShape = object({
   id: required(questionIdText),
-  chamber: required((v) => (v === 'AN' ? v : INVALID)),
+  chamber: required(questionChamber),
   legislature: required(legislature),
   type: required(questionType),
   number: required(questionNumber),
@@ -98,13 +101,20 @@ const questionShape = object({
   closedReason: optional(text),
   announcedOn: optional(isoDate),
   signaledOn: optional(isoDate),
+  awaitingAnswer: optional((v) => (v === true ? v : INVALID)),
   reassignedOn: optional(isoDate),
   renewedOn: optional(isoDate),
   text: optional(longText),
   answerText: optional(longText),
   textsCapped: optional((v) => (v === true ? v : INVALID)),
   unreadableStatus: optional(text),
-  urls: required(object({ an: required(givenUrl), nosdeputes: optional(givenUrl) })),
+  senatReference: optional(senatReference),
+  transmittedTo: optional(text),
+  recalls: optional(object({ number: required(questionNumber), senatReference: optional(senatReference) })),
+  convertedTo: optional(senatReference),
+  urls: required(
+    object({ an: optional(givenUrl), nosdeputes: optional(givenUrl), senat: optional(givenUrl), nossenateurs: optional(givenUrl) }),
+  ),
 });
 
 const refShape = object({
@@ -118,10 +128,12 @@ const refShape = object({
   answeredOn: optional(isoDate),
   answered: required(boolean),
   closed: required(boolean),
+  closedReason: optional(text),
   pending: required(boolean),
   unreadableStatus: optional(text),
   title: optional(text),
   ministry: optional(text),
+  senatReference: optional(senatReference),
 });
 
 const deputyShape = object({
@@ -135,7 +147,24 @@ const deputyShape = object({
   legislature: optional(legislature),
 });
 
-const keyMatches = (v: Record<string, unknown>) => v.id === questionId(v.legislature as number, v.type as never, v.number as number);
+const keyMatches = (v: Record<string, unknown>, chamber: QuestionChamber | undefined) =>
+  v.id === questionId(v.legislature as number, v.type as never, v.number as number, chamber);
+
+/** A Sénat reference ends with the question's own number (`SEQ0802` + `03308`), five digits for a written one. */
+function referenceMatches(v: Record<string, unknown>, chamber: unknown): boolean {
+  const m = typeof v.senatReference === 'string' ? SENAT_REFERENCE.exec(v.senatReference) : null;
+  return !!m && chamber === 'SEN' && v.type === 'QE' && /^\d{5}$/.test(m[3]!) && Number(m[3]) === v.number;
+}
+
+/** A list item's address, from its key: the Assemblée's page, or the Sénat's (NosSénateurs' archive without a reference). */
+function refUrl(r: Record<string, unknown>): string | undefined {
+  const key = parseQuestionId(r.id as string);
+  if (!key) return undefined;
+  if (key.chamber === 'AN') return anDynUrl(key);
+  return primaryUrl(
+    questionUrls(key, { reference: r.senatReference as string | undefined, publishedOn: r.publishedOn as string | undefined }),
+  );
+}
 
 function capTexts(question: Record<string, unknown>): Record<string, unknown> {
   const long = (value: unknown) => typeof value === 'string' && value.length > STORED_TEXT_MAX;
@@ -162,18 +191,23 @@ function schema<T>(read: Read<unknown>): PageSchema<T> {
 
 export const questionSchema = schema<Question>((v) => {
   const q = questionShape(v);
-  if (q === INVALID || !keyMatches(q)) return INVALID;
+  if (q === INVALID || !keyMatches(q, q.chamber as QuestionChamber)) return INVALID;
+  if (q.senatReference !== undefined && !referenceMatches(q, q.chamber)) return INVALID;
   const key = parseQuestionId(q.id as string);
   const capped = capTexts(q);
-  return key ? { ...capped, urls: questionUrls(key) } : capped;
+  const options = { reference: q.senatReference as string | undefined, publishedOn: q.publishedOn as string | undefined };
+  return key ? { ...capped, urls: questionUrls(key, options) } : capped;
 });
 
 export const questionRefSchema = schema<QuestionRef>((v) => {
   const r = refShape(v);
-  if (r === INVALID || !keyMatches(r)) return INVALID;
-  if ([r.answered, r.closed, r.pending].filter(Boolean).length > 1) return INVALID;
+  if (r === INVALID) return INVALID;
   const key = parseQuestionId(r.id as string);
-  return key ? { ...r, url: anDynUrl(key) } : r;
+  if (key?.legislature !== r.legislature || !keyMatches(r, key?.chamber)) return INVALID;
+  if ([r.answered, r.closed, r.pending].filter(Boolean).length > 1) return INVALID;
+  if (r.senatReference !== undefined && !referenceMatches(r, key?.chamber)) return INVALID;
+  const url = refUrl(r);
+  return url === undefined ? INVALID : { ...r, url };
 });
 
 export const deputySchema = schema<Deputy>(deputyShape);

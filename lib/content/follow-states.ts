@@ -4,7 +4,8 @@
  * start-overlays.ts into the overlays' state.
  */
 import { deputyKey, type DeputyIdentity } from '../follows/identity';
-import { MAX_IDENTITIES, type DeputyState } from '../follows/messages';
+import { MAX_IDENTITIES } from '../follows/limits';
+import { type DeputyState } from '../follows/messages';
 import { type Requester } from '../messages';
 import { type FollowOverlayState } from './overlays';
 

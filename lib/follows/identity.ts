@@ -2,22 +2,12 @@
  * Who a followed deputy is: chamber, legislature, and the Assemblée's identifier (PA…) when a page
  * gives it, else the normalised name. Pages and the store agree on it through `deputyKey`.
  */
-import * as z from 'zod/mini';
-import { anActorIdSchema, deputySlugSchema, legislatureSchema, questionNumberSchema } from '../model';
-import { followChamberSchema as chamberSchema } from './chambers';
+import { MAX_KNOWN_NUMBERS } from './limits';
+import { type DeputyIdentity } from './messages';
 import { normalisedName } from './normalise';
-import { MAX_KNOWN_NUMBERS, type DeputyFollow, type Follow } from './schemas';
+import { type DeputyFollow, type Follow } from './schemas';
 
-export const deputyIdentitySchema = z.object({
-  chamber: chamberSchema,
-  legislature: legislatureSchema,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  anId: z.optional(anActorIdSchema),
-  slug: z.optional(deputySlugSchema),
-  /** Numbers of their questions the page shows: they confirm the JO's name matches. */
-  numbers: z.optional(z.array(questionNumberSchema).check(z.maxLength(MAX_KNOWN_NUMBERS))),
-});
-export type DeputyIdentity = z.infer<typeof deputyIdentitySchema>;
+export type { DeputyIdentity };
 
 /** The key pages and the store share for one deputy. */
 export function deputyKey(identity: Pick<DeputyIdentity, 'chamber' | 'legislature' | 'name' | 'anId'>): string {

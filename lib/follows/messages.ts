@@ -1,10 +1,22 @@
 /** The follows' messages (spread into lib/messages.ts): requests and replies, validated at both ends. */
 import * as z from 'zod/mini';
-import { isoDateSchema, legislatureSchema } from '../model';
+import { anActorIdSchema, deputySlugSchema, isoDateSchema, legislatureSchema, questionNumberSchema } from '../model';
 import { timestampSchema } from '../records';
 import { FOLLOW_CHAMBERS as CHAMBERS, followChamberSchema as chamberSchema } from './chambers';
-import { deputyIdentitySchema } from './identity';
+import { MAX_IDENTITIES, MAX_KNOWN_NUMBERS } from './limits';
 import { followSchema, MAX_MINISTRY_TITLES } from './schemas';
+
+/** A deputy as a page identifies them (lib/follows/identity.ts keys them). */
+export const deputyIdentitySchema = z.object({
+  chamber: chamberSchema,
+  legislature: legislatureSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  anId: z.optional(anActorIdSchema),
+  slug: z.optional(deputySlugSchema),
+  /** Numbers of their questions the page shows: they confirm the JO's name matches. */
+  numbers: z.optional(z.array(questionNumberSchema).check(z.maxLength(MAX_KNOWN_NUMBERS))),
+});
+export type DeputyIdentity = z.infer<typeof deputyIdentitySchema>;
 
 const count = z.number().check(z.int(), z.minimum(0));
 const chambers = z.array(chamberSchema).check(z.minLength(1), z.maxLength(CHAMBERS.length));
@@ -45,7 +57,6 @@ const deputyStateSchema = z.object({ followed: z.boolean(), record: z.optional(r
 export type DeputyState = z.infer<typeof deputyStateSchema>;
 
 /** Deputies one page may ask about at once. */
-export const MAX_IDENTITIES = 50;
 /** Follows one message may restore or import. */
 export const MAX_FOLLOWS_PER_MESSAGE = 1_000;
 

@@ -6,7 +6,8 @@
 import { daysBetween, type IsoDate } from '../dates';
 import { type QuestionRef } from '../model';
 import { statusFromFacts } from '../status';
-import { MAX_KNOWN_NUMBERS, type DeputyRecord, type RecordQuestion } from './schemas';
+import { MAX_KNOWN_NUMBERS } from './limits';
+import { type DeputyRecord, type RecordQuestion } from './schemas';
 import { type IssueEntry } from './match';
 
 /** The written questions of a swept list, each once. */

@@ -13,11 +13,10 @@ import {
   followQuestionKeySchema as joQuestionKeySchema,
   type FollowChamber,
 } from './chambers';
+import { MAX_KNOWN_NUMBERS } from './limits';
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/** More questions than any deputy files in a legislature (the most prolific ask hundreds). */
-export const MAX_KNOWN_NUMBERS = 5_000;
 /** The titles one ministry follow keeps: a portfolio under its successive governments' names. */
 export const MAX_MINISTRY_TITLES = 20;
 

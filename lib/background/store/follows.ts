@@ -6,10 +6,10 @@ import { type JoIssue } from '../../sources/jo';
 import { issueDigest, issueEntries, matchIssue } from '../../follows/match';
 import { type FollowsReader } from '../../follows/reader';
 import { type FollowChamber } from '../../follows/chambers';
+import { MAX_KNOWN_NUMBERS } from '../../follows/limits';
 import {
   chambersOf,
   DIGEST_ISSUES,
-  MAX_KNOWN_NUMBERS,
   feedEntrySchema,
   followSchema,
   issueDigestSchema,
