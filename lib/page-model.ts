@@ -12,7 +12,7 @@ import { dropUndefined } from './objects';
 import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, questionId, type QuestionChamber } from './question-key';
 import { anDynUrl, primaryUrl, questionUrls, SENAT_REFERENCE } from './urls';
 
-export { chamberOf, parseQuestionId, questionId } from './question-key';
+export { parseQuestionId, questionId } from './question-key';
 
 const EARLIEST_DATE = '1958-10-04';
 const LATEST_DATE = '2100-12-31';
