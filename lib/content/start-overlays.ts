@@ -111,7 +111,7 @@ export function startOverlays({
       if (mounted) {
         publish();
         void refreshWatches();
-        void follows.refresh(overlays.deputyIdentities());
+        void follows.refresh(overlays.followTargets());
         overlays.lookups().forEach((lookup) => void lookUp(lookup));
       }
     } catch {
@@ -130,7 +130,7 @@ export function startOverlays({
   const onVisible = () => {
     if (doc.visibilityState === 'visible') {
       void refreshWatches();
-      void follows.refresh(overlays.deputyIdentities());
+      void follows.refresh(overlays.followTargets());
     }
   };
   doc.addEventListener('visibilitychange', onVisible, { signal });

@@ -4,6 +4,7 @@ import { isoDateSchema, legislatureSchema } from '../model';
 import { timestampSchema } from '../records';
 import { FOLLOW_CHAMBERS as CHAMBERS, followChamberSchema as chamberSchema } from './chambers';
 import { deputyIdentitySchema } from './identity';
+import { ministryTargetSchema } from './ministry';
 import { followSchema, MAX_MINISTRY_TITLES } from './schemas';
 
 const count = z.number().check(z.int(), z.minimum(0));
@@ -50,17 +51,27 @@ export const MAX_IDENTITIES = 50;
 export const MAX_FOLLOWS_PER_MESSAGE = 1_000;
 
 export const followRequestSchemas = {
-  /** Whether these deputies are followed, and their records: one round trip for a page. */
+  /** Whether these people and these ministries are followed, and the deputies' records: one round trip for a page. */
   'follow.states': z.object({
     type: z.literal('follow.states'),
     identities: z.array(deputyIdentitySchema).check(z.maxLength(MAX_IDENTITIES)),
+    ministries: z.optional(z.array(ministryTargetSchema).check(z.maxLength(MAX_IDENTITIES))),
   }),
   /** « Suivre ce député », or no longer. */
   'follow.deputy': z.object({ type: z.literal('follow.deputy'), identity: deputyIdentitySchema, follow: z.boolean() }),
+  /** « Suivre ce ministère » from a question card, or no longer. */
+  'follow.ministry': z.object({ type: z.literal('follow.ministry'), target: ministryTargetSchema, follow: z.boolean() }),
   /** The deputy's record, read at the Assemblée if it was not read in the last day. */
   'deputy.record': z.object({ type: z.literal('deputy.record'), identity: deputyIdentitySchema }),
   'follow.save': z.object({ type: z.literal('follow.save'), draft: followDraftSchema }),
-  'follow.options': z.object({ type: z.literal('follow.options'), id: title, newQuestions: z.boolean() }),
+  /** A follow's options; a ministry's titles (more of its names), a ministry's or a subject's chambers. */
+  'follow.options': z.object({
+    type: z.literal('follow.options'),
+    id: title,
+    newQuestions: z.optional(z.boolean()),
+    titles: z.optional(z.array(title).check(z.minLength(1), z.maxLength(MAX_MINISTRY_TITLES))),
+    chambers: z.optional(chambers),
+  }),
   'follow.remove': z.object({ type: z.literal('follow.remove'), id: title }),
   /** Follows back from an undo or an imported file, merged by id. */
   'follow.restore': z.object({
@@ -76,7 +87,12 @@ export const followRequestSchemas = {
 } as const;
 
 export const followResponseSchemas = {
-  'follow.states': z.object({ states: z.record(z.string(), deputyStateSchema) }),
+  'follow.states': z.object({
+    states: z.record(z.string(), deputyStateSchema),
+    /** By `ministryKey`. */
+    ministries: z.optional(z.record(z.string(), z.boolean())),
+  }),
+  'follow.ministry': z.object({ followed: z.boolean() }),
   'follow.deputy': z.object({ followed: z.boolean() }),
   'deputy.record': z.object({ record: z.optional(recordViewSchema), failed: z.optional(z.string().check(z.maxLength(200))) }),
   'follow.save': z.object({ follow: followSchema }),
@@ -88,5 +104,5 @@ export const followResponseSchemas = {
   'feed.seen': z.object({ seen: count }),
 } satisfies Record<keyof typeof followRequestSchemas, z.ZodMiniType>;
 
-/** Those a content script may send: a page shows the follow button and the record. */
-export const FOLLOW_CONTENT_REQUESTS = ['follow.states', 'follow.deputy', 'deputy.record'] as const;
+/** Those a content script may send: a page shows the follow buttons and the record. */
+export const FOLLOW_CONTENT_REQUESTS = ['follow.states', 'follow.deputy', 'follow.ministry', 'deputy.record'] as const;
