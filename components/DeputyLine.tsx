@@ -6,10 +6,11 @@ import { anDeputyUrl, nosdeputesDeputyUrl, nossenateursSenatorUrl, senatSenatorU
 import { DeputyRecord, type DeputyRecordProps } from './DeputyRecord';
 import { FollowButton, type FollowProps } from './FollowButton';
 
-/** « Suivre ce député » and the deputy's record, where the background has answered. */
+/** « Suivre ce député » (or « ce sénateur ») and, for a deputy, their record, where the background has answered. */
 export interface DeputyFollowSlot {
   follow: FollowProps;
-  record: DeputyRecordProps;
+  /** Absent for a senator: no record is read for the Sénat. */
+  record?: DeputyRecordProps;
 }
 
 export interface DeputyLineProps {
@@ -41,7 +42,7 @@ export function slugFromName(name: string): string | undefined {
 }
 
 /** A senator: « (Moselle - NI) » as the Sénat prints it, no Assemblée group table, the senator's pages. */
-function SenatorLine({ deputy, lang, showName = true }: DeputyLineProps) {
+function SenatorLine({ deputy, lang, showName = true, follow }: DeputyLineProps) {
   const t = MESSAGES[lang];
   const group = deputy.group && (deputy.group.name ?? deputy.group.acronym);
   const facts = [group, deputy.constituency].filter(Boolean) as string[];
@@ -65,6 +66,7 @@ function SenatorLine({ deputy, lang, showName = true }: DeputyLineProps) {
           </a>
         )}
       </span>
+      {follow && <FollowButton {...follow.follow} lang={lang} subject="senator" />}
     </p>
   );
 }
@@ -103,7 +105,7 @@ export function DeputyLine(props: DeputyLineProps) {
         )}
       </span>
       {follow && <FollowButton {...follow.follow} lang={lang} />}
-      {follow && <DeputyRecord {...follow.record} lang={lang} />}
+      {follow?.record && <DeputyRecord {...follow.record} lang={lang} />}
     </p>
   );
 }

@@ -8,17 +8,36 @@ export interface FollowProps {
   onToggle: () => void;
 }
 
-/** « Suivre ce député »: a real toggle button, acting on trusted clicks only (see WatchButton). */
-export function FollowButton({ followed, busy, error, onToggle, lang }: FollowProps & { lang: Language }) {
+/** Who or what the button follows: its words say so. */
+export type FollowSubject = 'deputy' | 'senator' | 'ministry';
+
+/**
+ * « Suivre ce député », « Suivre ce sénateur », « Suivre ce ministère »: a real toggle button,
+ * acting on trusted clicks only (see WatchButton). `help` replaces the default tooltip.
+ */
+export function FollowButton({
+  followed,
+  busy,
+  error,
+  onToggle,
+  lang,
+  subject = 'deputy',
+  help,
+}: FollowProps & { lang: Language; subject?: FollowSubject; help?: string }) {
   const t = FOLLOW_OVERLAY_MESSAGES[lang];
+  const words = {
+    deputy: [t.follow, t.following],
+    senator: [t.followSenator, t.followingSenator],
+    ministry: [t.followMinistry, t.followingMinistry],
+  }[subject];
   return (
     <span class="watch follow">
       <button
         type="button"
-        class="watch__button follow__button"
+        class={`watch__button follow__button follow__button--${subject}`}
         aria-pressed={followed ? 'true' : 'false'}
         aria-busy={busy ? 'true' : undefined}
-        title={t.followHelp}
+        title={help ?? t.followHelp}
         onClick={
           busy
             ? undefined
@@ -30,7 +49,7 @@ export function FollowButton({ followed, busy, error, onToggle, lang }: FollowPr
         <span aria-hidden="true" class="watch__mark">
           {followed ? '●' : '○'}
         </span>{' '}
-        {followed ? t.following : t.follow}
+        {followed ? words[1] : words[0]}
       </button>
       {error && (
         <span class="watch__error" role="alert">

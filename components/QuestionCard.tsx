@@ -1,10 +1,13 @@
 import { formatters, MESSAGES, type Formatters, type Language, type Messages } from '../lib/i18n';
 import { type DeputyFacts, type Question } from '../lib/model';
+import { type FollowChamber } from '../lib/follows/chambers';
+import { FOLLOW_OVERLAY_MESSAGES } from '../lib/follows/overlay-words';
 import { type Publisher } from '../lib/sites/types';
 import { type QuestionStatus } from '../lib/status';
 import { senatQuestionUrl } from '../lib/urls';
 import { Badge } from './Badge';
 import { DeputyLine, type DeputyFollowSlot } from './DeputyLine';
+import { FollowButton, type FollowProps } from './FollowButton';
 import { WatchButton, type WatchProps } from './WatchButton';
 
 export interface QuestionCardProps {
@@ -18,6 +21,27 @@ export interface QuestionCardProps {
   authorFacts?: DeputyFacts;
   /** « Suivre ce député » and the record, on the author's line. */
   follow?: DeputyFollowSlot;
+  /** « Suivre ce ministère », on the ministry's line. */
+  ministryFollow?: MinistryFollowSlot;
+}
+
+/** The ministry a card offers to follow, in the card's chamber, and whether it is followed. */
+export interface MinistryFollowSlot extends FollowProps {
+  title: string;
+  chamber: FollowChamber;
+}
+
+function MinistryLine({ slot, lang }: { slot: MinistryFollowSlot; lang: Language }) {
+  const words = FOLLOW_OVERLAY_MESSAGES[lang];
+  const { title, chamber, ...follow } = slot;
+  return (
+    <p class="ministries ministry-line">
+      <span class="ministry-line__title">
+        {words.ministryLine} : {title}
+      </span>{' '}
+      <FollowButton {...follow} lang={lang} subject="ministry" help={words.followMinistryHelp(words.chamberNames[chamber])} />
+    </p>
+  );
 }
 
 interface Step {
@@ -75,7 +99,7 @@ function Linked({ href, children }: { href?: string; children: string }) {
   );
 }
 
-export function QuestionCard({ question, status, lang, source, watch, authorFacts, follow }: QuestionCardProps) {
+export function QuestionCard({ question, status, lang, source, watch, authorFacts, follow, ministryFollow }: QuestionCardProps) {
   const t = MESSAGES[lang];
   const f = formatters(lang);
   const steps = timeline(question, status, t, f);
@@ -107,6 +131,7 @@ export function QuestionCard({ question, status, lang, source, watch, authorFact
         </p>
       )}
       {question.transmittedTo && <p class="ministries">{t.transmittedTo(question.transmittedTo)}</p>}
+      {ministryFollow && <MinistryLine slot={ministryFollow} lang={lang} />}
       {question.recalls && (
         <p class="ministries">
           <Linked href={question.recalls.senatReference && senatQuestionUrl(question.recalls.senatReference)}>

@@ -259,6 +259,8 @@ export const FIXTURE_PAGES: FixturePage[] = [
     url: 'https://archive.nossenateurs.fr/jean-louis-masson/questions/ecrites',
     body: () => fixture('nossenateurs/list-senator-questions.html'),
     overlays: [
+      // The senator whose list it is, under its heading: « Suivre ce sénateur » goes there.
+      { deputy: 'deputy:SENAT:jean-louis-masson', says: 'Fiche NosSénateurs' },
       { id: 'SEN-13-QE-3308', state: 'unknown' },
       { id: 'SEN-15-QE-7406', state: 'unknown' },
       { id: 'SEN-15-QE-1', state: 'unknown' },

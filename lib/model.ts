@@ -53,6 +53,8 @@ export const questionNumberSchema = z.number().check(z.int(), z.minimum(1));
 /** `PA` + digits: the Assemblée's actor id, shared by its site and its open data. */
 export const anActorIdSchema = z.string().check(z.regex(/^PA\d+$/));
 export const deputySlugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+/** A senator's page on senat.fr, `/senateur/{slug}.html` (`masson_jean_louis01051n`). */
+export const senatSlugSchema = z.string().check(z.regex(/^[a-z0-9_]{1,80}$/));
 
 /** A parliamentary group as a page shows it: its acronym, its name, or both. */
 export const groupSchema = z
@@ -68,7 +70,7 @@ export const authorSchema = z.object({
   anId: z.optional(anActorIdSchema),
   slug: z.optional(deputySlugSchema),
   /** A senator's page on senat.fr, `/senateur/{senatSlug}.html`. */
-  senatSlug: z.optional(z.string().check(z.regex(/^[a-z0-9_]{1,80}$/))),
+  senatSlug: z.optional(senatSlugSchema),
   group: z.optional(groupSchema),
   constituency: z.optional(text),
 });

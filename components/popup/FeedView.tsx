@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatters, type Language } from '../../lib/i18n';
 import { type Requester } from '../../lib/messages';
 import { questionId } from '../../lib/model';
-import { anDynUrl } from '../../lib/urls';
+import { anDynUrl, nossenateursQuestionUrl, nossenateursSenatorUrl, senatSenatorUrl } from '../../lib/urls';
 import { type FollowsReader } from '../../lib/follows/reader';
 import { type FeedEntry, type Follow } from '../../lib/follows/schemas';
 import { FOLLOW_MESSAGES, followLabel } from '../../lib/follows/words';
@@ -37,6 +37,20 @@ function watchRef(entry: FeedEntry) {
       ...(entry.ministry ? { ministry: entry.ministry } : {}),
     },
   };
+}
+
+/**
+ * Where a Sénat entry can be read. senat.fr's page needs the Sénat's reference, which the JO does
+ * not print (lib/urls.ts): NosSénateurs' page when its archive covers the question's date, else the
+ * followed senator's page, else no link — never an address made up.
+ */
+function senateUrl(entry: FeedEntry, follow: Follow | undefined): string | undefined {
+  const key = { chamber: 'SEN' as const, legislature: entry.key.legislature, type: entry.key.type, number: entry.key.number };
+  const archived = nossenateursQuestionUrl(key, entry.kind === 'question' ? entry.on : undefined);
+  if (archived) return archived;
+  if (follow?.kind !== 'deputy' || follow.chamber !== 'SENAT') return undefined;
+  if (follow.senatSlug) return senatSenatorUrl(follow.senatSlug);
+  return follow.slug ? nossenateursSenatorUrl(follow.slug) : undefined;
 }
 
 /** « Fil »: the follows' events, newest first, each linking to its question, with one click to watch it. */
@@ -110,19 +124,22 @@ export function FeedView({ request, follows, lang }: FeedViewProps) {
             const target = watchRef(entry);
             const follow = byId.get(entry.followId);
             const isWatched = !!target && watched.has(target.id);
+            const url = target?.ref.url ?? (entry.key.chamber === 'SENAT' ? senateUrl(entry, follow) : undefined);
+            const label = t.questionLabel(entry.key.number, entry.key.legislature);
             return (
               <li key={entry.id} data-id={entry.id} class={`row${entry.unseen ? ' row--unseen' : ''}`}>
                 <p class="row__head">
                   <strong>{entry.kind === 'answer' ? t.feedAnswer : t.feedNewQuestion}</strong>
                   {entry.on && <time dateTime={entry.on}>{f.date(entry.on)}</time>}
+                  <span class="row__chamber">{t.feedChamber(t.chamberNames[entry.key.chamber])}</span>
                 </p>
                 <p class="row__title">
-                  {target ? (
-                    <a href={target.ref.url} target="_blank" rel="noopener">
-                      {t.questionLabel(entry.key.number, entry.key.legislature)}
+                  {url ? (
+                    <a href={url} target="_blank" rel="noopener">
+                      {label}
                     </a>
                   ) : (
-                    t.questionLabel(entry.key.number, entry.key.legislature)
+                    label
                   )}
                   {entry.subject && <span class="row__subject"> — {entry.subject}</span>}
                 </p>

@@ -4,7 +4,7 @@ import { type Requester } from '../../lib/messages';
 import { type FollowDraft } from '../../lib/follows/messages';
 import { type FollowsReader } from '../../lib/follows/reader';
 import { FOLLOW_CHAMBERS, type FollowChamber } from '../../lib/follows/chambers';
-import { type Follow } from '../../lib/follows/schemas';
+import { MAX_MINISTRY_TITLES, type Follow } from '../../lib/follows/schemas';
 import { FOLLOW_MESSAGES, followLabel } from '../../lib/follows/words';
 
 export interface FollowsViewProps {
@@ -61,7 +61,27 @@ export function FollowsView({ request, follows, lang }: FollowsViewProps) {
     await load();
   };
 
-  const kindName = { deputy: t.kindDeputy, ministry: t.kindMinistry, subject: t.kindSubject };
+  const addTitle = async (follow: Follow & { kind: 'ministry' }, title: string) => {
+    await request({ type: 'follow.options', id: follow.id, titles: [...follow.titles, title] });
+    await load();
+  };
+
+  const [titles, setTitles] = useState<string[] | undefined>();
+  useEffect(() => {
+    void request({ type: 'follow.titles' }).then(
+      (reply) => setTitles(reply.titles),
+      () => setTitles([]),
+    );
+  }, []);
+
+  const kindName = (follow: Follow) =>
+    follow.kind === 'deputy'
+      ? follow.chamber === 'SENAT'
+        ? t.kindSenator
+        : t.kindDeputy
+      : follow.kind === 'ministry'
+        ? t.kindMinistry
+        : t.kindSubject;
   return (
     <>
       <p class="status" role="status">
@@ -73,8 +93,15 @@ export function FollowsView({ request, follows, lang }: FollowsViewProps) {
           {list.map((follow) => (
             <li key={follow.id} data-follow={follow.id} class="row">
               <p class="row__head">
-                <strong>{kindName[follow.kind]}</strong> <span>{followLabel(follow, lang)}</span>
+                <strong>{kindName(follow)}</strong> <span>{followLabel(follow, lang)}</span>
               </p>
+              {follow.kind !== 'deputy' && (
+                <p class="row__meta">
+                  {follow.chambers.length === FOLLOW_CHAMBERS.length
+                    ? t.bothChambers
+                    : t.chamberScope(follow.chambers.map((c) => t.chamberNames[c]).join(', '))}
+                </p>
+              )}
               <p class="row__meta">{follow.lastEventAt ? t.lastEvent(f.date(dayOf(follow.lastEventAt))) : t.noEvent}</p>
               <div class="row__actions">
                 <label class="field">
@@ -91,11 +118,14 @@ export function FollowsView({ request, follows, lang }: FollowsViewProps) {
                   {t.removeFollow}
                 </button>
               </div>
+              {follow.kind === 'ministry' && (
+                <MoreTitles follow={follow} titles={titles ?? []} lang={lang} onAdd={(title) => attempt(() => addTitle(follow, title))} />
+              )}
             </li>
           ))}
         </ul>
       )}
-      <NewFollow request={request} lang={lang} onSaved={() => attempt(load)} />
+      <NewFollow request={request} lang={lang} titles={titles} onSaved={() => attempt(load)} />
       {undo && (
         <div class="toast" role="status">
           <span>{t.removedFollow(followLabel(undo, lang))}</span>
@@ -108,23 +138,64 @@ export function FollowsView({ request, follows, lang }: FollowsViewProps) {
   );
 }
 
-function NewFollow({ request, lang, onSaved }: { request: Requester; lang: Language; onSaved: () => void }) {
+/** More of a ministry's names for a follow made from one card's title: the titles the last issues print. */
+function MoreTitles({
+  follow,
+  titles,
+  lang,
+  onAdd,
+}: {
+  follow: Follow & { kind: 'ministry' };
+  titles: readonly string[];
+  lang: Language;
+  onAdd: (title: string) => void;
+}) {
+  const t = FOLLOW_MESSAGES[lang];
+  const offered = titles.filter((title) => !follow.titles.includes(title)).slice(0, 60);
+  const [picked, setPicked] = useState('');
+  if (!offered.length || follow.titles.length >= MAX_MINISTRY_TITLES) return null;
+  return (
+    <div class="row__actions">
+      <label class="field">
+        <span>{t.addTitle}</span>
+        <select value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+          <option value="" />
+          {offered.map((title) => (
+            <option key={title} value={title}>
+              {title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="action" disabled={!picked} onClick={() => picked && onAdd(picked)}>
+        {t.addTitleButton}
+      </button>
+    </div>
+  );
+}
+
+/** The chambers a new follow covers: both (the default), or one. */
+const SCOPES: readonly (readonly FollowChamber[])[] = [FOLLOW_CHAMBERS, ['AN'], ['SENAT']];
+
+function NewFollow({
+  request,
+  lang,
+  titles,
+  onSaved,
+}: {
+  request: Requester;
+  lang: Language;
+  titles: string[] | undefined;
+  onSaved: () => void;
+}) {
   const t = FOLLOW_MESSAGES[lang];
   const f = formatters(lang);
-  const [titles, setTitles] = useState<string[] | undefined>();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [query, setQuery] = useState('');
-  const [chambers, setChambers] = useState<ReadonlySet<FollowChamber>>(new Set(FOLLOW_CHAMBERS));
+  const [chambers, setChambers] = useState<readonly FollowChamber[]>(FOLLOW_CHAMBERS);
   const [newQuestions, setNewQuestions] = useState(true);
   const [preview, setPreview] = useState<Record<'ministry' | 'subject', string>>({ ministry: '', subject: '' });
   const [saved, setSaved] = useState('');
-
-  useEffect(() => {
-    void request({ type: 'follow.titles' }).then(
-      (reply) => setTitles(reply.titles),
-      () => setTitles([]),
-    );
-  }, []);
 
   const draftOf = (kind: 'ministry' | 'subject'): FollowDraft | undefined => {
     const common = { chambers: [...chambers], newQuestions };
@@ -162,14 +233,16 @@ function NewFollow({ request, lang, onSaved }: { request: Requester; lang: Langu
     <div class="new-follow">
       <fieldset>
         <legend>{t.chambers}</legend>
-        {FOLLOW_CHAMBERS.map((chamber) => (
-          <label key={chamber}>
+        {SCOPES.map((scope) => (
+          <label key={scope.join('+')}>
             <input
-              type="checkbox"
-              checked={chambers.has(chamber)}
-              onChange={(e) => setChambers(toggle(chambers, chamber, e.currentTarget.checked))}
+              type="radio"
+              name="follow-chambers"
+              value={scope.join('+')}
+              checked={scope.join('+') === chambers.join('+')}
+              onChange={(e) => e.currentTarget.checked && setChambers(scope)}
             />{' '}
-            {t.chamberNames[chamber]}
+            {scope.length === FOLLOW_CHAMBERS.length ? t.bothChambers : t.chamberNames[scope[0]!]}
           </label>
         ))}
         <label>

@@ -7,6 +7,7 @@ import { previewMatches, ministryTitles } from '../follows/match';
 import { recordStats } from '../follows/record';
 import { deputyRecordSchema, type DeputyRecord, type Follow } from '../follows/schemas';
 import { followFromDraft } from '../follows/drafts';
+import { changeMinistryFollow, ministryFollowed, ministryKey } from '../follows/ministry';
 import { sweepDeputy } from '../polling/deputy-sweep';
 import { type PoliteFetcher } from '../sources/polite-fetch';
 import { cacheGet, cachePut } from './store/cache';
@@ -29,6 +30,7 @@ export interface FollowDeps {
 type FollowHandlerTypes =
   | 'follow.states'
   | 'follow.deputy'
+  | 'follow.ministry'
   | 'deputy.record'
   | 'follow.save'
   | 'follow.options'
@@ -52,7 +54,7 @@ async function storedRecord(db: Db, follows: readonly Follow[], identity: Deputy
 
 export function followHandlers(deps: FollowDeps): Pick<Handlers, FollowHandlerTypes> {
   return {
-    'follow.states': async ({ identities }) => {
+    'follow.states': async ({ identities, ministries }) => {
       const db = await deps.db();
       const follows = await listFollows(db);
       const now = deps.now();
@@ -64,7 +66,18 @@ export function followHandlers(deps: FollowDeps): Pick<Handlers, FollowHandlerTy
           ...(record ? { record: view(record, identity.legislature, now) } : {}),
         };
       }
-      return { states };
+      if (!ministries?.length) return { states };
+      return {
+        states,
+        ministries: Object.fromEntries(ministries.map((target) => [ministryKey(target), ministryFollowed(follows, target)])),
+      };
+    },
+    'follow.ministry': async ({ target, follow }) => {
+      const db = await deps.db();
+      const change = changeMinistryFollow(await listFollows(db), target, follow, deps.now());
+      for (const id of change.remove) await removeFollow(db, id);
+      for (const changed of change.put) await putFollow(db, changed);
+      return { followed: ministryFollowed(await listFollows(db), target) };
     },
     'follow.deputy': async ({ identity, follow }) => {
       const db = await deps.db();
@@ -85,7 +98,8 @@ export function followHandlers(deps: FollowDeps): Pick<Handlers, FollowHandlerTy
       const follows = await listFollows(db);
       const known = await storedRecord(db, follows, identity, now);
       if (known && now - known.sweptAt < RECORD_SWEEP_GAP_MS) return { record: view(known, identity.legislature, now) };
-      if (!identity.anId) return { failed: 'no-identifier', ...(known ? { record: view(known, identity.legislature, now) } : {}) };
+      if (!identity.anId || identity.chamber !== 'AN')
+        return { failed: 'no-identifier', ...(known ? { record: view(known, identity.legislature, now) } : {}) };
       const swept = await sweepDeputy(deps.fetcher, identity.anId, identity.legislature, deps.now);
       if (!swept.ok) return { failed: swept.reason.slice(0, 200), ...(known ? { record: view(known, identity.legislature, now) } : {}) };
       // The list is the deputy's own: its numbers confirm the JO's name matches from now on.
@@ -96,11 +110,18 @@ export function followHandlers(deps: FollowDeps): Pick<Handlers, FollowHandlerTy
       return { record: view(swept.record, identity.legislature, deps.now()) };
     },
     'follow.save': async ({ draft }) => ({ follow: await putFollow(await deps.db(), followFromDraft(draft, deps.now())) }),
-    'follow.options': async ({ id, newQuestions }) => {
+    'follow.options': async ({ id, newQuestions, titles, chambers }) => {
       const db = await deps.db();
       const follow = await getFollow(db, id);
-      if (follow) await putFollow(db, { ...follow, newQuestions });
-      return { saved: !!follow };
+      if (!follow) return { saved: false };
+      const options = newQuestions === undefined ? {} : { newQuestions };
+      if (follow.kind === 'deputy') await putFollow(db, { ...follow, ...options });
+      else {
+        const scope = chambers ? { chambers: [...new Set(chambers)] } : {};
+        const named = follow.kind === 'ministry' && titles ? { titles: [...new Set(titles.map((t) => t.trim()).filter(Boolean))] } : {};
+        await putFollow(db, { ...follow, ...options, ...scope, ...named });
+      }
+      return { saved: true };
     },
     'follow.remove': async ({ id }) => {
       const removed = await removeFollow(await deps.db(), id);

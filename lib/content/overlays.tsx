@@ -10,11 +10,14 @@ import { QuestionCard } from '../../components/QuestionCard';
 import { OVERLAY_CSS } from '../../components/styles';
 import { type WatchProps } from '../../components/WatchButton';
 import { type DeputyFollowSlot } from '../../components/DeputyLine';
+import { type MinistryFollowSlot } from '../../components/QuestionCard';
+import { type FollowChamber } from '../follows/chambers';
 import { deputyKey, type DeputyIdentity } from '../follows/identity';
 import { type DeputyState } from '../follows/messages';
+import { ministryKey, type MinistryTarget } from '../follows/ministry';
 import { type IsoDate } from '../dates';
 import { type Language } from '../i18n';
-import { type DeputyFacts, type Question, type QuestionRef } from '../model';
+import { type DeputyFacts, type Question, type QuestionChamber, type QuestionRef } from '../model';
 import { pageAt, parsePage, type PageParse, type SitePage } from '../sites';
 import { questionStatus, refStatus } from '../status';
 import { createHost, placeHost } from './hosts';
@@ -55,13 +58,22 @@ export interface OverlayState {
 
 export interface FollowOverlayState {
   states: ReadonlyMap<string, DeputyState>;
+  /** Whether each ministry title is followed in its chamber, by `ministryKey`. */
+  ministries: ReadonlyMap<string, boolean>;
   busy: ReadonlySet<string>;
   failed: ReadonlySet<string>;
   /** Records being read, and those whose reading failed. */
   sweeping: ReadonlySet<string>;
   sweepFailed: ReadonlySet<string>;
   toggle(identity: DeputyIdentity, follow: boolean): void;
+  toggleMinistry(target: MinistryTarget, follow: boolean): void;
   askRecord(identity: DeputyIdentity): void;
+}
+
+/** What the overlays offer to follow: people, and ministries from question cards. */
+export interface FollowTargets {
+  identities: DeputyIdentity[];
+  ministries: MinistryTarget[];
 }
 
 interface Mounted {
@@ -72,8 +84,10 @@ interface Mounted {
   anchor: Element;
   target?: WatchTarget;
   lookup?: DeputyLookup;
-  /** The deputy whose follow button the overlay shows. */
+  /** The deputy or senator whose follow button the overlay shows. */
   deputy?: DeputyIdentity;
+  /** The ministry whose follow button a question card shows. */
+  ministry?: MinistryTarget;
   view: (state: OverlayState) => VNode;
 }
 
@@ -106,26 +120,58 @@ function followSlot(state: OverlayState, identity: DeputyIdentity | undefined): 
       error: follows.failed.has(key),
       onToggle: () => follows.toggle(identity, !known.followed),
     },
-    record: {
-      record: known.record,
-      busy: follows.sweeping.has(key),
-      failed: follows.sweepFailed.has(key),
-      onAsk: identity.anId && identity.chamber === 'AN' ? () => follows.askRecord(identity) : undefined,
-    },
+    // The record is the Assemblée's (a sweep of a deputy's list): a senator has none, and no button for one.
+    ...(identity.chamber === 'AN'
+      ? {
+          record: {
+            record: known.record,
+            busy: follows.sweeping.has(key),
+            failed: follows.sweepFailed.has(key),
+            onAsk: identity.anId ? () => follows.askRecord(identity) : undefined,
+          },
+        }
+      : {}),
   };
+}
+
+function ministrySlot(state: OverlayState, target: MinistryTarget | undefined): MinistryFollowSlot | undefined {
+  const follows = state.follows;
+  const key = target && ministryKey(target);
+  const followed = key === undefined ? undefined : follows?.ministries.get(key);
+  if (!target || !key || !follows || followed === undefined) return undefined;
+  return {
+    title: target.title,
+    chamber: target.chamber,
+    followed,
+    busy: follows.busy.has(key),
+    error: follows.failed.has(key),
+    onToggle: () => follows.toggleMinistry(target, !followed),
+  };
+}
+
+/** The question's chamber as follows name it. */
+function followChamber(chamber: QuestionChamber): FollowChamber {
+  return chamber === 'SEN' ? 'SENAT' : 'AN';
 }
 
 /** The author of a question as a follow knows them: their number confirms the JO's name matches. */
 function authorIdentity(question: Question): DeputyIdentity {
   const { author, legislature } = question;
   return {
-    chamber: 'AN',
+    chamber: followChamber(question.chamber),
     legislature,
     name: author.name,
     ...(author.anId ? { anId: author.anId } : {}),
     ...(author.slug ? { slug: author.slug } : {}),
+    ...(author.senatSlug ? { senatSlug: author.senatSlug } : {}),
     numbers: question.type === 'QE' ? [question.number] : [],
   };
+}
+
+/** The ministry a question was asked of, as its page prints it: what « Suivre ce ministère » follows. */
+function ministryTarget(question: Question): MinistryTarget | undefined {
+  const title = question.ministry ?? question.answeringMinistry;
+  return title ? { chamber: followChamber(question.chamber), title: title.slice(0, 300) } : undefined;
 }
 
 /** Only what the page does not say already is worth a request. */
@@ -148,6 +194,7 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
       const target = { id: question.id, question };
       const lookup = authorLookup(question);
       const deputy = authorIdentity(question);
+      const ministry = ministryTarget(question);
       return [
         {
           key: `question:${question.id}:${status.state}`,
@@ -155,6 +202,7 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           target,
           lookup,
           deputy,
+          ministry,
           attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
           inline: false,
           place: (host) => anchor.after(host),
@@ -167,6 +215,7 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
               watch={watchProps(state, target)}
               authorFacts={lookup && state.deputies.get(lookup.key)}
               follow={followSlot(state, deputy)}
+              ministryFollow={ministrySlot(state, ministry)}
             />
           ),
         },
@@ -188,14 +237,16 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
       });
       const owner = page.owner;
       if (!owner) return items;
+      const chamber = definition.site.chamber;
       const deputy: DeputyIdentity = {
-        chamber: 'AN',
+        chamber: followChamber(chamber),
         legislature: owner.legislature,
         name: owner.name,
         ...(owner.anId ? { anId: owner.anId } : {}),
+        ...(owner.slug ? { slug: owner.slug } : {}),
         numbers: page.items.filter(({ ref }) => ref.type === 'QE' && ref.legislature === owner.legislature).map(({ ref }) => ref.number),
       };
-      const facts = { name: owner.name, ...(owner.anId ? { anId: owner.anId } : {}) };
+      const facts = { name: owner.name, ...(owner.anId ? { anId: owner.anId } : {}), ...(owner.slug ? { slug: owner.slug } : {}) };
       return [
         {
           key: `owner:${deputyKey(deputy)}`,
@@ -205,7 +256,12 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           inline: false,
           place: (host) => owner.element.after(host),
           view: (state) => (
-            <DeputyCard deputy={{ ...facts, legislature: owner.legislature }} lang={env.lang} follow={followSlot(state, deputy)} />
+            <DeputyCard
+              deputy={{ ...facts, legislature: owner.legislature }}
+              chamber={chamber}
+              lang={env.lang}
+              follow={followSlot(state, deputy)}
+            />
           ),
         },
         ...items,
@@ -345,9 +401,12 @@ export class Overlays {
     return [...this.mounted, ...this.pending].flatMap((m) => (m.target ? [m.target] : []));
   }
 
-  /** The deputies the overlays offer to follow. */
-  deputyIdentities(): DeputyIdentity[] {
-    return this.mounted.flatMap((m) => (m.deputy ? [m.deputy] : []));
+  /** The people and the ministries the overlays offer to follow. */
+  followTargets(): FollowTargets {
+    return {
+      identities: this.mounted.flatMap((m) => (m.deputy ? [m.deputy] : [])),
+      ministries: this.mounted.flatMap((m) => (m.ministry ? [m.ministry] : [])),
+    };
   }
 
   lookups(): DeputyLookup[] {

@@ -99,7 +99,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
       if (mounted) {
         publish();
         void refreshWatches();
-        void follows.refresh(overlays.deputyIdentities());
+        void follows.refresh(overlays.followTargets());
         overlays.lookups().forEach((lookup) => void lookUp(lookup));
       }
     } catch {
@@ -118,7 +118,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
   const onVisible = () => {
     if (doc.visibilityState === 'visible') {
       void refreshWatches();
-      void follows.refresh(overlays.deputyIdentities());
+      void follows.refresh(overlays.followTargets());
     }
   };
   doc.addEventListener('visibilitychange', onVisible, { signal });

@@ -5,7 +5,7 @@
  */
 import { type IsoDate } from '../dates';
 import { type JoIssue, type JoQuestion, type JoQuestionKey } from '../sources/jo/schemas';
-import { civilityOf, containsTerm, foldedWords, normalisedName, searchable, subjectTerms } from './normalise';
+import { civilityOf, containsTerm, foldedWords, normalisedName, searchable, senatorNameInJoOrder, subjectTerms } from './normalise';
 import {
   DIGEST_TEXT_MAX,
   type DeputyFollow,
@@ -101,7 +101,12 @@ export function fromDigest(value: DigestEntry): IssueEntry {
   return { ...rest, ministries: ministry ? [ministry] : [] };
 }
 
+/**
+ * A person's name lookup: a deputy's within their legislature; a senator's in any (their mandate
+ * spans the Assemblée's legislatures that number the Senate's questions), in the JO's name order.
+ */
 function deputyKey(chamber: string, legislature: number, name: string): string {
+  if (chamber === 'SENAT') return `SENAT|${normalisedName(senatorNameInJoOrder(name))}`;
   return `${chamber}|${legislature}|${normalisedName(name)}`;
 }
 
@@ -136,6 +141,7 @@ export function compileFollows(follows: readonly Follow[]): CompiledFollows {
 /** Two followed deputies are the same person only when nothing tells them apart. */
 function samePerson(a: DeputyFollow, b: DeputyFollow): boolean {
   if (a.anId && b.anId) return a.anId === b.anId;
+  if (a.senatSlug && b.senatSlug) return a.senatSlug === b.senatSlug;
   return a.id === b.id;
 }
 

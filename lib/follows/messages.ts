@@ -1,22 +1,30 @@
 /** The follows' messages (spread into lib/messages.ts): requests and replies, validated at both ends. */
 import * as z from 'zod/mini';
-import { anActorIdSchema, deputySlugSchema, isoDateSchema, legislatureSchema, questionNumberSchema } from '../model';
+import { anActorIdSchema, deputySlugSchema, isoDateSchema, legislatureSchema, questionNumberSchema, senatSlugSchema } from '../model';
 import { timestampSchema } from '../records';
 import { FOLLOW_CHAMBERS as CHAMBERS, followChamberSchema as chamberSchema } from './chambers';
 import { MAX_IDENTITIES, MAX_KNOWN_NUMBERS } from './limits';
 import { followSchema, MAX_MINISTRY_TITLES } from './schemas';
 
-/** A deputy as a page identifies them (lib/follows/identity.ts keys them). */
+/** A deputy or a senator as a page identifies them (lib/follows/identity.ts keys them). */
 export const deputyIdentitySchema = z.object({
   chamber: chamberSchema,
   legislature: legislatureSchema,
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   anId: z.optional(anActorIdSchema),
   slug: z.optional(deputySlugSchema),
+  senatSlug: z.optional(senatSlugSchema),
   /** Numbers of their questions the page shows: they confirm the JO's name matches. */
   numbers: z.optional(z.array(questionNumberSchema).check(z.maxLength(MAX_KNOWN_NUMBERS))),
 });
 export type DeputyIdentity = z.infer<typeof deputyIdentitySchema>;
+
+/** A ministry as a question card prints it, in the card's chamber (lib/follows/ministry.ts keys it). */
+export const ministryTargetSchema = z.object({
+  chamber: chamberSchema,
+  title: z.string().check(z.minLength(1), z.maxLength(300)),
+});
+export type MinistryTarget = z.infer<typeof ministryTargetSchema>;
 
 const count = z.number().check(z.int(), z.minimum(0));
 const chambers = z.array(chamberSchema).check(z.minLength(1), z.maxLength(CHAMBERS.length));
@@ -61,17 +69,27 @@ export type DeputyState = z.infer<typeof deputyStateSchema>;
 export const MAX_FOLLOWS_PER_MESSAGE = 1_000;
 
 export const followRequestSchemas = {
-  /** Whether these deputies are followed, and their records: one round trip for a page. */
+  /** Whether these people and these ministries are followed, and the deputies' records: one round trip for a page. */
   'follow.states': z.object({
     type: z.literal('follow.states'),
     identities: z.array(deputyIdentitySchema).check(z.maxLength(MAX_IDENTITIES)),
+    ministries: z.optional(z.array(ministryTargetSchema).check(z.maxLength(MAX_IDENTITIES))),
   }),
   /** « Suivre ce député », or no longer. */
   'follow.deputy': z.object({ type: z.literal('follow.deputy'), identity: deputyIdentitySchema, follow: z.boolean() }),
+  /** « Suivre ce ministère » from a question card, or no longer. */
+  'follow.ministry': z.object({ type: z.literal('follow.ministry'), target: ministryTargetSchema, follow: z.boolean() }),
   /** The deputy's record, read at the Assemblée if it was not read in the last day. */
   'deputy.record': z.object({ type: z.literal('deputy.record'), identity: deputyIdentitySchema }),
   'follow.save': z.object({ type: z.literal('follow.save'), draft: followDraftSchema }),
-  'follow.options': z.object({ type: z.literal('follow.options'), id: title, newQuestions: z.boolean() }),
+  /** A follow's options; a ministry's titles (more of its names), a ministry's or a subject's chambers. */
+  'follow.options': z.object({
+    type: z.literal('follow.options'),
+    id: title,
+    newQuestions: z.optional(z.boolean()),
+    titles: z.optional(z.array(title).check(z.minLength(1), z.maxLength(MAX_MINISTRY_TITLES))),
+    chambers: z.optional(chambers),
+  }),
   'follow.remove': z.object({ type: z.literal('follow.remove'), id: title }),
   /** Follows back from an undo or an imported file, merged by id. */
   'follow.restore': z.object({
@@ -87,7 +105,12 @@ export const followRequestSchemas = {
 } as const;
 
 export const followResponseSchemas = {
-  'follow.states': z.object({ states: z.record(z.string(), deputyStateSchema) }),
+  'follow.states': z.object({
+    states: z.record(z.string(), deputyStateSchema),
+    /** By `ministryKey`. */
+    ministries: z.optional(z.record(z.string(), z.boolean())),
+  }),
+  'follow.ministry': z.object({ followed: z.boolean() }),
   'follow.deputy': z.object({ followed: z.boolean() }),
   'deputy.record': z.object({ record: z.optional(recordViewSchema), failed: z.optional(z.string().check(z.maxLength(200))) }),
   'follow.save': z.object({ follow: followSchema }),
@@ -99,5 +122,5 @@ export const followResponseSchemas = {
   'feed.seen': z.object({ seen: count }),
 } satisfies Record<keyof typeof followRequestSchemas, z.ZodMiniType>;
 
-/** Those a content script may send: a page shows the follow button and the record. */
-export const FOLLOW_CONTENT_REQUESTS = ['follow.states', 'follow.deputy', 'deputy.record'] as const;
+/** Those a content script may send: a page shows the follow buttons and the record. */
+export const FOLLOW_CONTENT_REQUESTS = ['follow.states', 'follow.deputy', 'follow.ministry', 'deputy.record'] as const;

@@ -36,6 +36,26 @@ export function normalisedName(name: string): string {
     .join(' ');
 }
 
+/** A word senat.fr prints in capitals for a surname (« DUPONT », « LA », « D'ESTAING »). */
+const SURNAME_WORD = /^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+$/;
+const SURNAME_PARTICLE = /^(?:de|du|des|d'|d’|le|la)$/i;
+
+/**
+ * A senator's name in the order the Senate JO prints it. senat.fr writes the surname first, in
+ * capitals (« M. DUPONT Jean », « Mme de LA GONTRIE Marie-Pierre »), the JO and NosSénateurs the
+ * first name first (« M. Jean Dupont »): the leading capitalised words (and their particles) move to
+ * the end. A name that does not start with a surname in capitals is returned as it is.
+ */
+export function senatorNameInJoOrder(name: string): string {
+  const civility = /^\s*(?:M\.|Mme|Mlle)\s+/.exec(name)?.[0] ?? '';
+  const words = name.slice(civility.length).trim().split(/\s+/);
+  let surname = 0;
+  while (surname < words.length && (SURNAME_WORD.test(words[surname]!) || SURNAME_PARTICLE.test(words[surname]!))) surname++;
+  const capitalised = words.slice(0, surname).some((word) => SURNAME_WORD.test(word));
+  if (!capitalised || surname === words.length || surname === 0) return name;
+  return `${civility}${[...words.slice(surname), ...words.slice(0, surname)].join(' ')}`;
+}
+
 /** The civility a name starts with, when it says one (to tell a homonym of the other sex apart). */
 export function civilityOf(name: string): 'f' | 'm' | undefined {
   const m = /^\s*(mme|mlle|madame|mademoiselle|m|mr|monsieur)\b/i.exec(foldAccents(name));

@@ -1,6 +1,7 @@
 /** The follows' notifications: one per follow with news, grouped (« 3 nouvelles réponses pour Mme X »), or one summary. */
 import { formatters, type Language } from '../i18n';
 import { BURST_LIMIT, type NotificationText } from '../notifications';
+import { FOLLOW_CHAMBERS } from './chambers';
 import { type FeedEntry, type Follow } from './schemas';
 import { FOLLOW_MESSAGES, followLabel } from './words';
 
@@ -24,12 +25,16 @@ export function feedNotifications(entries: readonly FeedEntry[], follows: readon
   }
   return groups.map(([id, news]) => {
     const answers = news.filter((entry) => entry.kind === 'answer').length;
-    const numbers = [...new Set(news.map((entry) => entry.key.number))];
-    const listed = numbers.slice(0, 8).join(', ') + (numbers.length > 8 ? '…' : '');
+    // Each chamber numbers its own questions: the numbers are told apart by the chamber they belong to.
+    const parts = FOLLOW_CHAMBERS.flatMap((chamber) => {
+      const numbers = [...new Set(news.filter((entry) => entry.key.chamber === chamber).map((entry) => entry.key.number))];
+      if (!numbers.length) return [];
+      return [t.notifyChamberNumbers(t.chamberNames[chamber], numbers.slice(0, 8).join(', ') + (numbers.length > 8 ? '…' : ''))];
+    });
     return {
       id: FOLLOW_PREFIX + id,
       title: t.notifyDeputy(f.count(answers), f.count(news.length - answers), followLabel(known.get(id)!, lang)),
-      message: t.notifyFeedBody(listed),
+      message: t.notifyFeedBody(parts.join(lang === 'fr' ? ' ; ' : '; ')),
     };
   });
 }

@@ -5,6 +5,14 @@ export const FOLLOW_OVERLAY_MESSAGES = {
   fr: {
     follow: 'Suivre ce député',
     following: 'Député suivi',
+    followSenator: 'Suivre ce sénateur',
+    followingSenator: 'Sénateur suivi',
+    ministryLine: 'Ministère',
+    followMinistry: 'Suivre ce ministère',
+    followingMinistry: 'Ministère suivi',
+    followMinistryHelp: (chamber: string) =>
+      `Les nouvelles questions à ce ministère et ses réponses (${chamber}), chaque semaine, d’après le Journal officiel, sans autre requête. D’autres intitulés du ministère s’ajoutent dans « Suivis ».`,
+    chamberNames: { AN: 'Assemblée nationale', SENAT: 'Sénat' },
     followHelp: 'Ses nouvelles questions et les réponses qu’il reçoit, chaque semaine, d’après le Journal officiel, sans autre requête.',
     followError: 'Le suivi n’a pas pu être enregistré.',
     askRecord: 'Voir son bilan de questions écrites',
@@ -22,6 +30,14 @@ export const FOLLOW_OVERLAY_MESSAGES = {
   en: {
     follow: 'Follow this deputy',
     following: 'Deputy followed',
+    followSenator: 'Follow this senator',
+    followingSenator: 'Senator followed',
+    ministryLine: 'Ministry',
+    followMinistry: 'Follow this ministry',
+    followingMinistry: 'Ministry followed',
+    followMinistryHelp: (chamber: string) =>
+      `New questions to this ministry and its answers (${chamber}), weekly, from the Journal officiel, with no other request. More of the ministry’s titles can be added in “Follows”.`,
+    chamberNames: { AN: 'Assemblée nationale', SENAT: 'Sénat' },
     followHelp: 'Their new questions and the answers they get, weekly, from the Journal officiel, with no other request.',
     followError: 'The follow could not be saved.',
     askRecord: 'See their written-question record',

@@ -5,7 +5,7 @@
  * chambers listed (all by default), and matching reads only those chambers' issues.
  */
 import * as z from 'zod/mini';
-import { anActorIdSchema, deputySlugSchema, isoDateSchema, legislatureSchema, questionNumberSchema } from '../model';
+import { anActorIdSchema, deputySlugSchema, isoDateSchema, legislatureSchema, questionNumberSchema, senatSlugSchema } from '../model';
 import { timestampSchema } from '../records';
 import {
   FOLLOW_CHAMBERS as CHAMBERS,
@@ -60,7 +60,10 @@ export const deputyFollowSchema = z.object({
   /** As a page printed it, civility included when it had one. */
   name: text(200),
   anId: z.optional(anActorIdSchema),
+  /** NosDéputés' or NosSénateurs' slug. */
   slug: z.optional(deputySlugSchema),
+  /** A senator's slug on senat.fr: it tells homonyms apart. */
+  senatSlug: z.optional(senatSlugSchema),
   /** Numbers of this legislature's questions known to be theirs (pages, the sweep): they confirm a match. */
   numbers: z.array(questionNumberSchema).check(z.maxLength(MAX_KNOWN_NUMBERS)),
   record: z.optional(deputyRecordSchema),

@@ -20,8 +20,15 @@ export const FOLLOW_MESSAGES = {
     watchingQuestion: 'Question suivie',
     questionLabel: (number: number, legislature: number) => `Question n° ${number} (${legislature}e législature)`,
     moreFeed: 'Plus ancien',
-    followsEmpty: 'Aucun suivi. Suivez un député depuis sa page ou depuis une question, ou un ministère ou un sujet ci-dessous.',
+    followsEmpty:
+      'Aucun suivi. Suivez un député ou un sénateur depuis sa page ou depuis une question, un ministère depuis une question ou ci-dessous, ou un sujet ci-dessous.',
     kindDeputy: 'Député',
+    kindSenator: 'Sénateur',
+    feedChamber: (chamber: string) => `Chambre : ${chamber}`,
+    bothChambers: 'Les deux chambres',
+    chamberScope: (chambers: string) => `Chambres : ${chambers}`,
+    addTitle: 'Ajouter un intitulé',
+    addTitleButton: 'Ajouter',
     kindMinistry: 'Ministère',
     kindSubject: 'Sujet',
     lastEvent: (date: string) => `dernier événement le ${date}`,
@@ -56,7 +63,8 @@ export const FOLLOW_MESSAGES = {
         : answers.text !== '0'
           ? `${answers.text} ${answers.one ? 'nouvelle réponse' : 'nouvelles réponses'} pour ${label}`
           : `${questions.text} ${questions.one ? 'nouvelle question' : 'nouvelles questions'} pour ${label}`,
-    notifyFeedBody: (numbers: string) => `Questions n° ${numbers} — ouvrez le fil de Vigie.`,
+    notifyChamberNumbers: (chamber: string, numbers: string) => `${chamber}, questions n° ${numbers}`,
+    notifyFeedBody: (parts: string) => `${parts} — ouvrez le fil de Vigie.`,
     notifyFeedSummary: (n: Count) => `Du nouveau pour ${n.text} suivis`,
     notifyFeedSummaryBody: 'Ouvrez le fil de Vigie pour le détail.',
   },
@@ -74,8 +82,15 @@ export const FOLLOW_MESSAGES = {
     watchingQuestion: 'Question watched',
     questionLabel: (number: number, legislature: number) => `Question no. ${number} (legislature ${legislature})`,
     moreFeed: 'Older',
-    followsEmpty: 'No follows. Follow a deputy from their page or from a question, or a ministry or a subject below.',
+    followsEmpty:
+      'No follows. Follow a deputy or a senator from their page or from a question, a ministry from a question or below, or a subject below.',
     kindDeputy: 'Deputy',
+    kindSenator: 'Senator',
+    feedChamber: (chamber: string) => `Chamber: ${chamber}`,
+    bothChambers: 'Both chambers',
+    chamberScope: (chambers: string) => `Chambers: ${chambers}`,
+    addTitle: 'Add a title',
+    addTitleButton: 'Add',
     kindMinistry: 'Ministry',
     kindSubject: 'Subject',
     lastEvent: (date: string) => `last event on ${date}`,
@@ -109,15 +124,17 @@ export const FOLLOW_MESSAGES = {
         : answers.text !== '0'
           ? `${answers.text} new ${answers.one ? 'answer' : 'answers'} for ${label}`
           : `${questions.text} new ${questions.one ? 'question' : 'questions'} for ${label}`,
-    notifyFeedBody: (numbers: string) => `Questions no. ${numbers} — open Vigie’s feed.`,
+    notifyChamberNumbers: (chamber: string, numbers: string) => `${chamber}, questions no. ${numbers}`,
+    notifyFeedBody: (parts: string) => `${parts} — open Vigie’s feed.`,
     notifyFeedSummary: (n: Count) => `News for ${n.text} follows`,
     notifyFeedSummaryBody: 'Open Vigie’s feed for details.',
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
-/** How a follow is named: the deputy's name, the ministry's first title, the subject in quotes. */
+/** How a follow is named: the deputy's name (a senator's with the Sénat), the ministry's first title, the subject in quotes. */
 export function followLabel(follow: Follow, lang: Language): string {
-  if (follow.kind === 'deputy') return follow.name;
+  if (follow.kind === 'deputy')
+    return follow.chamber === 'SENAT' ? `${follow.name} (${FOLLOW_MESSAGES[lang].chamberNames.SENAT})` : follow.name;
   if (follow.kind === 'ministry')
     return follow.titles.length > 1 ? `${follow.titles[0]} (+${follow.titles.length - 1})` : follow.titles[0]!;
   return lang === 'fr' ? `« ${follow.query} »` : `“${follow.query}”`;

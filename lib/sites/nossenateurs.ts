@@ -10,7 +10,7 @@ import { questionId, questionSchema, validated, type Question, type QuestionRef 
 import { cleanText, findByText, HEADINGS, textAfter, textLines, textOf } from '../text';
 import { isWebUrl, NOSSENATEURS_ARCHIVE, parseUrl } from '../urls';
 import { senatReferenceAt } from './senat';
-import { defineSite, ListReading, OTHER, type PageParse } from './types';
+import { defineSite, ListReading, OTHER, type ListItem, type ListOwner, type PageParse } from './types';
 
 const isArchive = (url: URL) => isWebUrl(url) && url.hostname.toLowerCase() === NOSSENATEURS_ARCHIVE;
 
@@ -116,7 +116,31 @@ const FULL_TITLE =
 const SHORT_TITLE = /^(\d{2}\/\d{2}\/\d{2,4})\s*[—–-]\s*(.+?)\s+-\s+/;
 const LINK_PATH = /^\/question\/(\d{2})\/(\d{1,5})\/?$/;
 
-function parseList(doc: Document, url: URL): PageParse {
+/** « Questions écrites de Jean Louis Masson » (the heading of a senator's list). */
+const OWNER_HEADING = /^Questions écrites de (.+)$/i;
+
+/**
+ * Whose list a senator's page is: the name its heading prints, the slug its address carries, and
+ * the latest legislature of its questions (the one whose numbers confirm the Senate JO's name).
+ */
+function senatorOwner(doc: Document, url: URL, items: readonly ListItem[]): ListOwner | undefined {
+  const slug = SENATOR_QUESTIONS_PATH.exec(url.pathname)?.[1];
+  const heading = Array.from(doc.querySelectorAll('h1')).find((h) => OWNER_HEADING.test(textOf(h)));
+  const name = heading && cleanText(OWNER_HEADING.exec(textOf(heading))![1]!);
+  if (!slug || !heading || !name || name.length > 200) return undefined;
+  const legislature = Math.max(...items.map(({ ref }) => ref.legislature));
+  return { name, slug, legislature, element: heading };
+}
+
+function parseSenatorList(doc: Document, url: URL): PageParse {
+  return parseList(doc, url, (items) => senatorOwner(doc, url, items));
+}
+
+function parseSearch(doc: Document, url: URL): PageParse {
+  return parseList(doc, url);
+}
+
+function parseList(doc: Document, url: URL, owner?: (items: readonly ListItem[]) => ListOwner | undefined): PageParse {
   const list = new ListReading();
   for (const link of Array.from(doc.querySelectorAll('a[href*="/question/"]'))) {
     const target = parseUrl(link.getAttribute('href') ?? '', url);
@@ -148,7 +172,7 @@ function parseList(doc: Document, url: URL): PageParse {
     };
     list.add(ref, link.closest(HEADINGS) ?? link);
   }
-  return list.result();
+  return list.result(owner);
 }
 
 export const nossenateursSite = defineSite({
@@ -174,7 +198,7 @@ export const nossenateursSite = defineSite({
     {
       kind: 'nossenateurs-senator-questions',
       detect: isNossenateursSenatorQuestions,
-      parse: parseList,
+      parse: parseSenatorList,
       examples: [
         'https://archive.nossenateurs.fr/jean-louis-masson/questions/ecrites',
         'https://archive.nossenateurs.fr/philippe-paul/questions/ecrites/',
@@ -185,7 +209,7 @@ export const nossenateursSite = defineSite({
     {
       kind: 'nossenateurs-search',
       detect: isNossenateursSearch,
-      parse: parseList,
+      parse: parseSearch,
       examples: [
         'https://archive.nossenateurs.fr/rechercher/questions/retraite',
         'https://archive.nossenateurs.fr/rechercher/questions/h%C3%B4pital/',

@@ -7,10 +7,12 @@ export interface ListItem {
   element: Element;
 }
 
-/** Whose list a page is, where it says so: « Suivre ce député » goes beside `element`. */
+/** Whose list a page is, where it says so: « Suivre ce député » (or « ce sénateur ») goes beside `element`. */
 export interface ListOwner {
   name: string;
   anId?: string;
+  /** NosSénateurs' slug of a senator. */
+  slug?: string;
   legislature: number;
   element: Element;
 }

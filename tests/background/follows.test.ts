@@ -126,7 +126,8 @@ describe('follows and the weekly index', () => {
     });
 
     await poller.run({});
-    expect(source.urls()).toEqual([FOLDER, `${FOLDER}ANQ20260010.taz`]);
+    // Follows want every chamber's index: the Sénat's folder is listed too (empty here), and nothing else asked.
+    expect(source.urls()).toEqual([FOLDER, FOLDER.replace('/AN/', '/SENAT/'), `${FOLDER}ANQ20260010.taz`]);
     const feed = await feedPage(db, 50);
     expect(feed.map((e) => [e.followId.split(':')[0], e.kind, e.key.number, e.match ?? null]).sort()).toEqual([
       ['deputy', 'answer', 4512, 'confirmed'],
@@ -206,6 +207,65 @@ describe('the follow handlers', () => {
     expect(states).toEqual({ states: { 'deputy:AN:17:PA795321': { followed: true }, 'deputy:AN:17:PA1': { followed: false } } });
     await handlers['follow.deputy']({ type: 'follow.deputy', identity: DEPUTY, follow: false });
     expect(await listFollows(db)).toEqual([]);
+  });
+
+  it('follows a senator once from senat.fr and NosSénateurs, reads no record for them, and unfollows', async () => {
+    const { handlers } = setUp();
+    const fromSenat = { chamber: 'SENAT' as const, legislature: 17, name: 'M. DUPONT Jean', numbers: [99999] };
+    const fromArchive = { chamber: 'SENAT' as const, legislature: 17, name: 'Jean Dupont', slug: 'jean-dupont', numbers: [4321] };
+    expect(await handlers['follow.deputy']({ type: 'follow.deputy', identity: fromSenat, follow: true })).toEqual({ followed: true });
+    await handlers['follow.deputy']({ type: 'follow.deputy', identity: fromArchive, follow: true });
+    const follows = await listFollows(db);
+    expect(follows).toEqual([
+      expect.objectContaining({
+        id: 'deputy:SENAT:jean dupont',
+        chamber: 'SENAT',
+        name: 'M. Jean DUPONT',
+        slug: 'jean-dupont',
+        numbers: [99999, 4321],
+      }),
+    ]);
+    const states = await handlers['follow.states']({
+      type: 'follow.states',
+      identities: [fromSenat, fromArchive, { ...fromSenat, chamber: 'AN' }],
+    });
+    expect(states.states).toEqual({
+      'deputy:SENAT:jean dupont': { followed: true },
+      'deputy:SENAT:jean-dupont': { followed: true },
+      'deputy:AN:17:dupont jean': { followed: false },
+    });
+    expect(await handlers['deputy.record']({ type: 'deputy.record', identity: fromSenat })).toEqual({ failed: 'no-identifier' });
+    expect(source.urls()).toEqual([]);
+    await handlers['follow.deputy']({ type: 'follow.deputy', identity: fromArchive, follow: false });
+    expect(await listFollows(db)).toEqual([]);
+  });
+
+  it('follows a ministry from a card in its chamber, tells the page, adds titles and unfollows', async () => {
+    const { handlers } = setUp();
+    const target = { chamber: 'SENAT' as const, title: 'Intérieur' };
+    expect(await handlers['follow.ministry']({ type: 'follow.ministry', target, follow: true })).toEqual({ followed: true });
+    const [made] = await listFollows(db);
+    expect(made).toMatchObject({ kind: 'ministry', titles: ['Intérieur'], chambers: ['SENAT'], newQuestions: true });
+    const states = await handlers['follow.states']({
+      type: 'follow.states',
+      identities: [],
+      ministries: [target, { ...target, chamber: 'AN' }, { chamber: 'AN', title: 'Santé' }],
+    });
+    expect(states.ministries).toEqual({ 'ministry:SENAT:interieur': true, 'ministry:AN:interieur': false, 'ministry:AN:sante': false });
+    expect(
+      await handlers['follow.options']({ type: 'follow.options', id: made!.id, titles: ['Intérieur', 'INTÉRIEUR ET OUTRE-MER'] }),
+    ).toEqual({
+      saved: true,
+    });
+    expect((await listFollows(db))[0]).toMatchObject({ titles: ['Intérieur', 'INTÉRIEUR ET OUTRE-MER'], chambers: ['SENAT'] });
+    await handlers['follow.options']({ type: 'follow.options', id: made!.id, chambers: ['AN', 'SENAT'] });
+    expect(
+      (await handlers['follow.states']({ type: 'follow.states', identities: [], ministries: [{ ...target, chamber: 'AN' }] })).ministries,
+    ).toEqual({
+      'ministry:AN:interieur': true,
+    });
+    expect(await handlers['follow.ministry']({ type: 'follow.ministry', target, follow: false })).toEqual({ followed: false });
+    expect((await listFollows(db))[0]).toMatchObject({ titles: ['INTÉRIEUR ET OUTRE-MER'], chambers: ['AN', 'SENAT'] });
   });
 
   it('sweeps a record from the Assemblée’s list once a day, and keeps it with the follow', async () => {

@@ -95,3 +95,39 @@ describe('DeputyLine with a follow', () => {
     expect(line.querySelector('.record')!.textContent).toContain('25 questions écrites');
   });
 });
+
+describe('following a senator or a ministry', () => {
+  it('« Suivre ce sénateur » and « Suivre ce ministère » are real toggles, in both languages', () => {
+    const onToggle = vi.fn();
+    render(<FollowButton followed={false} busy={false} onToggle={onToggle} lang="fr" subject="senator" />, container);
+    const button = container.querySelector('button')!;
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(button.textContent).toContain('Suivre ce sénateur');
+    trustedClick(button);
+    expect(onToggle).toHaveBeenCalledOnce();
+    render(<FollowButton followed busy={false} onToggle={onToggle} lang="en" subject="senator" />, container);
+    expect(container.querySelector('button')!.getAttribute('aria-pressed')).toBe('true');
+    expect(container.textContent).toContain('Senator followed');
+    render(<FollowButton followed={false} busy={false} onToggle={onToggle} lang="fr" subject="ministry" help="aide" />, container);
+    expect(container.querySelector('button')!.textContent).toContain('Suivre ce ministère');
+    expect(container.querySelector('button')!.getAttribute('title')).toBe('aide');
+    render(<FollowButton followed busy={false} onToggle={onToggle} lang="en" subject="ministry" />, container);
+    expect(container.textContent).toContain('Ministry followed');
+  });
+
+  it('the senator line offers « Suivre ce sénateur » and no record', () => {
+    const follow = { followed: false, busy: false, onToggle: () => undefined };
+    render(
+      <DeputyLine
+        deputy={{ name: 'M. Jean Dupont', group: { acronym: 'LR' }, constituency: 'Ain', senatSlug: 'dupont_jean01' }}
+        chamber="SEN"
+        lang="fr"
+        follow={{ follow }}
+      />,
+      container,
+    );
+    expect(container.querySelector('button.follow__button--senator')!.textContent).toContain('Suivre ce sénateur');
+    expect(container.textContent).not.toContain('bilan');
+    expect(container.querySelector('a')!.getAttribute('href')).toBe('https://www.senat.fr/senateur/dupont_jean01.html');
+  });
+});

@@ -202,6 +202,10 @@ const samples: Record<RequestType, { request: object; result: unknown }> = {
     result: { states: { 'deputy:AN:17:PA795321': { followed: true } } },
   },
   'follow.deputy': { request: { type: 'follow.deputy', identity: DEPUTY, follow: true }, result: { followed: true } },
+  'follow.ministry': {
+    request: { type: 'follow.ministry', target: { chamber: 'SENAT', title: "Ministère de l'intérieur" }, follow: true },
+    result: { followed: true },
+  },
   'deputy.record': { request: { type: 'deputy.record', identity: DEPUTY }, result: { failed: 'HTTP 503' } },
   'follow.save': { request: { type: 'follow.save', draft: SUBJECT_DRAFT }, result: { follow: SUBJECT_FOLLOW } },
   'follow.options': { request: { type: 'follow.options', id: SUBJECT_FOLLOW.id, newQuestions: false }, result: { saved: true } },
@@ -247,6 +251,7 @@ describe('route', () => {
       'deputy.facts',
       'deputy.record',
       'follow.deputy',
+      'follow.ministry',
       'follow.states',
       'watch.set',
       'watch.states',

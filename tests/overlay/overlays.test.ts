@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Language } from '../../lib/i18n';
 import { HOST_SELECTOR } from '../../lib/content/hosts';
 import { EMPTY_STATE, Overlays } from '../../lib/content/overlays';
+import { ministryKey } from '../../lib/follows/ministry';
 import { recordShadowRoots } from '../helpers/shadow';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -527,7 +528,7 @@ describe('follows on the page', () => {
     const overlays = mount(doc, LIST);
     const card = doc.querySelector(`${HOST_SELECTOR}[data-vigie-deputy="${KEY}"]`)!;
     expect(card.previousElementSibling?.tagName).toBe('H1');
-    const [identity] = overlays.deputyIdentities();
+    const [identity] = overlays.followTargets().identities;
     expect(identity).toMatchObject({ chamber: 'AN', legislature: 17, name: 'M. Fabrice Exemple', anId: 'PA795321' });
     expect(identity!.numbers).toEqual([4512, 4388, 3921, 3507, 2990, 2714, 1876, 1234, 905]);
     // No button before the background has said whether they are followed.
@@ -542,7 +543,9 @@ describe('follows on the page', () => {
         failed: new Set(),
         sweeping: new Set(),
         sweepFailed: new Set(),
+        ministries: new Map(),
         toggle: (_identity, follow) => toggled.push(follow),
+        toggleMinistry: () => undefined,
         askRecord: () => undefined,
       },
     });
@@ -556,8 +559,80 @@ describe('follows on the page', () => {
     const url = 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020';
     const doc = load(fixture('an/an-dyn-qe-repondue.html'), url);
     const overlays = mount(doc, url);
-    const [identity] = overlays.deputyIdentities();
+    const [identity] = overlays.followTargets().identities;
     expect(identity).toMatchObject({ chamber: 'AN', legislature: 16, numbers: [4020] });
     expect(identity!.name).toBeTruthy();
+  });
+
+  /** The follow state the background would send: these people and ministries known, none followed unless said. */
+  function followState(people: Record<string, boolean>, ministries: Record<string, boolean>, calls: unknown[] = []) {
+    return {
+      ...EMPTY_STATE,
+      follows: {
+        states: new Map(Object.entries(people).map(([key, followed]) => [key, { followed }])),
+        ministries: new Map(Object.entries(ministries)),
+        busy: new Set<string>(),
+        failed: new Set<string>(),
+        sweeping: new Set<string>(),
+        sweepFailed: new Set<string>(),
+        toggle: (identity: unknown, follow: boolean) => calls.push(['person', identity, follow]),
+        toggleMinistry: (target: unknown, follow: boolean) => calls.push(['ministry', target, follow]),
+        askRecord: () => calls.push(['record']),
+      },
+    };
+  }
+
+  it('a senat.fr question card offers « Suivre ce sénateur » on the senator line: chamber SENAT, the JO’s name order, no record', () => {
+    const url = 'https://www.senat.fr/questions/base/2025/qSEQ250199999.html';
+    const doc = load(fixture('senat/synthetic-qe-en-attente-transmise.html'), url);
+    const overlays = mount(doc, url);
+    const { identities, ministries } = overlays.followTargets();
+    expect(identities).toEqual([{ chamber: 'SENAT', legislature: 17, name: 'M. DUPONT Jean', numbers: [99999] }]);
+    expect(ministries).toEqual([{ chamber: 'SENAT', title: "Ministère de l'intérieur" }]);
+    const card = doc.querySelector(`${HOST_SELECTOR}[data-vigie-id="SEN-17-QE-99999"]`)!;
+    expect(shadowOf(card).querySelector('button.follow__button')).toBeNull();
+
+    const calls: unknown[] = [];
+    overlays.update(followState({ 'deputy:SENAT:jean dupont': false }, { 'ministry:SENAT:ministere de l interieur': true }, calls));
+    const senator = shadowOf(card).querySelector('.deputy button.follow__button--senator')!;
+    expect(senator.getAttribute('aria-pressed')).toBe('false');
+    expect(norm(senator.textContent)).toBe('○ Suivre ce sénateur');
+    expect(norm(shadowOf(card).textContent)).not.toContain('bilan');
+    const ministry = shadowOf(card).querySelector('.ministry-line button.follow__button--ministry')!;
+    expect(ministry.getAttribute('aria-pressed')).toBe('true');
+    expect(norm(ministry.textContent)).toBe('● Ministère suivi');
+    expect(norm(shadowOf(card).querySelector('.ministry-line')!.textContent)).toContain("Ministère : Ministère de l'intérieur");
+  });
+
+  it('an Assemblée question card offers « Suivre ce ministère » with its ministry and chamber, in English too', () => {
+    const url = 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE4020';
+    const doc = load(fixture('an/an-dyn-qe-repondue.html'), url);
+    const overlays = mount(doc, url, 'en');
+    const [target] = overlays.followTargets().ministries;
+    expect(target?.chamber).toBe('AN');
+    expect(target?.title).toBeTruthy();
+    const key = ministryKey(target!);
+    overlays.update(followState({}, { [key]: false }));
+    const card = doc.querySelector(`${HOST_SELECTOR}[data-vigie-id="AN-16-QE-4020"]`)!;
+    const ministry = shadowOf(card).querySelector('button.follow__button--ministry')!;
+    expect(ministry.getAttribute('aria-pressed')).toBe('false');
+    expect(norm(ministry.textContent)).toBe('○ Follow this ministry');
+  });
+
+  it('a NosSénateurs senator’s list offers « Suivre ce sénateur » with the slug and the numbers of the latest legislature', () => {
+    const url = 'https://archive.nossenateurs.fr/jean-louis-masson/questions/ecrites';
+    const doc = load(fixture('nossenateurs/list-senator-questions.html'), url);
+    const overlays = mount(doc, url);
+    expect(overlays.followTargets().identities).toEqual([
+      { chamber: 'SENAT', legislature: 15, name: 'Jean Louis Masson', slug: 'jean-louis-masson', numbers: [7406, 1] },
+    ]);
+    const key = 'deputy:SENAT:jean-louis-masson';
+    const card = doc.querySelector(`${HOST_SELECTOR}[data-vigie-deputy="${key}"]`)!;
+    expect(card.previousElementSibling?.tagName).toBe('H1');
+    overlays.update(followState({ [key]: true }, {}));
+    const button = shadowOf(card).querySelector('button.follow__button')!;
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(norm(button.textContent)).toBe('● Sénateur suivi');
+    expect(norm(shadowOf(card).textContent)).toContain('Fiche NosSénateurs');
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupShell } from '../../components/popup/PopupShell';
 import { type FollowsReader } from '../../lib/follows/reader';
 import { type FeedEntry, type Follow } from '../../lib/follows/schemas';
-import { byText, click, fakeBackground, fakeList, norm, settle, settleUntil, typeInto } from './fake';
+import { byText, choose, click, fakeBackground, fakeList, norm, settle, settleUntil, typeInto } from './fake';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -151,5 +151,102 @@ describe('« Suivis »', () => {
       chambers: ['AN', 'SENAT'],
       newQuestions: true,
     });
+  });
+});
+
+describe('the Sénat in « Fil » and « Suivis »', () => {
+  const SENATOR: Follow = {
+    id: 'deputy:SENAT:masson_jean_louis01051n',
+    kind: 'deputy',
+    createdAt: 1,
+    newQuestions: true,
+    chamber: 'SENAT',
+    legislature: 17,
+    name: 'M. Jean Louis MASSON',
+    senatSlug: 'masson_jean_louis01051n',
+    numbers: [],
+  };
+  const MINISTRY: Follow = {
+    id: 'ministry:1',
+    kind: 'ministry',
+    createdAt: 1,
+    newQuestions: true,
+    titles: ["Ministère de l'intérieur"],
+    chambers: ['SENAT'],
+  };
+  const senate = (number: number, followId: string, overrides: Partial<FeedEntry> = {}) =>
+    entry(number, number, {
+      id: `${followId}|answer|SENAT-17-QE-${number}`,
+      followId,
+      key: { chamber: 'SENAT', legislature: 17, type: 'QE', number },
+      ...overrides,
+    });
+
+  it('names the chamber of each entry and links a Sénat question only to a page that exists', async () => {
+    const feed = [
+      senate(4321, SENATOR.id),
+      senate(4322, MINISTRY.id),
+      senate(3308, MINISTRY.id, {
+        kind: 'question',
+        on: '2008-02-07',
+        id: 'ministry:1|question|SENAT-13-QE-3308',
+        key: { chamber: 'SENAT', legislature: 13, type: 'QE', number: 3308 },
+      }),
+      entry(4512, 1),
+    ];
+    await mount(reader([DEPUTY, SENATOR, MINISTRY], feed), { 'feed.seen': () => ({ seen: 4 }) }, 'feed');
+    await settleUntil(() => container.querySelectorAll('.feed > li').length === 4);
+    const row = (id: string) => container.querySelector(`.feed > li[data-id="${id}"]`)!;
+    const bySenator = row(`${SENATOR.id}|answer|SENAT-17-QE-4321`);
+    expect(norm(bySenator.textContent)).toContain('Chambre : Sénat');
+    expect(norm(bySenator.textContent)).toContain('Suivi : M. Jean Louis MASSON (Sénat)');
+    // senat.fr's page needs the Sénat's reference, which the JO does not give: the senator's page instead.
+    expect(bySenator.querySelector('a')!.getAttribute('href')).toBe('https://www.senat.fr/senateur/masson_jean_louis01051n.html');
+    expect(bySenator.querySelector('button')).toBeNull();
+    const byMinistry = row(`${MINISTRY.id}|answer|SENAT-17-QE-4322`);
+    expect(byMinistry.querySelector('a')).toBeNull();
+    expect(row('ministry:1|question|SENAT-13-QE-3308').querySelector('a')!.getAttribute('href')).toBe(
+      'https://archive.nossenateurs.fr/question/13/03308',
+    );
+    expect(norm(row(`${DEPUTY.id}|answer|AN-17-QE-4512`).textContent)).toContain('Chambre : Assemblée nationale');
+  });
+
+  it('lists a senator as a senator and a ministry with its chambers, adds a title to it, and saves a follow for one chamber', async () => {
+    const background = await mount(
+      reader([SENATOR, MINISTRY], []),
+      {
+        'follow.titles': () => ({ titles: ["Ministère de l'intérieur", 'Intérieur et outre-mer'] }),
+        'follow.options': () => ({ saved: true }),
+        'follow.save': () => ({ follow: MINISTRY }),
+      },
+      'follows',
+    );
+    await settleUntil(() => container.querySelectorAll('.follows > li').length === 2);
+    expect(norm(container.querySelector(`[data-follow="${SENATOR.id}"]`)!.textContent)).toContain('Sénateur M. Jean Louis MASSON (Sénat)');
+    const ministry = container.querySelector(`[data-follow="${MINISTRY.id}"]`)!;
+    expect(norm(ministry.textContent)).toContain('Chambres : Sénat');
+    await settleUntil(() => !!ministry.querySelector('select:not([value="all"]) option[value="Intérieur et outre-mer"]'));
+    const titles = Array.from(ministry.querySelectorAll('select')).find((select) =>
+      select.querySelector('option[value="Intérieur et outre-mer"]'),
+    )!;
+    expect(titles.querySelector(`option[value="Ministère de l'intérieur"]`)).toBeNull();
+    await choose(titles, 'Intérieur et outre-mer');
+    await click(byText(ministry, 'button', 'Ajouter'));
+    await settle();
+    expect(background.callsOf('follow.options')).toEqual([
+      { type: 'follow.options', id: MINISTRY.id, titles: ["Ministère de l'intérieur", 'Intérieur et outre-mer'] },
+    ]);
+
+    const scope = container.querySelectorAll<HTMLInputElement>('.new-follow input[name="follow-chambers"]');
+    expect(Array.from(scope).map((radio) => [norm(radio.parentElement!.textContent).trim(), radio.checked])).toEqual([
+      ['Les deux chambres', true],
+      ['Assemblée nationale', false],
+      ['Sénat', false],
+    ]);
+    await click(scope[2]!);
+    await typeInto(container.querySelector<HTMLInputElement>('.new-follow input[type="text"]')!, 'Doctolib');
+    await click(byText(container.querySelectorAll('.new-follow fieldset')[1]!, 'button', 'Enregistrer le suivi'));
+    await settle();
+    expect(background.callsOf('follow.save')[0]!.draft).toMatchObject({ kind: 'subject', chambers: ['SENAT'] });
   });
 });
