@@ -126,8 +126,8 @@ describe('follows and the weekly index', () => {
     });
 
     await poller.run({});
-    // Follows want every chamber's index: the Sénat's folder is listed too (empty here), and nothing else asked.
-    expect(source.urls()).toEqual([FOLDER, FOLDER.replace('/AN/', '/SENAT/'), `${FOLDER}ANQ20260010.taz`]);
+    // These follows are the Assemblée's only: its folder and its new issue, not the Sénat's folder, nothing else.
+    expect(source.urls()).toEqual([FOLDER, `${FOLDER}ANQ20260010.taz`]);
     const feed = await feedPage(db, 50);
     expect(feed.map((e) => [e.followId.split(':')[0], e.kind, e.key.number, e.match ?? null]).sort()).toEqual([
       ['deputy', 'answer', 4512, 'confirmed'],
