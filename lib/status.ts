@@ -1,7 +1,8 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import { hasEnded, legislatureRow, outsideLegislature } from './legislatures';
 import { dropUndefined } from './objects';
-import { chamberOf, type Question, type QuestionChamber, type QuestionRef, type QuestionType } from './model';
+import { type Question, type QuestionChamber, type QuestionRef, type QuestionType } from './model';
+import { chamberOf } from './question-key';
 import { senateAnswerDueOn, senateLapse, senateNumberingAllows, type SenateLapseCause } from './senate-rules';
 
 export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
