@@ -1,3 +1,4 @@
+import { type ComponentChildren } from 'preact';
 import { groupFrom } from '../lib/groups';
 import { formatters, MESSAGES, type Language } from '../lib/i18n';
 import { type DeputyFacts, type Group, type QuestionChamber } from '../lib/model';
@@ -41,33 +42,57 @@ export function slugFromName(name: string): string | undefined {
   return slug || undefined;
 }
 
-/** A senator: « (Moselle - NI) » as the Sénat prints it, no Assemblée group table, the senator's pages. */
-function SenatorLine({ deputy, lang, showName = true, follow }: DeputyLineProps) {
-  const t = MESSAGES[lang];
-  const group = deputy.group && (deputy.group.name ?? deputy.group.acronym);
-  const facts = [group, deputy.constituency].filter(Boolean) as string[];
+interface PersonLink {
+  href: string;
+  label: string;
+}
+
+/** The one layout both chambers share: name, facts, links to the person's pages, then the follow slot. */
+function PersonLine({
+  name,
+  facts,
+  links,
+  children,
+}: {
+  name?: string;
+  facts: (string | undefined)[];
+  links: (PersonLink | false | '' | undefined)[];
+  children?: ComponentChildren;
+}) {
   return (
     <p class="deputy">
-      {showName && <strong class="deputy__name">{deputy.name}</strong>}
-      {facts.map((fact) => (
+      {name && <strong class="deputy__name">{name}</strong>}
+      {(facts.filter(Boolean) as string[]).map((fact) => (
         <span class="deputy__fact" key={fact}>
           {fact}
         </span>
       ))}
       <span class="deputy__links">
-        {deputy.senatSlug && (
-          <a href={senatSenatorUrl(deputy.senatSlug)} rel="noopener">
-            {t.senatorOnSenat}
+        {(links.filter(Boolean) as PersonLink[]).map((link) => (
+          <a href={link.href} rel="noopener" key={link.href}>
+            {link.label}
           </a>
-        )}
-        {deputy.slug && (
-          <a href={nossenateursSenatorUrl(deputy.slug)} rel="noopener">
-            {t.senatorOnNossenateurs}
-          </a>
-        )}
+        ))}
       </span>
-      {follow && <FollowButton {...follow.follow} lang={lang} subject="senator" />}
+      {children}
     </p>
+  );
+}
+
+/** A senator: « (Moselle - NI) » as the Sénat prints it, no Assemblée group table, the senator's pages. */
+function SenatorLine({ deputy, lang, showName = true, follow }: DeputyLineProps) {
+  const t = MESSAGES[lang];
+  return (
+    <PersonLine
+      name={showName ? deputy.name : undefined}
+      facts={[deputy.group && (deputy.group.name ?? deputy.group.acronym), deputy.constituency]}
+      links={[
+        deputy.senatSlug && { href: senatSenatorUrl(deputy.senatSlug), label: t.senatorOnSenat },
+        deputy.slug && { href: nossenateursSenatorUrl(deputy.slug), label: t.senatorOnNossenateurs },
+      ]}
+    >
+      {follow && <FollowButton {...follow.follow} lang={lang} subject="senator" />}
+    </PersonLine>
   );
 }
 
@@ -83,29 +108,17 @@ export function DeputyLine(props: DeputyLineProps) {
       : deputy.mandateStart
         ? t.mandateSince(f.date(deputy.mandateStart))
         : undefined;
-  const facts = [groupText(deputy.group, legislature), deputy.constituency, mandate].filter(Boolean) as string[];
   return (
-    <p class="deputy">
-      {showName && <strong class="deputy__name">{deputy.name}</strong>}
-      {facts.map((fact) => (
-        <span class="deputy__fact" key={fact}>
-          {fact}
-        </span>
-      ))}
-      <span class="deputy__links">
-        {deputy.anId && (
-          <a href={anDeputyUrl(deputy.anId)} rel="noopener">
-            {t.deputyOnAn}
-          </a>
-        )}
-        {slug && (
-          <a href={nosdeputesDeputyUrl(slug, legislature)} rel="noopener">
-            {t.deputyOnNosdeputes}
-          </a>
-        )}
-      </span>
+    <PersonLine
+      name={showName ? deputy.name : undefined}
+      facts={[groupText(deputy.group, legislature), deputy.constituency, mandate]}
+      links={[
+        deputy.anId && { href: anDeputyUrl(deputy.anId), label: t.deputyOnAn },
+        slug && { href: nosdeputesDeputyUrl(slug, legislature), label: t.deputyOnNosdeputes },
+      ]}
+    >
       {follow && <FollowButton {...follow.follow} lang={lang} />}
       {follow?.record && <DeputyRecord {...follow.record} lang={lang} />}
-    </p>
+    </PersonLine>
   );
 }
