@@ -5,6 +5,8 @@ export interface WatchProps {
   watched: boolean;
   busy: boolean;
   error?: boolean;
+  /** Shown, disabled, until the background says whether the question is watched: the layout stays put. */
+  pending?: boolean;
   onToggle: () => void;
 }
 
@@ -26,7 +28,7 @@ function onTrustedClick(action: () => void) {
   };
 }
 
-export function WatchButton({ watched, busy, error, onToggle, lang, state, explain }: WatchButtonProps) {
+export function WatchButton({ watched, busy, error, pending, onToggle, lang, state, explain }: WatchButtonProps) {
   const t = MESSAGES[lang];
   const final = watched && isFinal(state);
   return (
@@ -37,7 +39,8 @@ export function WatchButton({ watched, busy, error, onToggle, lang, state, expla
         aria-pressed={watched ? 'true' : 'false'}
         aria-busy={busy ? 'true' : undefined}
         title={t.watchHelp}
-        onClick={busy ? undefined : onTrustedClick(onToggle)}
+        disabled={pending}
+        onClick={busy || pending ? undefined : onTrustedClick(onToggle)}
       >
         <span aria-hidden="true" class="watch__mark">
           {watched ? '★' : '☆'}

@@ -14,12 +14,34 @@ export const BADGE_CSS = `
 .badge--unknown { color: #3f3f46; background: #ffffff; border-style: dashed; }
 `;
 
-/** One stylesheet for every overlay, adopted by each shadow root (a list page may hold hundreds). */
-export const OVERLAY_CSS = `
+/** Every overlay's host: page CSS stops at the shadow boundary, and ours starts from nothing. */
+const HOST_CSS = `
 :host { all: initial !important; display: block !important; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important; color: #1f2328 !important; }
 :host([data-vigie-inline]) { display: inline-block !important; vertical-align: middle; margin-inline-start: .5em; }
 * { box-sizing: border-box; }
-${BADGE_CSS}.card { margin: .5em 0 1em; padding: .6em .8em; border: 1px solid #d0d7de; border-radius: 8px; background: #ffffff; max-width: 46em; }
+button:focus-visible { outline: 2px solid #0b4fb3; outline-offset: 2px; border-radius: 3px; }
+@media (prefers-reduced-motion: no-preference) { .badge { transition: background-color .15s; } }
+`;
+
+/** The watch toggle, in cards and list items. */
+const WATCH_CSS = `
+.list-item { display: inline-flex; align-items: center; gap: .4em; }
+.watch { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .4em; }
+.watch[hidden] { display: none; }
+.watch__button { font: inherit; font-size: 12px; font-weight: 600; min-height: 24px; min-width: 24px; padding: .15em .7em; border: 1px solid #0b4fb3; border-radius: 999px; background: #ffffff; color: #0b4fb3; cursor: pointer; }
+.watch__button[aria-pressed="true"] { background: #0b4fb3; color: #ffffff; }
+.watch__button[aria-busy="true"] { cursor: progress; }
+.watch__button:disabled { cursor: default; }
+.watch__note { font-size: 12px; color: #4b5563; }
+.watch__error { font-size: 12px; color: #7f1d1d; }
+`;
+
+/** A list item's badge: hundreds of shadow roots adopt it, so it holds their rules and no others. */
+export const LIST_CSS = `${HOST_CSS}${BADGE_CSS}${WATCH_CSS}`;
+
+/** One stylesheet for the cards (question, deputy), adopted by each of their shadow roots. */
+export const OVERLAY_CSS = `${HOST_CSS}${BADGE_CSS}${WATCH_CSS}
+.card { margin: .5em 0 1em; padding: .6em .8em; border: 1px solid #d0d7de; border-radius: 8px; background: #ffffff; max-width: 46em; }
 .card > * + * { margin-top: .45em; }
 .timeline { list-style: none; margin: .5em 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25em 1.2em; }
 .timeline__label { color: #4b5563; }
@@ -29,19 +51,11 @@ ${BADGE_CSS}.card { margin: .5em 0 1em; padding: .6em .8em; border: 1px solid #d
 .deputy__links { display: inline-flex; gap: .9em; }
 .deputy__links a, .links a { display: inline-block; min-height: 24px; line-height: 24px; }
 a { color: #0b4fb3; text-decoration: underline; text-underline-offset: 2px; }
-a:focus-visible, button:focus-visible { outline: 2px solid #0b4fb3; outline-offset: 2px; border-radius: 3px; }
+a:focus-visible { outline: 2px solid #0b4fb3; outline-offset: 2px; border-radius: 3px; }
 .muted { color: #4b5563; }
-.list-item { display: inline-flex; align-items: center; gap: .4em; }
-.watch { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .4em; }
-.watch__button { font: inherit; font-size: 12px; font-weight: 600; min-height: 24px; min-width: 24px; padding: .15em .7em; border: 1px solid #0b4fb3; border-radius: 999px; background: #ffffff; color: #0b4fb3; cursor: pointer; }
-.watch__button[aria-pressed="true"] { background: #0b4fb3; color: #ffffff; }
-.watch__button[aria-busy="true"] { cursor: progress; }
-.watch__note { font-size: 12px; color: #4b5563; }
-.watch__error { font-size: 12px; color: #7f1d1d; }
 .record { display: block; font-size: 12px; margin: 0; flex-basis: 100%; }
 .record__figures, .record__source { display: block; }
 .record__source { color: #4b5563; }
 .link-button { font: inherit; font-size: 12px; min-height: 24px; padding: 0; border: 0; background: none; color: #0b4fb3; text-decoration: underline; cursor: pointer; }
 .card__head { display: flex; flex-wrap: wrap; align-items: center; gap: .5em; }
-@media (prefers-reduced-motion: no-preference) { .badge { transition: background-color .15s; } }
 `;

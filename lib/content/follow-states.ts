@@ -13,6 +13,7 @@ import { type FollowOverlayState, type FollowTargets } from './overlays';
 export interface FollowStates {
   /** What the overlays show; undefined until the background has answered once. */
   state(): FollowOverlayState | undefined;
+  /** Asks again whether the targets are followed; the caller publishes (with the watches). */
   refresh(targets: FollowTargets): Promise<void>;
 }
 
@@ -102,7 +103,6 @@ export function followStates(request: Requester, signal: AbortSignal, publish: (
         });
         states = new Map([...(states ?? []), ...Object.entries(reply.states)]);
         for (const [key, followed] of Object.entries(reply.ministries ?? {})) ministries.set(key, followed);
-        changed();
       } catch {
         // No background: the overlays stand without the follow buttons.
       }

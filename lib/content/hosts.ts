@@ -17,11 +17,13 @@ export function isOurHost(node: Node): boolean {
   return ours.has(node);
 }
 
-/** Per document: a constructed sheet can only be adopted where it was made. */
-const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
+/** Per document and stylesheet text: a constructed sheet can only be adopted where it was made. */
+const sharedSheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
 
 function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
-  if (!sharedSheets.has(doc)) {
+  const sheets = sharedSheets.get(doc) ?? new Map<string, CSSStyleSheet | null>();
+  sharedSheets.set(doc, sheets);
+  if (!sheets.has(css)) {
     let sheet: CSSStyleSheet | null = null;
     try {
       const Sheet = (doc.defaultView?.CSSStyleSheet ?? globalThis.CSSStyleSheet) as typeof CSSStyleSheet | undefined;
@@ -32,9 +34,9 @@ function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
     } catch {
       sheet = null;
     }
-    sharedSheets.set(doc, sheet);
+    sheets.set(css, sheet);
   }
-  return sharedSheets.get(doc) ?? null;
+  return sheets.get(css) ?? null;
 }
 
 /** One constructed stylesheet for all hosts, or a `<style>` per host where adopting fails. */
@@ -47,7 +49,7 @@ function adopt(shadow: ShadowRoot, css: string): void {
       return;
     } catch {
       // Firefox refuses sheets constructed in the content script's compartment.
-      sharedSheets.set(doc, null);
+      sharedSheets.get(doc)?.set(css, null);
     }
   }
   const style = shadow.ownerDocument.createElement('style');

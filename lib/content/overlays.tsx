@@ -5,9 +5,8 @@
  */
 import { render, type VNode } from 'preact';
 import { DeputyCard } from '../../components/DeputyCard';
-import { ListBadge } from '../../components/ListBadge';
 import { QuestionCard } from '../../components/QuestionCard';
-import { OVERLAY_CSS } from '../../components/styles';
+import { LIST_CSS, OVERLAY_CSS } from '../../components/styles';
 import { type WatchProps } from '../../components/WatchButton';
 import { type DeputyFollowSlot } from '../../components/DeputyLine';
 import { type MinistryFollowSlot } from '../../components/QuestionCard';
@@ -21,6 +20,7 @@ import { type DeputyFacts, type Question, type QuestionChamber, type QuestionRef
 import { pageAt, parsePage, type PageParse, type SitePage } from '../sites';
 import { questionStatus, refStatus } from '../status';
 import { createHost, placeHost } from './hosts';
+import { listBadge } from './list-badge';
 
 export interface OverlayEnv {
   lang: Language;
@@ -48,6 +48,8 @@ export interface DeputyLookup {
 export interface OverlayState {
   /** Watched question ids; absent until the background has answered. */
   watched?: ReadonlySet<string>;
+  /** The background could not say which questions are watched: no toggle is offered. */
+  watchesUnavailable?: boolean;
   busy: ReadonlySet<string>;
   failed: ReadonlySet<string>;
   deputies: ReadonlyMap<string, DeputyFacts>;
@@ -88,17 +90,34 @@ interface Mounted {
   deputy?: DeputyIdentity;
   /** The ministry whose follow button a question card shows. */
   ministry?: MinistryTarget;
-  view: (state: OverlayState) => VNode;
+  painter: Painter;
 }
 
-type Planned = Omit<Mounted, 'host' | 'root'> & {
+/** Draws an overlay into its shadow root, again whenever the state changes, and takes it out. */
+interface Painter {
+  paint(state: OverlayState): void;
+  dispose(): void;
+}
+
+type Planned = Omit<Mounted, 'host' | 'root' | 'painter'> & {
   attributes: Record<string, string>;
   inline: boolean;
   place: (host: HTMLElement) => void;
+  draw: (root: ShadowRoot) => Painter;
 };
 
+/** Cards: a component tree, diffed by Preact on every change. */
+const withPreact =
+  (view: (state: OverlayState) => VNode) =>
+  (root: ShadowRoot): Painter => ({
+    paint: (state) => render(view(state), root),
+    dispose: () => render(null, root),
+  });
+
+/** Before the background answers, a disabled toggle holds the place; none if it cannot answer. */
 function watchProps(state: OverlayState, target: WatchTarget): WatchProps | undefined {
-  if (!state.watched) return undefined;
+  if (state.watchesUnavailable) return undefined;
+  if (!state.watched) return { watched: false, busy: false, pending: true, onToggle: () => undefined };
   const watched = state.watched.has(target.id);
   return {
     watched,
@@ -206,7 +225,7 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
           inline: false,
           place: (host) => anchor.after(host),
-          view: (state) => (
+          draw: withPreact((state) => (
             <QuestionCard
               question={question}
               status={status}
@@ -217,7 +236,7 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
               follow={followSlot(state, deputy)}
               ministryFollow={ministrySlot(state, ministry)}
             />
-          ),
+          )),
         },
       ];
     }
@@ -232,7 +251,14 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-id': ref.id, 'data-vigie-state': status.state },
           inline: true,
           place: (host) => placeHost(element, host),
-          view: (state) => <ListBadge status={status} lang={env.lang} watch={watchProps(state, target)} />,
+          draw: (root) => {
+            const view = listBadge(root.ownerDocument, status, env.lang);
+            root.append(view.element);
+            return {
+              paint: (state) => view.update(watchProps(state, target)),
+              dispose: () => view.element.remove(),
+            };
+          },
         };
       });
       const owner = page.owner;
@@ -255,14 +281,14 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-deputy': deputyKey(deputy) },
           inline: false,
           place: (host) => owner.element.after(host),
-          view: (state) => (
+          draw: withPreact((state) => (
             <DeputyCard
               deputy={{ ...facts, legislature: owner.legislature }}
               chamber={chamber}
               lang={env.lang}
               follow={followSlot(state, deputy)}
             />
-          ),
+          )),
         },
         ...items,
       ];
@@ -289,7 +315,7 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
           inline: false,
           place: (host) => anchor.after(host),
-          view: (state) => <DeputyCard deputy={deputy} lang={env.lang} follow={followSlot(state, identity)} />,
+          draw: withPreact((state) => <DeputyCard deputy={deputy} lang={env.lang} follow={followSlot(state, identity)} />),
         },
       ];
     }
@@ -298,14 +324,16 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
   }
 }
 
-/** Overlays inserted per idle callback, once those near the viewport are in. */
+/** Overlays built per idle callback, once those near the viewport are in. */
 const PENDING_CHUNK = 100;
 
 /**
  * Overlays whose anchor lies within a screen of the viewport, and the others. Where nothing is laid
- * out (a DOM without layout), every anchor reads as near.
+ * out (a DOM without layout), every anchor reads as near; so does a single overlay, which need not
+ * make the page lay itself out to be placed.
  */
 function nearViewport(doc: Document, planned: Planned[]): { near: Planned[]; far: Planned[] } {
+  if (planned.length < 2) return { near: planned, far: [] };
   const screen = doc.defaultView?.innerHeight ?? 0;
   const near: Planned[] = [];
   const far: Planned[] = [];
@@ -323,10 +351,17 @@ export const EMPTY_STATE: OverlayState = {
   toggle: () => undefined,
 };
 
+interface Built {
+  mounted: Mounted;
+  place: (host: HTMLElement) => void;
+}
+
 export class Overlays {
   private mounted: Mounted[] = [];
-  /** Planned overlays far from the viewport, inserted when the page is idle. */
+  /** Planned overlays far from the viewport, built when the page is idle. */
   private pending: Planned[] = [];
+  /** Those built already, put in the page together once the last is built. */
+  private staged: Built[] = [];
   private scheduled = false;
   private url: string | undefined;
   private state: OverlayState = EMPTY_STATE;
@@ -353,25 +388,39 @@ export class Overlays {
       return keep;
     });
     this.pending = this.pending.filter((p) => wanted.get(p.key)?.anchor === p.anchor);
-    const present = new Set([...this.mounted, ...this.pending].map((m) => m.key));
+    this.staged = this.staged.filter(({ mounted }) => {
+      const keep = wanted.get(mounted.key)?.anchor === mounted.anchor;
+      if (!keep) mounted.painter.dispose();
+      return keep;
+    });
+    const present = new Set([...this.mounted, ...this.pending, ...this.staged.map((b) => b.mounted)].map((m) => m.key));
     const missing = planned.filter((p) => !present.has(p.key));
-    // Near the viewport first, in this task; the rest in idle-time chunks, so that a long list
-    // paints its first badges at once and still gets every badge (find-in-page, screen readers).
+    // Near the viewport first, in this task; the rest built in idle-time chunks and put in the page
+    // together, so that a long list paints its first badges at once, is laid out twice in all, and
+    // still gets every badge (find-in-page, screen readers).
     const nearFirst = nearViewport(this.doc, missing);
-    this.insert(nearFirst.near);
+    this.place(nearFirst.near.map((p) => this.build(p)));
     this.pending.push(...nearFirst.far);
     this.schedulePending();
     return missing.length > 0;
   }
 
-  /** Builds every host off-document first, then inserts them in one pass: no layout in between. */
-  private insert(planned: Planned[]): void {
-    const built = planned.map(({ attributes, inline, place, ...p }) => {
-      const { host, root } = createHost(this.doc, { attributes, css: OVERLAY_CSS, inline });
-      render(p.view(this.state), root);
-      return { mounted: { ...p, host, root }, place };
-    });
+  /** A host and its overlay, drawn off-document: nothing is laid out until it is placed. */
+  private build({ attributes, inline, place, draw, ...p }: Planned): Built {
+    // List badges adopt a sheet of their own rules only: hundreds of shadow roots each match it.
+    const { host, root } = createHost(this.doc, { attributes, css: inline ? LIST_CSS : OVERLAY_CSS, inline });
+    const painter = draw(root);
+    painter.paint(this.state);
+    return { mounted: { ...p, host, root, painter }, place };
+  }
+
+  /** Inserts built overlays in one pass: no layout in between. */
+  private place(built: Built[]): void {
     for (const { mounted, place } of built) {
+      if (!mounted.anchor.isConnected) {
+        mounted.painter.dispose();
+        continue;
+      }
       place(mounted.host);
       this.mounted.push(mounted);
     }
@@ -384,21 +433,22 @@ export class Overlays {
     this.scheduled = true;
     later(() => {
       this.scheduled = false;
-      const chunk = this.pending.splice(0, PENDING_CHUNK).filter((p) => p.anchor.isConnected);
-      this.insert(chunk);
-      this.schedulePending();
+      this.staged.push(...this.pending.splice(0, PENDING_CHUNK).map((p) => this.build(p)));
+      if (this.pending.length) this.schedulePending();
+      else this.place(this.staged.splice(0));
     });
   }
 
   /** Re-renders every overlay with what is now known. */
   update(state: OverlayState): void {
     this.state = state;
-    for (const m of this.mounted) render(m.view(state), m.root);
+    for (const m of this.mounted) m.painter.paint(state);
+    for (const { mounted } of this.staged) mounted.painter.paint(state);
   }
 
   /** Every question with an overlay, including those still waiting for an idle moment. */
   targets(): WatchTarget[] {
-    return [...this.mounted, ...this.pending].flatMap((m) => (m.target ? [m.target] : []));
+    return [...this.mounted, ...this.pending, ...this.staged.map((b) => b.mounted)].flatMap((m) => (m.target ? [m.target] : []));
   }
 
   /** The people and the ministries the overlays offer to follow. */
@@ -415,8 +465,10 @@ export class Overlays {
 
   clear(): void {
     for (const m of this.mounted) this.unmount(m);
+    for (const { mounted } of this.staged) mounted.painter.dispose();
     this.mounted = [];
     this.pending = [];
+    this.staged = [];
   }
 
   get count(): number {
@@ -424,7 +476,7 @@ export class Overlays {
   }
 
   private unmount(m: Mounted): void {
-    render(null, m.root);
+    m.painter.dispose();
     m.host.remove();
   }
 }

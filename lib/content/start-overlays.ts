@@ -33,6 +33,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
   const overlays = new Overlays(doc);
   let settings = initial;
   let watched: Set<string> | undefined;
+  let watchesUnavailable = false;
   const busy = new Set<string>();
   const failed = new Set<string>();
   const deputies = new Map<string, DeputyFacts>();
@@ -40,7 +41,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
 
   const follows = followStates(request, signal, () => publish());
   const publish = () => {
-    const state: OverlayState = { watched, busy, failed, deputies, toggle, follows: follows.state() };
+    const state: OverlayState = { watched, watchesUnavailable, busy, failed, deputies, toggle, follows: follows.state() };
     overlays.update(state);
   };
 
@@ -61,15 +62,26 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
     }
   }
 
-  async function refreshWatches() {
+  /** Reads which questions are watched; the caller publishes. */
+  async function readWatches() {
     const ids = [...new Set(overlays.targets().map((t) => t.id))];
     if (!ids.length || signal.aborted) return;
     try {
       watched = await watchedAmong(request, ids);
-      if (!signal.aborted) publish();
+      watchesUnavailable = false;
     } catch {
       // No background (extension updated or disabled): the badges stand without the toggle.
+      watchesUnavailable = watched === undefined;
     }
+  }
+
+  /**
+   * Watches and follows asked together and shown together: one re-render of the overlays for both
+   * answers, not one per answer.
+   */
+  async function refreshStates() {
+    await Promise.all([readWatches(), follows.refresh(overlays.followTargets())]);
+    if (!signal.aborted) publish();
   }
 
   async function lookUp(lookup: DeputyLookup) {
@@ -98,8 +110,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
       const mounted = overlays.sync(doc.location.href, env);
       if (mounted) {
         publish();
-        void refreshWatches();
-        void follows.refresh(overlays.followTargets());
+        void refreshStates();
         overlays.lookups().forEach((lookup) => void lookUp(lookup));
       }
     } catch {
@@ -116,16 +127,13 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
 
   // Another tab may have changed the watch list: refresh when this one comes back into view.
   const onVisible = () => {
-    if (doc.visibilityState === 'visible') {
-      void refreshWatches();
-      void follows.refresh(overlays.followTargets());
-    }
+    if (doc.visibilityState === 'visible') void refreshStates();
   };
   doc.addEventListener('visibilitychange', onVisible, { signal });
   doc.defaultView?.addEventListener(
     'pageshow',
     (event) => {
-      if ((event as PageTransitionEvent).persisted) void refreshWatches();
+      if ((event as PageTransitionEvent).persisted) void refreshStates();
     },
     { signal },
   );

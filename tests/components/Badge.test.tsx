@@ -2,7 +2,6 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Badge } from '../../components/Badge';
-import { ListBadge } from '../../components/ListBadge';
 import { type QuestionState, type QuestionStatus } from '../../lib/status';
 
 let container: HTMLElement;
@@ -104,17 +103,5 @@ describe('Badge', () => {
   it('adds the compact modifier when asked', () => {
     render(<Badge status={STATUSES.overdue} lang="fr" compact />, container);
     expect(badgeIn(container).className).toBe('badge badge--overdue badge--compact');
-  });
-});
-
-describe('ListBadge', () => {
-  it('wraps a compact badge with the same words', () => {
-    render(<ListBadge status={STATUSES.closed} lang="fr" />, container);
-    const item = container.querySelector('.list-item');
-    expect(item).not.toBeNull();
-    const badge = badgeIn(item!);
-    expect(badge.classList.contains('badge--compact')).toBe(true);
-    expect(badge.getAttribute('data-state')).toBe('closed');
-    expect(norm(badge.querySelector('.badge__label')?.textContent)).toBe(LABELS_FR.closed);
   });
 });
