@@ -17,7 +17,13 @@ export default defineContentScript({
   main() {
     // The overlay module makes its own context (lib/content/script-context.ts) and starts itself.
     // WXT's typed paths name the module after its entry (overlay.js); wxt.config.ts writes it here.
-    const url = (extension.runtime.getURL as (path: string) => string)('/content-scripts/content.js');
-    void import(/* @vite-ignore */ url);
+    const start = () => {
+      const url = (extension.runtime.getURL as (path: string) => string)('/content-scripts/content.js');
+      void import(/* @vite-ignore */ url);
+    };
+    // `document_idle` runs this just before the page's load event, which waits for it: even the
+    // first touch of the extension API (its bindings are made then) would delay the page's load.
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
   },
 });

@@ -8,5 +8,15 @@ import { type browser as Browser } from 'wxt/browser';
 type ExtensionApi = typeof Browser;
 
 const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+let picked: ExtensionApi | undefined;
 
-export const extension: ExtensionApi = (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
+/**
+ * Picked on first use, not when a script loads: the first touch of `runtime` makes the browser build
+ * its bindings (several ms), and a content script's load-time work delays the page's load event.
+ */
+export const extension: ExtensionApi = new Proxy({} as ExtensionApi, {
+  get(_, key) {
+    picked ??= (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
+    return Reflect.get(picked, key);
+  },
+});
