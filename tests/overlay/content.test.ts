@@ -174,6 +174,29 @@ describe('startOverlays', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it('draws the list’s toggles on the first pass, disabled until the background answers, then fills them in place', async () => {
+    const doc = load(fixture('nosdeputes/list-deputy-questions.html'), LIST);
+    start(doc, background(['AN-16-QE-12874']));
+    const before = buttons(doc);
+    expect(before.map((b) => b?.hasAttribute('disabled'))).toEqual([true, true, true, true, true]);
+    await settle();
+    const after = buttons(doc);
+    // The same elements: the answer changes states and words, not the structure.
+    expect(after).toEqual(before);
+    expect(after.map((b) => b?.hasAttribute('disabled'))).toEqual([false, false, false, false, false]);
+    expect(after.map((b) => b?.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false', 'false']);
+  });
+
+  it('takes the list’s toggles away when the background does not answer', async () => {
+    const doc = load(fixture('nosdeputes/list-deputy-questions.html'), LIST);
+    start(doc, background([], true));
+    await settle();
+    for (const host of hosts(doc)) {
+      expect(rootOf(host).querySelector<HTMLElement>('.watch')?.hidden).toBe(true);
+      expect(rootOf(host).querySelector('.badge')).not.toBeNull();
+    }
+  });
+
   it('removes everything when the script is stopped (extension updated or disabled)', async () => {
     const doc = load(fixture('nosdeputes/q-retiree.html'), QUESTION);
     const { controller } = start(doc, background());

@@ -424,6 +424,35 @@ describe('Overlays — a long list', () => {
     expect(hosts(doc).map((h) => h.getAttribute('data-vigie-id'))).toEqual(Array.from({ length: 500 }, (_, i) => `AN-16-QE-${1000 + i}`));
   });
 
+  it('puts the far badges in the page all at once, once all are built: the page is laid out twice, not once per chunk', async () => {
+    const doc = load(generatedList(500), URLS.ndDeputyQuestions);
+    for (const [i, item] of Array.from(doc.querySelectorAll('.question h2')).entries()) {
+      item.getBoundingClientRect = () => ({ top: 40 * i + 1, bottom: 40 * i + 30 }) as DOMRect;
+    }
+    const counts: number[] = [];
+    const observer = new doc.defaultView!.MutationObserver(() => counts.push(hosts(doc).length));
+    observer.observe(doc.body, { childList: true, subtree: true });
+    const overlays = mount(doc, URLS.ndDeputyQuestions);
+    const near = hosts(doc).length;
+    expect(near).toBeLessThan(500);
+    await expect.poll(() => hosts(doc).length, { timeout: 10_000 }).toBe(500);
+    observer.disconnect();
+    // Every mutation batch saw either the near badges or all of them: none saw a part of the rest.
+    expect(new Set(counts)).toEqual(new Set([near, 500]));
+    expect(overlays.count).toBe(500);
+  });
+
+  it('drops a far badge whose item left the page while the rest were being built', async () => {
+    const doc = load(generatedList(500), URLS.ndDeputyQuestions);
+    for (const [i, item] of Array.from(doc.querySelectorAll('.question h2')).entries()) {
+      item.getBoundingClientRect = () => ({ top: 40 * i + 1, bottom: 40 * i + 30 }) as DOMRect;
+    }
+    const overlays = mount(doc, URLS.ndDeputyQuestions);
+    doc.getElementById('q1490')!.remove();
+    await expect.poll(() => overlays.count, { timeout: 10_000 }).toBe(499);
+    expect(doc.querySelector(`${HOST_SELECTOR}[data-vigie-id="AN-16-QE-1490"]`)).toBeNull();
+  });
+
   it('mounts 500 hosts for 500 items, and drops only the one whose item left the page', () => {
     const doc = load(generatedList(500), URLS.ndDeputyQuestions);
     const text = doc.body.textContent;
