@@ -29,11 +29,34 @@ export interface WatchRow {
  * longer validate (as stored), and what the background has already set aside as unreadable.
  */
 export interface WatchListReader {
+  /**
+   * The rows the background keeps ready for `today` (after the first screen of them, read before the
+   * first render); undefined when there are none for today, or they cannot be read.
+   */
+  firstPage(today: IsoDate): Promise<FirstPage | undefined>;
   pages(): AsyncIterable<{ records: WatchRecord[]; unreadable: unknown[] }>;
   setAside(): Promise<unknown[]>;
 }
 
+/** The rows the popup opens on, as the background keeps them ready (store/first-page.ts). */
+export interface FirstPage {
+  /** The first records of the whole list in {@link OPENING_ORDER}, at most {@link ROWS_AT_ONCE}. */
+  records: WatchRecord[];
+}
+
 export type SortOrder = 'late' | 'change' | 'oldest';
+
+/** The order the popup opens on, the one whose first rows the background keeps ready. */
+export const OPENING_ORDER = 'late' satisfies SortOrder;
+
+/** Rows rendered at once; more on demand, so 10,000 watches open as fast as 10. */
+export const ROWS_AT_ONCE = 100;
+
+/**
+ * The rows of the popup's first render: more than a popup's screen. The background keeps them apart
+ * from the rest of the first page, so that the first render waits for a few kilobytes only.
+ */
+export const FIRST_SCREEN_ROWS = 20;
 
 export interface RowFilter {
   text: string;
@@ -102,14 +125,36 @@ function lateness(row: WatchRow): number {
   return (row.status.daysLate ?? 0) * 100_000 + (row.status.daysOpen ?? 0);
 }
 
-/** Unseen changes always come first, then the chosen order. */
+const BY: Record<SortOrder, (a: WatchRow, b: WatchRow) => number> = {
+  late: (a, b) => lateness(b) - lateness(a),
+  change: (a, b) => (b.record.lastChangeAt ?? b.record.watchedAt) - (a.record.lastChangeAt ?? a.record.watchedAt),
+  oldest: (a, b) => a.record.watchedAt - b.record.watchedAt,
+};
+
+// What `localeCompare` does, without building its collator again at each of a long sort's comparisons.
+let ids: Intl.Collator | undefined;
+
+/** Unseen changes always come first, then the chosen order, then the id: never a tie between two rows. */
+export function compareRows(order: SortOrder): (a: WatchRow, b: WatchRow) => number {
+  const by = BY[order];
+  ids ??= new Intl.Collator();
+  const collator = ids;
+  return (a, b) => Number(a.record.seen) - Number(b.record.seen) || by(a, b) || collator.compare(a.record.id, b.record.id);
+}
+
 export function sortRows(rows: readonly WatchRow[], order: SortOrder): WatchRow[] {
-  const by: Record<SortOrder, (a: WatchRow, b: WatchRow) => number> = {
-    late: (a, b) => lateness(b) - lateness(a),
-    change: (a, b) => (b.record.lastChangeAt ?? b.record.watchedAt) - (a.record.lastChangeAt ?? a.record.watchedAt),
-    oldest: (a, b) => a.record.watchedAt - b.record.watchedAt,
-  };
-  return [...rows].sort(
-    (a, b) => Number(a.record.seen) - Number(b.record.seen) || by[order](a, b) || a.record.id.localeCompare(b.record.id),
-  );
+  return [...rows].sort(compareRows(order));
+}
+
+/** Two lists sorted in `order` as one, in one pass: a long list is sorted page by page as it arrives. */
+export function mergeSorted(sorted: readonly WatchRow[], more: readonly WatchRow[], order: SortOrder): WatchRow[] {
+  const compare = compareRows(order);
+  const merged: WatchRow[] = new Array(sorted.length + more.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < sorted.length && j < more.length) merged[k++] = compare(sorted[i]!, more[j]!) <= 0 ? sorted[i++]! : more[j++]!;
+  while (i < sorted.length) merged[k++] = sorted[i++]!;
+  while (j < more.length) merged[k++] = more[j++]!;
+  return merged;
 }

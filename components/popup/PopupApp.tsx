@@ -8,7 +8,19 @@ import { QUESTION_CHAMBERS, type QuestionChamber } from '../../lib/model';
 import { type EventRecord, type WatchRecord } from '../../lib/records';
 import { QUESTION_STATES, type QuestionState } from '../../lib/status';
 import { type BackupInfo } from '../../lib/backup';
-import { filterRows, sortRows, toRow, type SortOrder, type WatchListReader } from '../../lib/watchlist';
+import {
+  filterRows,
+  FIRST_SCREEN_ROWS,
+  mergeSorted,
+  OPENING_ORDER,
+  ROWS_AT_ONCE,
+  sortRows,
+  toRow,
+  type FirstPage,
+  type SortOrder,
+  type WatchListReader,
+  type WatchRow as Row,
+} from '../../lib/watchlist';
 import { EmptyState } from './EmptyState';
 import { HistoryList } from './HistoryList';
 import { WatchRow } from './WatchRow';
@@ -17,6 +29,12 @@ export interface PopupAppProps {
   request: Requester;
   /** The list itself, read in pages from the store: it never crosses messaging whole. */
   list: WatchListReader;
+  /**
+   * The first screen of the rows the background kept ready for today, read before the first
+   * render: shown at once, in their final order, then the rest of those rows, until the whole list
+   * replaces them without moving them.
+   */
+  firstScreen?: FirstPage;
   lang: Language;
   now?: () => number;
   openOptions(): void;
@@ -30,17 +48,34 @@ export interface PopupAppProps {
 const REFRESH_EVERY = 10_000;
 
 /** Rows rendered at once; more on demand, so 10,000 watches open as fast as 10. */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = ROWS_AT_ONCE;
+
+/**
+ * Rows the background kept ready beyond the first screen follow this many at a time, a task each,
+ * while the list is read: no task of the opening builds a hundred rows at once.
+ */
+const ROWS_PER_TASK = 20;
+
+/** The list as read: its records, and its rows already sorted in the opening order, page by page as they came. */
+interface Loaded {
+  records: WatchRecord[];
+  sorted: Row[];
+}
 
 interface Undo {
   record: WatchRecord;
   number: number;
 }
 
-export function PopupApp({ request, list, lang, now = Date.now, openOptions, download, backupInfo }: PopupAppProps) {
+export function PopupApp({ request, list, firstScreen, lang, now = Date.now, openOptions, download, backupInfo }: PopupAppProps) {
   const t = APP_MESSAGES[lang];
   const f = formatters(lang);
-  const [records, setRecords] = useState<WatchRecord[] | undefined>();
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  /** The rows kept ready, shown until the whole list has come. */
+  const [opening, setOpening] = useState(() => firstScreen?.records.map((record) => toRow(record, todayInParis(new Date(now())))));
+  const [grown, setGrown] = useState(FIRST_SCREEN_ROWS);
+  /** A list is on screen: reading it again replaces it whole, never page by page. */
+  const listShown = useRef(!!firstScreen);
   /** What could not be read, as stored: records of the list that no longer validate, and those set aside. */
   const [unreadable, setUnreadable] = useState<unknown[]>([]);
   const [backup, setBackup] = useState<BackupInfo | undefined>();
@@ -60,21 +95,39 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
 
   const load = async () => {
     try {
-      let loaded: WatchRecord[] = [];
+      const today = todayInParis(new Date(now()));
+      if (opening && !loaded) {
+        const first = await list.firstPage(today).catch(() => undefined);
+        // Taken whole, first screen included: a change written since the first screen was read shows in both.
+        if (first) setOpening(first.records.map((record) => toRow(record, today)));
+      }
+      const records: WatchRecord[] = [];
+      let sorted: Row[] = [];
       let unread: unknown[] = [];
       let shownUpTo = -1;
       for await (const page of list.pages()) {
-        loaded = loaded.concat(page.records);
+        records.push(...page.records);
         unread = unread.concat(page.unreadable);
-        // The first page at once, then the rest in large steps: 100,000 watches stay a few renders.
-        if (shownUpTo < 0 || loaded.length - shownUpTo >= REFRESH_EVERY) {
-          setRecords(loaded);
-          shownUpTo = loaded.length;
+        // Each page sorted as it comes and merged in: no one long sort of the whole list at the end.
+        sorted = mergeSorted(
+          sorted,
+          sortRows(
+            page.records.map((record) => toRow(record, today)),
+            OPENING_ORDER,
+          ),
+          OPENING_ORDER,
+        );
+        // Without rows kept ready, the first page at once, then the rest in large steps: 100,000 watches stay a few renders.
+        if (!listShown.current && (shownUpTo < 0 || records.length - shownUpTo >= REFRESH_EVERY)) {
+          setLoaded({ records: records.slice(), sorted });
+          shownUpTo = records.length;
         }
       }
-      setRecords(loaded);
+      listShown.current = true;
+      setLoaded({ records, sorted });
+      setOpening(undefined);
       setUnreadable(unread.concat(await list.setAside()));
-      if (!loaded.length) setBackup(await backupInfo?.().catch(() => undefined));
+      if (!records.length) setBackup(await backupInfo?.().catch(() => undefined));
       setFailed(false);
     } catch {
       setFailed(true);
@@ -85,6 +138,11 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
     return () => clearTimeout(undoTimer.current);
   }, []);
   useEffect(() => {
+    if (loaded || !opening || grown >= Math.min(opening.length, PAGE_SIZE)) return;
+    const next = setTimeout(() => setGrown((n) => n + ROWS_PER_TASK), 0);
+    return () => clearTimeout(next);
+  }, [loaded, opening, grown]);
+  useEffect(() => {
     if (tab === 'history')
       void request({ type: 'events.recent', limit: 200 }).then(
         (r) => setEvents(r.events),
@@ -92,9 +150,13 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
       );
   }, [tab]);
 
-  const today = todayInParis(new Date(now()));
-  const rows = useMemo(() => (records ?? []).map((r) => toRow(r, today)), [records, today]);
-  const visible = useMemo(() => sortRows(filterRows(rows, { text, state, chamber }), order), [rows, text, state, chamber, order]);
+  const records = loaded?.records;
+  // Sorted once per order; a keystroke only filters, which keeps the order.
+  const ordered = useMemo(
+    () => (loaded ? (order === OPENING_ORDER ? loaded.sorted : sortRows(loaded.sorted, order)) : (opening ?? [])),
+    [loaded, opening, order],
+  );
+  const visible = useMemo(() => filterRows(ordered, { text, state, chamber }), [ordered, text, state, chamber]);
 
   const checkAll = async () => {
     setProgress({ done: 0, total: 0 });
@@ -143,7 +205,9 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
 
   const unwatch = async (record: WatchRecord, number: number) => {
     await request({ type: 'watch.set', id: record.id, watched: false });
-    setRecords((list) => list?.filter((r) => r.id !== record.id));
+    const kept = (row: Row) => row.record.id !== record.id;
+    setLoaded((current) => current && { records: current.records.filter((r) => r.id !== record.id), sorted: current.sorted.filter(kept) });
+    setOpening((current) => current?.filter(kept));
     clearTimeout(undoTimer.current);
     setUndo({ record, number });
     undoTimer.current = setTimeout(() => setUndo(undefined), 10_000);
@@ -236,7 +300,7 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
             </div>
           )}
           {records && records.length === 0 && <EmptyState lang={lang} backup={backup} onRestore={() => attempt(restoreBackup)} />}
-          {records && records.length > 0 && (
+          {(records ? records.length > 0 : !!opening?.length) && (
             <>
               <div class="toolbar">
                 <label class="field">
@@ -303,17 +367,17 @@ export function PopupApp({ request, list, lang, now = Date.now, openOptions, dow
                   </button>
                 )}
                 <span class="count" aria-live="polite">
-                  {t.count(f.count(visible.length), f.count(rows.length))}
+                  {records && t.count(f.count(visible.length), f.count(records.length))}
                 </span>
               </div>
               <p class="status" role="status">
                 {status}
               </p>
               {visible.length === 0 ? (
-                <p class="empty">{t.noMatch}</p>
+                records && <p class="empty">{t.noMatch}</p>
               ) : (
-                <ul class="rows">
-                  {visible.slice(0, shown).map((row) => (
+                <ul class="rows" aria-busy={records ? undefined : 'true'}>
+                  {visible.slice(0, loaded ? shown : Math.min(shown, grown)).map((row) => (
                     <WatchRow
                       key={row.record.id}
                       row={row}

@@ -9,13 +9,18 @@ import { request } from '../../lib/platform/client';
 import { download } from '../../lib/platform/download';
 import { openVigieDb } from '../../lib/background/store/db';
 import { watchListReader } from '../../lib/background/store/pages';
+import { readFirstScreen } from '../../lib/background/store/first-page';
+import { todayInParis } from '../../lib/dates';
 import { followsReader } from '../../lib/background/store/follows';
 
 document.head.append(Object.assign(document.createElement('style'), { textContent: BADGE_CSS }));
-const lang = uiLanguage(await loadSettings());
-document.documentElement.lang = lang;
 // The popup reads the list from the store itself: no message carries it, and the worker need not wake.
-const db = await openVigieDb();
+// The database opens and the first rows are read while the settings are, not after; those rows are
+// in the first render, and a store that cannot give them leaves the popup to read the whole list.
+const opening = openVigieDb().then(async (db) => ({ db, firstScreen: await readFirstScreen(db, todayInParis()).catch(() => undefined) }));
+const [settings, { db, firstScreen }] = await Promise.all([loadSettings(), opening]);
+const lang = uiLanguage(settings);
+document.documentElement.lang = lang;
 const view = location.hash.slice(1);
 render(
   <PopupShell
@@ -23,6 +28,7 @@ render(
     follows={followsReader(db)}
     request={request}
     list={watchListReader(db)}
+    firstScreen={firstScreen}
     lang={lang}
     openOptions={() => void browser.runtime.openOptionsPage()}
     download={download}

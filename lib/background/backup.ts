@@ -6,6 +6,7 @@
 import { backupOf, packBackup, unpackBackup, watchesFromBackup } from '../backup';
 import { todayInParis } from '../dates';
 import { type Db } from './store/db';
+import { noteWatchChanges } from './store/first-page';
 import { listWatches } from './store/watches';
 
 /** Four times a day: a lost list loses at most a few hours of new watches and notes. */
@@ -36,8 +37,10 @@ export async function restoreBackup(db: Db, store: BackupStore, now: number): Pr
   const present = new Set((await db.getAllKeys('watches')).map(String));
   const restored = watchesFromBackup(backup, present, todayInParis(new Date(now)));
   for (let start = 0; start < restored.length; start += RESTORE_BATCH) {
-    const tx = db.transaction('watches', 'readwrite');
-    for (const record of restored.slice(start, start + RESTORE_BATCH)) await tx.store.add(record);
+    const tx = db.transaction(['watches', 'firstPage'], 'readwrite');
+    const batch = restored.slice(start, start + RESTORE_BATCH);
+    for (const record of batch) await tx.objectStore('watches').add(record);
+    await noteWatchChanges(tx, { written: batch }, now);
     await tx.done;
   }
   return restored.map((record) => record.id);

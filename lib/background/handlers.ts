@@ -6,6 +6,7 @@ import { type Db } from './store/db';
 import { recentEvents } from './store/events';
 import { type BackupStore, restoreBackup } from './backup';
 import { restoreQuarantined } from './store/db';
+import { noteWatchChanges } from './store/first-page';
 import { commitImport, discardImport, ImportRefused, stageImport } from './store/imports';
 import { eraseEverything, getWatches, markSeen, setNote, setWatched } from './store/watches';
 import { deputyFacts } from './deputies';
@@ -57,7 +58,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'poll.progress': async () => ({ ...deps.poller.progress }),
     'watch.seen': async ({ ids }) => {
-      const seen = await markSeen(await deps.db(), ids);
+      const seen = await markSeen(await deps.db(), ids, deps.now());
       await deps.onWatchesChanged();
       return { seen };
     },
@@ -84,12 +85,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { restored: restored.length };
     },
     'quarantine.retry': async () => {
-      const tx = (await deps.db()).transaction(['watches', 'quarantine'], 'readwrite');
-      const restored = await restoreQuarantined(tx, deps.now());
+      const now = deps.now();
+      const tx = (await deps.db()).transaction(['watches', 'quarantine', 'firstPage'], 'readwrite');
+      const restored = await restoreQuarantined(tx, now);
+      await noteWatchChanges(tx, { written: restored }, now);
       const remaining = await tx.objectStore('quarantine').count();
       await tx.done;
-      if (restored) await deps.onWatchesChanged();
-      return { restored, remaining };
+      if (restored.length) await deps.onWatchesChanged();
+      return { restored: restored.length, remaining };
     },
     'data.erase': async () => {
       await eraseEverything(await deps.db());

@@ -34,6 +34,7 @@ import { indexStore } from './store/jo-index';
 import { followedChambers } from './store/follows';
 import { type FeedEntry } from '../follows/schemas';
 import { listWatches, updateWatch, updateWatches } from './store/watches';
+import { keepFirstPageCurrent } from './store/first-page';
 
 export interface PollerDeps {
   db: () => Promise<Db>;
@@ -96,7 +97,7 @@ export class Poller {
     const context = await this.context();
     const db = await this.deps.db();
     for (let start = 0; start < ids.length; start += SCHEDULE_BATCH) {
-      await updateWatches(db, ids.slice(start, start + SCHEDULE_BATCH), (record) => rescheduled(record, context));
+      await updateWatches(db, ids.slice(start, start + SCHEDULE_BATCH), (record) => rescheduled(record, context), context.now);
     }
   }
 
@@ -133,6 +134,8 @@ export class Poller {
   private async poll(request?: RunRequest): Promise<PollSummary> {
     const db = await this.deps.db();
     const settings = await this.deps.settings();
+    // The popup's first rows are sorted for a day: the day's first run sorts them for the new one.
+    await keepFirstPageCurrent(db, this.deps.now());
     const { records: stored } = await listWatches(db, this.deps.now());
     const settled: Change[] = [];
     const listed: WatchRecord[] = [];
@@ -155,7 +158,7 @@ export class Poller {
       readGapMs: (record) => directReadGap(settings.discreet, healthOf(record)),
     });
     const madeDue = new Map(selection.madeDue.map((record) => [record.id, record.nextCheckAt]));
-    if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }));
+    if (madeDue.size) await updateWatches(db, [...madeDue.keys()], (record) => ({ ...record, nextCheckAt: madeDue.get(record.id) }), now);
     if (selection.unscheduled.length) await this.schedule(selection.unscheduled.map((record) => record.id));
     const batch = selection.due.slice(0, MAX_CHECKS_PER_RUN);
     this.progress = { running: true, done: 0, total: batch.length };

@@ -9,7 +9,8 @@ import { type Language } from '../../lib/i18n';
 import { type ResponseOf } from '../../lib/messages';
 import { type EventRecord, type WatchRecord } from '../../lib/records';
 import { watchListReader } from '../../lib/background/store/pages';
-import { freshIndexedDb, makeQuestion, makeRecord, makeRef, NOW, openTestDb } from '../store/helpers';
+import { freshIndexedDb, makeQuestion, makeRecord, makeRef, NOW, openTestDb, TODAY } from '../store/helpers';
+import { FIRST_SCREEN_ROWS, filterRows, sortRows, toRow, type FirstPage } from '../../lib/watchlist';
 import {
   byText,
   choose,
@@ -100,10 +101,19 @@ async function open(
   lang: Language = 'fr',
   openOptions = () => undefined,
   download: (name: string, text: string) => void = vi.fn(),
+  firstScreen?: FirstPage,
 ) {
   await act(() => {
     render(
-      <PopupApp request={bg.request} list={bg.list} lang={lang} now={() => NOW} openOptions={openOptions} download={download} />,
+      <PopupApp
+        request={bg.request}
+        list={bg.list}
+        firstScreen={firstScreen}
+        lang={lang}
+        now={() => NOW}
+        openOptions={openOptions}
+        download={download}
+      />,
       container,
     );
   });
@@ -753,5 +763,91 @@ describe('PopupApp: English', () => {
     unreadable.list.error = new Error('db closed');
     await open(unreadable, 'en');
     expect(text(container, '[role="alert"]')).toBe('Vigie could not read the list. Please try again.');
+  });
+});
+
+describe('PopupApp: the first rows kept ready by the background', () => {
+  /** Late by different amounts, ties on the same day, one in six unseen: 250 watches in key order. */
+  const MANY = Array.from({ length: 250 }, (_, i) =>
+    makeRecord({
+      number: 700 + i,
+      question: makeQuestion({ number: 700 + i, publishedOn: `2024-0${1 + (i % 4)}-0${1 + (i % 9)}` }),
+      seen: i % 6 !== 0,
+    }),
+  );
+  const SORTED = sortRows(
+    MANY.map((record) => toRow(record, TODAY)),
+    'late',
+  ).map((row) => row.record.id);
+  const kept = (count = PAGE_SIZE): FirstPage => ({
+    records: SORTED.slice(0, count).map((id) => MANY.find((record) => record.id === id)!),
+  });
+
+  it('shows them in the first render, before any page of the list, and the whole list keeps them where they are', async () => {
+    const held = deferred<void>();
+    const bg = background(MANY, {}, fakeList(MANY, { pagesHeld: held.promise, firstPage: kept() }));
+    await act(() => {
+      render(
+        <PopupApp
+          request={bg.request}
+          list={bg.list}
+          firstScreen={kept(FIRST_SCREEN_ROWS)}
+          lang="fr"
+          now={() => NOW}
+          openOptions={vi.fn()}
+          download={vi.fn()}
+        />,
+        container,
+      );
+    });
+    // A screen and more at once; the other rows kept ready follow a few at a time, the list still unread.
+    expect(rowIds()).toEqual(SORTED.slice(0, FIRST_SCREEN_ROWS));
+    await settleUntil(() => rows().length === PAGE_SIZE);
+    expect(bg.list.pageSizes).toEqual([]);
+    expect(rowIds()).toEqual(SORTED.slice(0, PAGE_SIZE));
+    expect(container.querySelector('ul.rows')?.getAttribute('aria-busy')).toBe('true');
+    // Not counted until the whole list is there.
+    expect(count()).toBe('');
+    const firstRows = rows();
+
+    held.resolve();
+    await settle();
+    expect(bg.list.pageSizes).toEqual([250]);
+    expect(rowIds()).toEqual(SORTED.slice(0, PAGE_SIZE));
+    // The same elements: nothing on screen was replaced.
+    expect(rows().slice(0, 10)).toEqual(firstRows.slice(0, 10));
+    expect(container.querySelector('ul.rows')?.hasAttribute('aria-busy')).toBe(false);
+    expect(count()).toBe('250 sur 250');
+  });
+
+  it('rows kept ready that the list no longer bears out give way to the list', async () => {
+    const gone = makeRecord({ number: 9999, seen: false });
+    const bg = background(MANY);
+    await open(bg, 'fr', undefined, undefined, { records: [gone, ...kept(FIRST_SCREEN_ROWS - 1).records] });
+    expect(rowIds()).toEqual(SORTED.slice(0, PAGE_SIZE));
+    expect(count()).toBe('250 sur 250');
+  });
+
+  it('a search typed before the list has come shows only matching rows, then every match', async () => {
+    const held = deferred<void>();
+    const bg = background(MANY, {}, fakeList(MANY, { pagesHeld: held.promise, firstPage: kept() }));
+    await open(bg, 'fr', undefined, undefined, kept(FIRST_SCREEN_ROWS));
+    await settleUntil(() => rows().length === PAGE_SIZE);
+    await typeInto(searchBox(), '71');
+    const all = filterRows(
+      sortRows(
+        MANY.map((record) => toRow(record, TODAY)),
+        'late',
+      ),
+      { text: '71', state: 'all' },
+    ).map((row) => row.record.id);
+    const early = rowIds();
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(all.length);
+    expect(early).toEqual(all.slice(0, early.length));
+    held.resolve();
+    await settle();
+    expect(rowIds()).toEqual(all);
+    expect(count()).toBe(`${all.length} sur 250`);
   });
 });

@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { type Requester } from '../../lib/messages';
 import { requestSchemas, responseSchemas, type AnyRequest, type RequestOf, type RequestType, type ResponseOf } from '../../lib/messages';
 import { type WatchRecord, watchRecordSchema } from '../../lib/records';
-import { type WatchListReader } from '../../lib/watchlist';
+import { type FirstPage, type WatchListReader } from '../../lib/watchlist';
 
 export type FakeHandlers = {
   [T in RequestType]?: (message: RequestOf<T>) => ResponseOf<T> | Promise<ResponseOf<T>>;
@@ -53,6 +53,16 @@ export interface FakeList extends WatchListReader {
   setAsideCalls: number;
 }
 
+export interface FakeListOptions {
+  pageSize?: number;
+  unreadable?: unknown[];
+  setAside?: unknown[];
+  /** The rows the background keeps ready, served for any day; none unless given. */
+  firstPage?: FirstPage;
+  /** Awaited before the first page of the list is served: the list is still loading until it settles. */
+  pagesHeld?: Promise<void>;
+}
+
 /**
  * The list as `watchListReader` serves it: pages of at most `pageSize` valid records (each one
  * checked against the schema, as the real reader does), then what was set aside. `records` may be
@@ -60,7 +70,7 @@ export interface FakeList extends WatchListReader {
  */
 export function fakeList(
   records: readonly WatchRecord[] | (() => readonly WatchRecord[]) = [],
-  { pageSize = 500, unreadable = [], setAside = [] }: { pageSize?: number; unreadable?: unknown[]; setAside?: unknown[] } = {},
+  { pageSize = 500, unreadable = [], setAside = [], firstPage, pagesHeld }: FakeListOptions = {},
 ): FakeList {
   const list: FakeList = {
     reads: 0,
@@ -69,8 +79,13 @@ export function fakeList(
     unreadable,
     setAsideRecords: setAside,
     setAsideCalls: 0,
+    async firstPage() {
+      if (list.error) throw list.error;
+      return firstPage && { records: firstPage.records.map((record) => watchRecordSchema.parse(structuredClone(record))) };
+    },
     async *pages() {
       list.reads++;
+      await pagesHeld;
       if (list.error) throw list.error;
       const all = typeof records === 'function' ? records() : records;
       let start = 0;

@@ -1,6 +1,6 @@
 /** The popup's list as pure functions: rows from records, the search box, the state filter, the orders. */
 import { describe, expect, it } from 'vitest';
-import { filterRows, normalizeForSearch, sortRows, toRow, type SortOrder, type WatchRow } from '../../lib/watchlist';
+import { filterRows, mergeSorted, normalizeForSearch, sortRows, toRow, type SortOrder, type WatchRow } from '../../lib/watchlist';
 import { type WatchRecord } from '../../lib/records';
 import { makeQuestion, makeRecord, makeRef, NOW, TODAY } from '../store/helpers';
 
@@ -229,6 +229,31 @@ describe('sortRows', () => {
     const before = ids(rows);
     sortRows(rows, 'late');
     expect(ids(rows)).toEqual(before);
+  });
+});
+
+describe('mergeSorted', () => {
+  /** Late by different amounts, many on the same day (ties broken by id), one in five unseen. */
+  const many = Array.from({ length: 240 }, (_, i) =>
+    toRow(
+      makeRecord({
+        number: 500 + i,
+        question: makeQuestion({ number: 500 + i, publishedOn: `2024-0${1 + (i % 5)}-1${i % 3}` }),
+        seen: i % 5 !== 0,
+        watchedAt: NOW - (i % 17) * DAY,
+        ...(i % 4 ? { lastChangeAt: NOW - (i % 13) * DAY } : {}),
+      }),
+      TODAY,
+    ),
+  );
+
+  it('sorting page by page and merging gives the whole sort, in every order', () => {
+    for (const sort of ['late', 'change', 'oldest'] as const) {
+      let merged: WatchRow[] = [];
+      for (let start = 0; start < many.length; start += 70)
+        merged = mergeSorted(merged, sortRows(many.slice(start, start + 70), sort), sort);
+      expect(ids(merged)).toEqual(ids(sortRows(many, sort)));
+    }
   });
 });
 

@@ -54,8 +54,7 @@ describe('upgrade from version 4', () => {
     const name = nextDbName();
     const { watch, issue } = await createV4(name);
     const db = await openTestDb(name);
-    expect(DB_VERSION).toBe(5);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('watches')).toEqual([watch]);
     expect(await db.count('events')).toBe(1);
     expect(await db.getAll('joIssues')).toEqual([issue]);

@@ -4,13 +4,15 @@ import { DB_VERSION } from '../../lib/background/store/db';
 import { quarantinedWatches, readWatchPage, watchListReader } from '../../lib/background/store/pages';
 import { NOTE_MAX_LENGTH, watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { listWatches } from '../../lib/background/store/watches';
+import { readFirstPage } from '../../lib/background/store/first-page';
+import { ROWS_AT_ONCE, sortRows, toRow } from '../../lib/watchlist';
 import { questionStatus } from '../../lib/status';
 import { anDynUrl } from '../../lib/urls';
 import { freshIndexedDb, makeQuestion, makeRecord, nextDbName, NOW, openTestDb, TODAY } from './helpers';
 
 beforeEach(() => freshIndexedDb());
 
-const STORES = ['cache', 'events', 'feed', 'follows', 'joDigests', 'joIndex', 'joIssues', 'meta', 'quarantine', 'staging', 'watches'];
+const STORES = ['cache', 'events', 'feed', 'firstPage', 'follows', 'joDigests', 'joIndex', 'joIssues', 'meta', 'quarantine', 'staging', 'watches'];
 
 /** Writes a version-1 database the way the first release did: `watches` only, `{ id, question, addedAt, note? }`. */
 async function createV1(name: string, records: object[]): Promise<void> {
@@ -269,6 +271,66 @@ describe('upgrade from version 2 to today: records today’s schemas refuse are 
     const db = await openTestDb(name);
     expect(await db.get('watches', current.id)).toEqual(current);
     expect(await quarantinedWatches(db)).toHaveLength(1);
+    db.close();
+  });
+});
+
+/** Writes a version-5 database as main left it before the first page: its eleven stores and a list. */
+async function createV5(name: string, watches: object[]): Promise<void> {
+  const v5 = await openDB(name, 5, {
+    upgrade(db) {
+      db.createObjectStore('watches', { keyPath: 'id' });
+      db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
+      db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
+      db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
+      db.createObjectStore('staging', { keyPath: ['importId', 'id'] });
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('joIssues', { keyPath: 'key' });
+      db.createObjectStore('joIndex', { keyPath: 'chamber' });
+      db.createObjectStore('follows', { keyPath: 'id' });
+      const feed = db.createObjectStore('feed', { keyPath: 'id' });
+      feed.createIndex('at', 'at');
+      feed.createIndex('followId', 'followId');
+      feed.createIndex('unseen', 'unseen');
+      db.createObjectStore('joDigests', { keyPath: 'key' }).createIndex('chamber', 'chamber');
+    },
+  });
+  const tx = v5.transaction('watches', 'readwrite');
+  for (const watch of watches) await tx.store.put(watch);
+  await tx.done;
+  v5.close();
+}
+
+describe('upgrade from version 5', () => {
+  it('sorts the popup’s first rows from the list as it is, leaving everything else as it was', async () => {
+    const name = nextDbName();
+    const watches = Array.from({ length: 130 }, (_, i) =>
+      makeRecord({
+        number: 300 + i,
+        question: makeQuestion({ number: 300 + i, publishedOn: `2024-0${1 + (i % 5)}-1${i % 4}` }),
+        seen: i % 9 !== 0,
+      }),
+    );
+    const broken = { id: 'AN-16-QE-999', state: 'lost' };
+    await createV5(name, [...watches, broken]);
+    const db = await openTestDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    const sorted = sortRows(watches.map((record) => toRow(record, TODAY)), 'late').map((row) => row.record);
+    expect((await readFirstPage(db, TODAY))?.records).toEqual(sorted.slice(0, ROWS_AT_ONCE));
+    // Another day's popup does not trust it.
+    expect(await readFirstPage(db, '2024-06-02')).toBeUndefined();
+    // Nothing else moved: the unreadable record is still there, for the list to set aside as before.
+    expect(await db.count('watches')).toBe(131);
+    expect(await db.get('watches', broken.id)).toEqual(broken);
+    db.close();
+  });
+
+  it('an empty list upgrades to an empty first page, shown as such', async () => {
+    const name = nextDbName();
+    await createV5(name, []);
+    const db = await openTestDb(name);
+    expect(await readFirstPage(db, TODAY)).toEqual({ records: [] });
     db.close();
   });
 });

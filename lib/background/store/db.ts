@@ -9,6 +9,8 @@ import { watchRecordSchema } from '../../records';
 import type { IndexState, IssueRecord } from '../../polling/index-schedule';
 import type { FeedEntry, Follow, IssueDigest } from '../../follows/schemas';
 import { repairedWatch } from './repair';
+import { type FirstPageRecord, rebuildFirstPage } from './first-page';
+import { todayInParis } from '../../dates';
 
 export const DB_NAME = 'vigie';
 
@@ -22,8 +24,10 @@ export const DB_NAME = 'vigie';
  * 5 — follows of a deputy, a ministry or a subject: `follows`, their events `feed` (indexed by
  *     date, by follow, and sparsely by `unseen`), and `joDigests`, what is kept of the last issues
  *     read for previews. Nothing else changes.
+ * 6 — `firstPage`: the rows the popup opens on, sorted by the background (store/first-page.ts),
+ *     sorted at the upgrade from the watches as they are. Nothing else changes.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface VigieDb extends DBSchema {
   watches: { key: string; value: WatchRecord };
@@ -39,6 +43,8 @@ export interface VigieDb extends DBSchema {
   follows: { key: string; value: Follow };
   feed: { key: string; value: FeedEntry; indexes: { at: number; followId: string; unseen: number } };
   joDigests: { key: string; value: IssueDigest; indexes: { chamber: string } };
+  /** The popup's first rows and their outline, kept by every transaction that writes watches. */
+  firstPage: { key: string; value: FirstPageRecord };
 }
 
 export type Db = IDBPDatabase<VigieDb>;
@@ -60,15 +66,15 @@ async function repairWatches(tx: Tx<['watches', 'quarantine']>, now: number): Pr
 }
 
 /** Quarantined watches that a repair now makes valid, back in the list (never over a watch of the same question). */
-export async function restoreQuarantined(tx: Tx<['watches', 'quarantine']>, now: number): Promise<number> {
-  let restored = 0;
+export async function restoreQuarantined(tx: Tx<['watches', 'quarantine', ...any[]]>, now: number): Promise<WatchRecord[]> {
+  const restored: WatchRecord[] = [];
   for (let cursor = await tx.objectStore('quarantine').openCursor(); cursor; cursor = await cursor.continue()) {
     if (cursor.value.store !== 'watches') continue;
     const repaired = repairedWatch(cursor.value.value, now);
     if (!repaired || (await tx.objectStore('watches').count(repaired.id))) continue;
     await tx.objectStore('watches').put(repaired);
     await cursor.delete();
-    restored++;
+    restored.push(repaired);
   }
   return restored;
 }
@@ -109,6 +115,11 @@ export function openVigieDb({ name = DB_NAME, now = Date.now, onClose }: OpenOpt
         feed.createIndex('followId', 'followId');
         feed.createIndex('unseen', 'unseen');
         db.createObjectStore('joDigests', { keyPath: 'key' }).createIndex('chamber', 'chamber');
+      }
+      if (oldVersion < 6) {
+        db.createObjectStore('firstPage', { keyPath: 'key' });
+        // After the repairs above: the page is sorted from the watches the list will show.
+        await rebuildFirstPage(tx as unknown as Tx<['watches', 'firstPage']>, todayInParis(new Date(now())));
       }
     },
     blocking(_current, _blocked, event) {

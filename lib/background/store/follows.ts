@@ -118,7 +118,7 @@ export async function listDigests(db: Db): Promise<IssueDigest[]> {
 }
 
 /** The stores of the transaction that applies an issue. */
-export type IssueStores = ['watches', 'joIssues', 'events', 'follows', 'feed', 'joDigests'];
+export type IssueStores = ['watches', 'joIssues', 'events', 'follows', 'feed', 'joDigests', 'firstPage'];
 
 /**
  * The issue against every follow, inside the transaction that applies it: new events written (an

@@ -8,6 +8,7 @@ import { type IsoDate } from '../../dates';
 import { todayInParis } from '../../dates';
 import { type ExportedWatch, type ImportKind, mergeImported, stagedWatchSchema } from '../../exchange';
 import { watchRecordSchema, type MetaRecord, type WatchRecord } from '../../records';
+import { noteWatchChanges } from './first-page';
 import { type Db } from './db';
 import { appendEvent } from './events';
 
@@ -129,20 +130,24 @@ export async function commitImport(
   const committed: CommittedImport = { counts: noCounts(), written: [] };
   const today = todayInParis(new Date(now));
   for (;;) {
-    const tx = db.transaction(['watches', 'staging', 'meta', 'events'], 'readwrite');
+    const tx = db.transaction(['watches', 'staging', 'meta', 'events', 'firstPage'], 'readwrite');
     const batch = await tx.objectStore('staging').getAll(stagedRange(importId), COMMIT_BATCH);
     const stored = await Promise.all(batch.map((staged) => tx.objectStore('watches').get(staged.id)));
     const writes: Promise<unknown>[] = [];
+    const written: WatchRecord[] = [];
     for (const [i, staged] of batch.entries()) {
       const current = stored[i] === undefined ? undefined : watchRecordSchema.safeParse(stored[i]);
       const { kind, record } = mergeImported(staged.watch, current?.success ? current.data : undefined, today);
       committed.counts[kind]++;
       if (kind === 'unchanged') continue;
-      writes.push(tx.objectStore('watches').put(schedule(record)));
+      const scheduled = schedule(record);
+      writes.push(tx.objectStore('watches').put(scheduled));
+      written.push(scheduled);
       committed.written.push(staged.id);
     }
     if (batch.length) writes.push(tx.objectStore('staging').delete(IDBKeyRange.bound([importId, batch[0]!.id], [importId, batch[batch.length - 1]!.id])));
     await Promise.all(writes);
+    await noteWatchChanges(tx, { written }, now);
     if (batch.length < COMMIT_BATCH) {
       await tx.objectStore('meta').delete(JOURNAL);
       await appendEvent(tx, { at: now, type: 'import', detail: `${committed.counts.added} + ${committed.counts.updated}` });

@@ -11,6 +11,7 @@ import { indexStateSchema, issueRecordSchema, type IssueRecord } from '../../pol
 import { watchRecordSchema, type WatchRecord } from '../../records';
 import { type Db } from './db';
 import { appendEvent } from './events';
+import { noteWatchChanges } from './first-page';
 import { applyIssueToFollows } from './follows';
 import { type FeedEntry } from '../../follows/schemas';
 
@@ -40,7 +41,7 @@ export function indexStore(db: Db, onFeed?: (entries: FeedEntry[]) => void): Ind
     },
 
     async commitIssue(record: IssueRecord, issue: JoIssue | undefined, context: ScheduleContext): Promise<AppliedCheck[]> {
-      const tx = db.transaction(['watches', 'joIssues', 'events', 'follows', 'feed', 'joDigests'], 'readwrite');
+      const tx = db.transaction(['watches', 'joIssues', 'events', 'follows', 'feed', 'joDigests', 'firstPage'], 'readwrite');
       const watchStore = tx.objectStore('watches');
       let checks: AppliedCheck[] = [];
       let feed: FeedEntry[] = [];
@@ -55,7 +56,9 @@ export function indexStore(db: Db, onFeed?: (entries: FeedEntry[]) => void): Ind
             if (parsed.success) watches.set(parsed.data.id, parsed.data);
           }
           checks = applyIndexIssue(watches, issue, context);
-          for (const check of checks) await watchStore.put(watchRecordSchema.parse(check.record));
+          const written = checks.map((check) => watchRecordSchema.parse(check.record));
+          for (const record of written) await watchStore.put(record);
+          await noteWatchChanges(tx, { written }, context.now);
           for (const check of checks) for (const event of check.events) await appendEvent(tx, event);
           feed = await applyIssueToFollows(tx, issue, record, context.now);
         }

@@ -9,8 +9,15 @@ import { listFollows } from './follows';
 import { type QuarantineRecord, type WatchRecord, watchRecordSchema } from '../../records';
 import { type WatchListReader } from '../../watchlist';
 import { type Db } from './db';
+import { readFirstPage } from './first-page';
 
 export const WATCH_PAGE_SIZE = 500;
+
+/**
+ * The popup's pages are smaller: each is read, validated and sorted in one task while the user may
+ * already be typing, and a task of 500 watches was over the 50 ms a keystroke can wait.
+ */
+export const POPUP_PAGE_SIZE = 200;
 
 export interface WatchPage {
   records: WatchRecord[];
@@ -52,7 +59,8 @@ export async function quarantinedWatches(db: Db): Promise<QuarantineRecord[]> {
 /** The list as the popup reads it, from the store itself. */
 export function watchListReader(db: Db): WatchListReader {
   return {
-    pages: () => watchPages(db),
+    firstPage: (today) => readFirstPage(db, today),
+    pages: () => watchPages(db, POPUP_PAGE_SIZE),
     setAside: async () => (await quarantinedWatches(db)).map((record) => record.value),
   };
 }

@@ -8,12 +8,13 @@ import type { Question, QuestionRef } from '../../model';
 import { stateOfSnapshot } from '../../status';
 import type { Db, Tx } from './db';
 import { appendEvent } from './events';
+import { noteWatchChanges } from './first-page';
 import { repairedWatch } from './repair';
 import { watchRecordSchema, type WatchRecord } from '../../records';
 
 /** A stored record that no longer validates: repaired in place when a repair is certain, set aside otherwise. */
 async function quarantineRecord(
-  tx: Tx<['watches', 'quarantine', 'events', ...any[]]>,
+  tx: Tx<['watches', 'quarantine', 'events', 'firstPage', ...any[]]>,
   key: IDBValidKey,
   value: unknown,
   reason: string,
@@ -22,10 +23,12 @@ async function quarantineRecord(
   const repaired = repairedWatch(value, at);
   if (repaired && repaired.id === key) {
     await tx.objectStore('watches').put(repaired);
+    await noteWatchChanges(tx, { written: [repaired] }, at);
     return repaired;
   }
   await tx.objectStore('quarantine').add({ at, store: 'watches', key: String(key), value, reason });
   await tx.objectStore('watches').delete(key as string);
+  await noteWatchChanges(tx, { deleted: [String(key)] }, at);
   await appendEvent(tx, { at, type: 'quarantine', detail: `${String(key)}: ${reason}`.slice(0, 500) });
   return undefined;
 }
@@ -57,7 +60,7 @@ export async function listWatches(db: Db, now = Date.now()): Promise<WatchList> 
     else invalid.push(keys[i]!);
   }
   if (!invalid.length) return { records, quarantined: 0 };
-  const tx = db.transaction(['watches', 'quarantine', 'events'], 'readwrite');
+  const tx = db.transaction(['watches', 'quarantine', 'events', 'firstPage'], 'readwrite');
   let quarantined = 0;
   for (const key of invalid) {
     const value = await tx.objectStore('watches').get(key as string);
@@ -98,7 +101,7 @@ export interface WatchRequest {
  * its snapshot and keeps its history.
  */
 export async function setWatched(db: Db, request: WatchRequest, now: number, today: IsoDate): Promise<WatchRecord | undefined> {
-  const tx = db.transaction(['watches', 'quarantine', 'events'], 'readwrite');
+  const tx = db.transaction(['watches', 'quarantine', 'events', 'firstPage'], 'readwrite');
   const store = tx.objectStore('watches');
   const raw = await store.get(request.id);
   let existing: WatchRecord | undefined;
@@ -111,6 +114,7 @@ export async function setWatched(db: Db, request: WatchRequest, now: number, tod
     if (existing) {
       await store.delete(request.id);
       await appendEvent(tx, { at: now, type: 'unwatch', questionId: request.id });
+      await noteWatchChanges(tx, { deleted: [request.id] }, now);
     }
   } else {
     const question = request.question ?? existing?.question;
@@ -130,6 +134,7 @@ export async function setWatched(db: Db, request: WatchRequest, now: number, tod
     }
     record = result;
     await store.put(record);
+    await noteWatchChanges(tx, { written: [record] }, now);
     if (!existing) await appendEvent(tx, { at: now, type: 'watch', questionId: request.id, to: record.state });
   }
   await tx.done;
@@ -138,7 +143,7 @@ export async function setWatched(db: Db, request: WatchRequest, now: number, tod
 
 /** Applies `change` to one record inside one transaction; nothing happens if it is gone. */
 export async function updateWatch(db: Db, id: string, change: (record: WatchRecord) => WatchRecord, now = Date.now()): Promise<WatchRecord | undefined> {
-  const tx = db.transaction(['watches', 'quarantine', 'events'], 'readwrite');
+  const tx = db.transaction(['watches', 'quarantine', 'events', 'firstPage'], 'readwrite');
   const raw = await tx.objectStore('watches').get(id);
   if (raw === undefined) {
     await tx.done;
@@ -157,36 +162,48 @@ export async function updateWatch(db: Db, id: string, change: (record: WatchReco
     throw new Error(`Invalid watch update: ${next}`);
   }
   await tx.objectStore('watches').put(next);
+  await noteWatchChanges(tx, { written: [next] }, now);
   await tx.done;
   return next;
 }
 
 /** Applies `change` to many records in one transaction (records that fail to validate are left as they were). */
-export async function updateWatches(db: Db, ids: readonly string[], change: (record: WatchRecord) => WatchRecord): Promise<number> {
-  const tx = db.transaction('watches', 'readwrite');
-  let changed = 0;
+export async function updateWatches(
+  db: Db,
+  ids: readonly string[],
+  change: (record: WatchRecord) => WatchRecord,
+  now = Date.now(),
+): Promise<number> {
+  const tx = db.transaction(['watches', 'firstPage'], 'readwrite');
+  const written: WatchRecord[] = [];
   for (const id of ids) {
-    const current = validate(await tx.store.get(id));
+    const current = validate(await tx.objectStore('watches').get(id));
     if (typeof current === 'string') continue;
     const next = validate(change(current));
     if (typeof next === 'string') continue;
-    await tx.store.put(next);
-    changed++;
+    await tx.objectStore('watches').put(next);
+    written.push(next);
   }
+  await noteWatchChanges(tx, { written }, now);
   await tx.done;
-  return changed;
+  return written.length;
 }
 
 /** Returns how many records it changed. */
-export async function markSeen(db: Db, ids: readonly string[]): Promise<number> {
+export async function markSeen(db: Db, ids: readonly string[], now = Date.now()): Promise<number> {
   let changed = 0;
   for (const id of ids) {
     let flipped = false;
-    await updateWatch(db, id, (r) => {
-      if (r.seen) return r;
-      flipped = true;
-      return { ...r, seen: true };
-    });
+    await updateWatch(
+      db,
+      id,
+      (r) => {
+        if (r.seen) return r;
+        flipped = true;
+        return { ...r, seen: true };
+      },
+      now,
+    );
     if (flipped) changed++;
   }
   return changed;
@@ -210,7 +227,7 @@ export async function setNote(db: Db, id: string, note: string): Promise<WatchRe
 /** « Effacer toutes mes données »: every store emptied in one transaction. */
 export async function eraseEverything(db: Db): Promise<void> {
   const tx = db.transaction(
-    ['watches', 'cache', 'events', 'quarantine', 'staging', 'meta', 'joIssues', 'joIndex', 'follows', 'feed', 'joDigests'],
+    ['watches', 'cache', 'events', 'quarantine', 'staging', 'meta', 'joIssues', 'joIndex', 'follows', 'feed', 'joDigests', 'firstPage'],
     'readwrite',
   );
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
