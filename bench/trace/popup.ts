@@ -85,11 +85,12 @@ async function openPopup(browser: ExtensionBrowser): Promise<{ page: Page; open:
   const page = await browser.newPage();
   await page.addInitScript(RECORDER);
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  // Done when the count has not changed for a second.
+  // Done when the whole list is read (the list is busy until then: its first rows show long before)
+  // and the rows have not changed for a second.
   await page.waitForFunction(
     () => {
       const rows = (window as unknown as { __rows: { at: number }[] }).__rows;
-      return rows.length > 0 && performance.now() - rows[rows.length - 1]!.at > 1_000;
+      return rows.length > 0 && !document.querySelector('ul.rows[aria-busy]') && performance.now() - rows[rows.length - 1]!.at > 1_000;
     },
     null,
     { timeout: 60_000, polling: 200 },
