@@ -5,6 +5,8 @@ export interface FollowProps {
   followed: boolean;
   busy: boolean;
   error?: boolean;
+  /** Shown, disabled, until the background says whether it is followed: the card's layout stays put. */
+  pending?: boolean;
   onToggle: () => void;
 }
 
@@ -19,6 +21,7 @@ export function FollowButton({
   followed,
   busy,
   error,
+  pending,
   onToggle,
   lang,
   subject = 'deputy',
@@ -38,8 +41,9 @@ export function FollowButton({
         aria-pressed={followed ? 'true' : 'false'}
         aria-busy={busy ? 'true' : undefined}
         title={help ?? t.followHelp}
+        disabled={pending}
         onClick={
-          busy
+          busy || pending
             ? undefined
             : (event: MouseEvent) => {
                 if (event.isTrusted) onToggle();

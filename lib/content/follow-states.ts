@@ -13,12 +13,15 @@ import { type FollowOverlayState, type FollowTargets } from './overlays';
 export interface FollowStates {
   /** What the overlays show; undefined until the background has answered once. */
   state(): FollowOverlayState | undefined;
+  /** The background could not be asked, and has never answered. */
+  unavailable(): boolean;
   /** Asks again whether the targets are followed; the caller publishes (with the watches). */
   refresh(targets: FollowTargets): Promise<void>;
 }
 
 export function followStates(request: Requester, signal: AbortSignal, publish: () => void): FollowStates {
   let states: Map<string, DeputyState> | undefined;
+  let failedToAsk = false;
   const ministries = new Map<string, boolean>();
   const busy = new Set<string>();
   const failed = new Set<string>();
@@ -91,6 +94,7 @@ export function followStates(request: Requester, signal: AbortSignal, publish: (
 
   return {
     state: () => (states ? view : undefined),
+    unavailable: () => failedToAsk && !states,
     async refresh({ identities, ministries: titles }) {
       const unique = [...new Map(identities.map((identity) => [deputyKey(identity), identity])).values()].slice(0, MAX_IDENTITIES);
       const uniqueTitles = [...new Map(titles.map((target) => [ministryKey(target), target])).values()].slice(0, MAX_IDENTITIES);
@@ -103,7 +107,9 @@ export function followStates(request: Requester, signal: AbortSignal, publish: (
         });
         states = new Map([...(states ?? []), ...Object.entries(reply.states)]);
         for (const [key, followed] of Object.entries(reply.ministries ?? {})) ministries.set(key, followed);
+        failedToAsk = false;
       } catch {
+        failedToAsk = true;
         // No background: the overlays stand without the follow buttons.
       }
     },

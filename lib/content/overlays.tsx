@@ -50,6 +50,8 @@ export interface OverlayState {
   watched?: ReadonlySet<string>;
   /** The background could not say which questions are watched: no toggle is offered. */
   watchesUnavailable?: boolean;
+  /** Nor who is followed: no follow button is offered. */
+  followsUnavailable?: boolean;
   busy: ReadonlySet<string>;
   failed: ReadonlySet<string>;
   deputies: ReadonlyMap<string, DeputyFacts>;
@@ -127,9 +129,13 @@ function watchProps(state: OverlayState, target: WatchTarget): WatchProps | unde
   };
 }
 
+/** Before the background answers, a disabled follow button holds the place; none if it cannot answer. */
+const PENDING_FOLLOW = { followed: false, busy: false, pending: true, onToggle: () => undefined };
+
 function followSlot(state: OverlayState, identity: DeputyIdentity | undefined): DeputyFollowSlot | undefined {
   const follows = state.follows;
   const key = identity && deputyKey(identity);
+  if (identity && key && !follows && !state.followsUnavailable) return { follow: PENDING_FOLLOW };
   const known = key && follows?.states.get(key);
   if (!identity || !key || !follows || !known) return undefined;
   return {
@@ -156,6 +162,8 @@ function followSlot(state: OverlayState, identity: DeputyIdentity | undefined): 
 function ministrySlot(state: OverlayState, target: MinistryTarget | undefined): MinistryFollowSlot | undefined {
   const follows = state.follows;
   const key = target && ministryKey(target);
+  if (target && key !== undefined && !follows && !state.followsUnavailable)
+    return { title: target.title, chamber: target.chamber, ...PENDING_FOLLOW };
   const followed = key === undefined ? undefined : follows?.ministries.get(key);
   if (!target || !key || !follows || followed === undefined) return undefined;
   return {

@@ -41,7 +41,16 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
 
   const follows = followStates(request, signal, () => publish());
   const publish = () => {
-    const state: OverlayState = { watched, watchesUnavailable, busy, failed, deputies, toggle, follows: follows.state() };
+    const state: OverlayState = {
+      watched,
+      watchesUnavailable,
+      followsUnavailable: follows.unavailable(),
+      busy,
+      failed,
+      deputies,
+      toggle,
+      follows: follows.state(),
+    };
     overlays.update(state);
   };
 

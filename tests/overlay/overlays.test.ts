@@ -560,7 +560,12 @@ describe('follows on the page', () => {
     const [identity] = overlays.followTargets().identities;
     expect(identity).toMatchObject({ chamber: 'AN', legislature: 17, name: 'M. Fabrice Exemple', anId: 'PA795321' });
     expect(identity!.numbers).toEqual([4512, 4388, 3921, 3507, 2990, 2714, 1876, 1234, 905]);
-    // No button before the background has said whether they are followed.
+    // Before the background has said whether they are followed, the button holds its place, disabled;
+    // none at all when the background cannot answer.
+    const placeholder = shadowOf(card).querySelector<HTMLButtonElement>('button.follow__button')!;
+    expect(placeholder.disabled).toBe(true);
+    expect(placeholder.getAttribute('aria-pressed')).toBe('false');
+    overlays.update({ ...EMPTY_STATE, followsUnavailable: true });
     expect(shadowOf(card).querySelector('button.follow__button')).toBeNull();
 
     const toggled: boolean[] = [];
@@ -619,7 +624,11 @@ describe('follows on the page', () => {
     expect(identities).toEqual([{ chamber: 'SENAT', legislature: 17, name: 'M. DUPONT Jean', numbers: [99999] }]);
     expect(ministries).toEqual([{ chamber: 'SENAT', title: "Ministère de l'intérieur" }]);
     const card = doc.querySelector(`${HOST_SELECTOR}[data-vigie-id="SEN-17-QE-99999"]`)!;
-    expect(shadowOf(card).querySelector('button.follow__button')).toBeNull();
+    const placeholders = Array.from(shadowOf(card).querySelectorAll<HTMLButtonElement>('button.follow__button'));
+    expect(placeholders.map((b) => [b.className.split(' ').pop(), b.disabled])).toEqual([
+      ['follow__button--ministry', true],
+      ['follow__button--senator', true],
+    ]);
 
     const calls: unknown[] = [];
     overlays.update(followState({ 'deputy:SENAT:jean dupont': false }, { 'ministry:SENAT:ministere de l interieur': true }, calls));
