@@ -132,7 +132,8 @@ describe('polling and notifications', () => {
     await expect
       .poll(() => worker.evaluate(() => chrome.notifications.getAll()), { timeout: 20_000 })
       .toEqual({ 'vigie:q:AN-17-QE-2871': true });
-    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    // The count is refreshed once the notifications are out: it may land a moment later.
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 20_000 }).toBe('1');
     const record = await watchRecord(worker, 'AN-17-QE-2871');
     expect(record).toMatchObject({ state: 'answered', seen: false, failures: 0 });
     expect(record).not.toHaveProperty('nextCheckAt');
