@@ -10,9 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { launchWithExtension } from '../harness/browser';
 import { startBenchSite } from './browser';
 import { pageBudgets, type FloorBudget } from './trace/budgets';
-import { writeFloorExtensions } from './trace/floor';
+import { writeFloorExtensions, writePopupFloor } from './trace/floor';
 import { measurePages, probeMeasuredPages } from './trace/pages';
-import { importTenThousand, measurePopup } from './trace/popup';
+import { importTenThousand, measurePopup, measurePopupFloor } from './trace/popup';
 import { measureJoParse } from './jo-parse';
 import { followsBudgets } from './follows';
 import { simulateYear } from './simulate-year';
@@ -72,12 +72,15 @@ try {
     }
   };
   const popup = await popupOf();
+  const floorBrowser = await launchWithExtension(server.port, { extensionDir: writePopupFloor() });
+  const popupFloor = await measurePopupFloor(floorBrowser, quick ? 2 : 5).finally(() => floorBrowser.close());
   budgets.push(
     ...pageBudgets({
       pages,
       bundleKb: gzipKb(production, contentScriptFiles(production)),
       floorBundleKb: gzipKb(floors['floor-h1'], ['content.js']),
       popup,
+      popupFloor,
       before: baseDir ? { bundleKb: gzipKb(baseDir, contentScriptFiles(baseDir)), popup: await popupOf(baseDir) } : undefined,
     }),
     atMost('background bundle (gzip)', gzipKb(production, ['background.js']), 'KB', 120),

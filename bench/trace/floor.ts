@@ -34,3 +34,29 @@ export function writeFloorExtensions(dir = '.output/bench-floor'): Record<FloorN
   }
   return written;
 }
+
+/**
+ * The popup's floor: an extension page whose ten rows are in its HTML, with nothing to read or
+ * compute, opened the way Vigie's popup is. What any extension page costs before its first rows.
+ */
+export function writePopupFloor(dir = '.output/bench-floor/floor-popup'): string {
+  const extension = resolve(dir);
+  mkdirSync(extension, { recursive: true });
+  writeFileSync(
+    join(extension, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Vigie bench floor-popup',
+      version: '1.0',
+      action: { default_popup: 'popup.html' },
+      background: { service_worker: 'worker.js' },
+    }),
+  );
+  writeFileSync(join(extension, 'worker.js'), '');
+  const rows = Array.from({ length: 10 }, (_, i) => `<li>Question n° ${i + 1}</li>`).join('');
+  writeFileSync(
+    join(extension, 'popup.html'),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Vigie</title></head><body><p class="count">10</p><ul class="rows">${rows}</ul></body></html>`,
+  );
+  return extension;
+}

@@ -125,6 +125,17 @@ async function keystrokes(page: Page): Promise<number[]> {
   });
 }
 
+/** Open → rows on screen for the floor page (bench/trace/floor.ts), ms (median of `rounds` after a warm-up). */
+export async function measurePopupFloor(browser: ExtensionBrowser, rounds: number): Promise<number> {
+  const opens: number[] = [];
+  for (let i = 0; i <= rounds; i++) {
+    const { page, open } = await openPopup(browser);
+    await page.close();
+    if (i > 0) opens.push(open.firstRows);
+  }
+  return median(opens);
+}
+
 export async function measurePopup(browser: ExtensionBrowser, rounds: number): Promise<PopupCost> {
   const awake: Open[] = [];
   const asleep: Open[] = [];
