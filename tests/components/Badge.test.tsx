@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Badge } from '../../components/Badge';
-import { type QuestionState, type QuestionStatus } from '../../lib/status';
+import { type QuestionState } from '../../lib/status';
+import { STATUSES } from '../helpers/statuses';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -13,14 +14,6 @@ afterEach(() => {
   render(null, container);
   container.remove();
 });
-
-const STATUSES: Record<QuestionState, QuestionStatus> = {
-  answered: { state: 'answered', signaled: false, daysOpen: 143, daysLate: 83 },
-  pending: { state: 'pending', signaled: false, dueOn: '2026-12-13', daysOpen: 15 },
-  overdue: { state: 'overdue', signaled: false, daysLate: 423, daysOpen: 483 },
-  closed: { state: 'closed', signaled: false, closedReason: 'fin de mandat', daysOpen: 1148 },
-  unknown: { state: 'unknown', signaled: false },
-};
 
 const LABELS_FR: Record<QuestionState, string> = {
   answered: 'Répondue en 143 jours (83 j de retard)',

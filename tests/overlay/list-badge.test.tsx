@@ -11,14 +11,7 @@ import { WatchButton, type WatchProps } from '../../components/WatchButton';
 import { listBadge } from '../../lib/content/list-badge';
 import { MESSAGES, type Language } from '../../lib/i18n';
 import { type QuestionState, type QuestionStatus } from '../../lib/status';
-
-const STATUSES: Record<QuestionState, QuestionStatus> = {
-  answered: { state: 'answered', signaled: false, daysOpen: 143, daysLate: 83 },
-  pending: { state: 'pending', signaled: false, dueOn: '2026-12-13', daysOpen: 15 },
-  overdue: { state: 'overdue', signaled: false, daysLate: 423, daysOpen: 483 },
-  closed: { state: 'closed', signaled: false, closedReason: 'fin de mandat', daysOpen: 1148 },
-  unknown: { state: 'unknown', signaled: false },
-};
+import { STATUSES } from '../helpers/statuses';
 
 const containers: HTMLElement[] = [];
 afterEach(() => {

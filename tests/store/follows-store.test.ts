@@ -1,5 +1,4 @@
 /** The store at version 5: a version-4 database upgrades with nothing lost; follows go out and come back in a file; « Tout effacer » clears them. */
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/background/store/db';
 import { exportFile } from '../../lib/background/store/pages';
@@ -7,7 +6,7 @@ import { feedPage, importFollows, listFollows } from '../../lib/background/store
 import { eraseEverything } from '../../lib/background/store/watches';
 import { checkImportFile, EXPORT_FORMAT } from '../../lib/exchange';
 import { type FeedEntry, type Follow } from '../../lib/follows/schemas';
-import { freshIndexedDb, makeRecord, nextDbName, NOW, openTestDb } from './helpers';
+import { freshIndexedDb, makeRecord, nextDbName, NOW, openPastVersion, openTestDb } from './helpers';
 
 beforeEach(() => freshIndexedDb());
 
@@ -28,18 +27,7 @@ const SUBJECT: Follow = { id: 'subject:abc', kind: 'subject', createdAt: NOW, ne
 /** A version-4 database as the JO index's release wrote it, with a watch, an event and an issue applied. */
 async function createV4(name: string) {
   const watch = makeRecord({ number: 77 });
-  const v4 = await openDB(name, 4, {
-    upgrade(db) {
-      db.createObjectStore('watches', { keyPath: 'id' });
-      db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
-      db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
-      db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
-      db.createObjectStore('staging', { keyPath: ['importId', 'id'] });
-      db.createObjectStore('meta', { keyPath: 'key' });
-      db.createObjectStore('joIssues', { keyPath: 'key' });
-      db.createObjectStore('joIndex', { keyPath: 'chamber' });
-    },
-  });
+  const v4 = await openPastVersion(name, 4);
   await v4.put('watches', watch);
   await v4.add('events', { at: NOW, type: 'watch', questionId: watch.id });
   const issue = { key: 'AN/ANQ20260010.taz', chamber: 'AN', name: 'ANQ20260010.taz', order: '2026-0010-ANQ20260010.taz', status: 'applied', attempts: 1, at: NOW };

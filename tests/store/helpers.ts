@@ -6,6 +6,7 @@ import {
 import {
   questionId, questionRefSchema, questionSchema, type Question, type QuestionRef, type QuestionType,
 } from '../../lib/model';
+import { openDB, type IDBPDatabase } from 'idb';
 import { openVigieDb, type Db } from '../../lib/background/store/db';
 import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { anDynUrl } from '../../lib/urls';
@@ -87,4 +88,48 @@ export function openTestDb(name = nextDbName(), now: () => number = () => NOW): 
 
 export function isValidRecord(value: unknown): boolean {
   return watchRecordSchema.safeParse(value).success;
+}
+
+/**
+ * The stores each released version created, frozen here as they were shipped (lib/background/store/db.ts
+ * moves on): upgrade tests write an old database exactly as its release left it.
+ */
+const PAST_SCHEMAS: readonly ((db: IDBPDatabase) => void)[] = [
+  // 1: the first release.
+  (db) => db.createObjectStore('watches', { keyPath: 'id' }),
+  // 2: cache, history, quarantine (1968cb7).
+  (db) => {
+    db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
+    db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
+    db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
+  },
+  // 3: staged imports and meta.
+  (db) => {
+    db.createObjectStore('staging', { keyPath: ['importId', 'id'] });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // 4: the Journal officiel index.
+  (db) => {
+    db.createObjectStore('joIssues', { keyPath: 'key' });
+    db.createObjectStore('joIndex', { keyPath: 'chamber' });
+  },
+  // 5: follows, their feed and the issues' digests.
+  (db) => {
+    db.createObjectStore('follows', { keyPath: 'id' });
+    const feed = db.createObjectStore('feed', { keyPath: 'id' });
+    feed.createIndex('at', 'at');
+    feed.createIndex('followId', 'followId');
+    feed.createIndex('unseen', 'unseen');
+    db.createObjectStore('joDigests', { keyPath: 'key' }).createIndex('chamber', 'chamber');
+  },
+];
+
+/** Opens a new database at a past `version` with the stores that release had, for the test to fill. */
+export function openPastVersion(name: string, version: number): Promise<IDBPDatabase> {
+  if (version < 1 || version > PAST_SCHEMAS.length) throw new RangeError(`No past schema for version ${version}`);
+  return openDB(name, version, {
+    upgrade(db) {
+      for (const create of PAST_SCHEMAS.slice(0, version)) create(db);
+    },
+  });
 }

@@ -1,4 +1,3 @@
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/background/store/db';
 import { quarantinedWatches, readWatchPage, watchListReader } from '../../lib/background/store/pages';
@@ -8,7 +7,7 @@ import { readFirstPage } from '../../lib/background/store/first-page';
 import { ROWS_AT_ONCE, sortRows, toRow } from '../../lib/watchlist';
 import { questionStatus } from '../../lib/status';
 import { anDynUrl } from '../../lib/urls';
-import { freshIndexedDb, makeQuestion, makeRecord, nextDbName, NOW, openTestDb, TODAY } from './helpers';
+import { freshIndexedDb, makeQuestion, makeRecord, nextDbName, NOW, openPastVersion, openTestDb, TODAY } from './helpers';
 
 beforeEach(() => freshIndexedDb());
 
@@ -16,11 +15,7 @@ const STORES = ['cache', 'events', 'feed', 'firstPage', 'follows', 'joDigests', 
 
 /** Writes a version-1 database the way the first release did: `watches` only, `{ id, question, addedAt, note? }`. */
 async function createV1(name: string, records: object[]): Promise<void> {
-  const v1 = await openDB(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('watches', { keyPath: 'id' });
-    },
-  });
+  const v1 = await openPastVersion(name, 1);
   const tx = v1.transaction('watches', 'readwrite');
   for (const record of records) await tx.store.put(record);
   await tx.done;
@@ -124,14 +119,7 @@ describe('upgrade from version 1', () => {
 
 /** Writes a version-2 database as commit 1968cb7 left it: its four stores, its records, its quarantine. */
 async function createV2(name: string, watches: object[], quarantine: object[]): Promise<void> {
-  const v2 = await openDB(name, 2, {
-    upgrade(db) {
-      db.createObjectStore('watches', { keyPath: 'id' });
-      db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
-      db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
-      db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
-    },
-  });
+  const v2 = await openPastVersion(name, 2);
   const tx = v2.transaction(['watches', 'quarantine'], 'readwrite');
   for (const record of watches) await tx.objectStore('watches').put(record);
   for (const record of quarantine) await tx.objectStore('quarantine').add(record);
@@ -277,24 +265,7 @@ describe('upgrade from version 2 to today: records today’s schemas refuse are 
 
 /** Writes a version-5 database as main left it before the first page: its eleven stores and a list. */
 async function createV5(name: string, watches: object[]): Promise<void> {
-  const v5 = await openDB(name, 5, {
-    upgrade(db) {
-      db.createObjectStore('watches', { keyPath: 'id' });
-      db.createObjectStore('cache', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
-      db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true }).createIndex('at', 'at');
-      db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true });
-      db.createObjectStore('staging', { keyPath: ['importId', 'id'] });
-      db.createObjectStore('meta', { keyPath: 'key' });
-      db.createObjectStore('joIssues', { keyPath: 'key' });
-      db.createObjectStore('joIndex', { keyPath: 'chamber' });
-      db.createObjectStore('follows', { keyPath: 'id' });
-      const feed = db.createObjectStore('feed', { keyPath: 'id' });
-      feed.createIndex('at', 'at');
-      feed.createIndex('followId', 'followId');
-      feed.createIndex('unseen', 'unseen');
-      db.createObjectStore('joDigests', { keyPath: 'key' }).createIndex('chamber', 'chamber');
-    },
-  });
+  const v5 = await openPastVersion(name, 5);
   const tx = v5.transaction('watches', 'readwrite');
   for (const watch of watches) await tx.store.put(watch);
   await tx.done;
