@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { type Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { HOSTS } from './lib/sources/hosts';
+import { PERMISSION_HOSTS } from './lib/sources/hosts';
 import { CONTENT_SCRIPT_MATCHES } from './lib/sites';
 import { PAGE_SUBSTITUTES } from './lib/page-substitutes';
 
@@ -28,8 +28,8 @@ const pageOrigins = [
   ...new Set(CONTENT_SCRIPT_MATCHES.map((pattern) => `${pattern.slice(0, pattern.indexOf('/', pattern.indexOf('//') + 2))}/*`)),
 ];
 
-// The sites and the Journal officiel index (echanges.dila.gouv.fr), nothing broader.
-const hostPermissions = HOSTS.map((host) => `https://${host}/*`);
+// The hosts the background fetches from: the sites and the Journal officiel index (echanges.dila.gouv.fr).
+const hostPermissions = PERMISSION_HOSTS.map((host) => `https://${host}/*`);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

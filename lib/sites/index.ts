@@ -28,8 +28,11 @@ export const PAGES: readonly SitePage[] = SITES.flatMap((site: SiteDefinition<Si
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
-/** Hosts of every site, for the manifest and for mapping them to the test server. */
+/** Hosts of every site, for mapping them to the test server. */
 export const SITE_HOSTS: readonly string[] = unique(SITES.flatMap((site) => [...site.hosts]));
+
+/** The sites' hosts the background reads pages from: the manifest's host permissions. */
+export const FETCHED_SITE_HOSTS: readonly string[] = unique(SITES.flatMap((site) => [...(site.fetchedHosts ?? site.hosts)]));
 
 export const CONTENT_SCRIPT_MATCHES: string[] = unique(SITES.flatMap((site) => [...site.matches]));
 

@@ -9,7 +9,7 @@ import { questionId, questionSchema, validated, type Question, type QuestionRef 
 import { legislatureRow } from '../legislatures';
 import { senateLegislatureOn, senateNumberingAllows } from '../senate-rules';
 import { cleanText, textLines, textOf } from '../text';
-import { isWebUrl, parseUrl, SENAT_REFERENCE } from '../urls';
+import { isWebUrl, parseUrl, SENAT_REFERENCE, SENAT_WWW } from '../urls';
 import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
 /** The hosts the same pages are served on (§1.1); aliases of stored copies are left out. */
@@ -331,6 +331,8 @@ export const senatSite = defineSite({
   chamber: 'SEN',
   publisher: 'senat',
   hosts: SENAT_HOSTS,
+  // The background reads a question at the address its reference gives (lib/urls.ts senatQuestionUrl).
+  fetchedHosts: [SENAT_WWW],
   matches: SENAT_HOSTS.flatMap((host) => [`*://${host}/questions/base/*`, `*://${host}/basile/visio.do*`]),
   pages: [
     {

@@ -77,8 +77,13 @@ export interface SiteDefinition<Id extends string = string, Kind extends string 
   name: Record<Language, string>;
   chamber: QuestionChamber;
   publisher: Publisher;
-  /** Hosts the extension asks permission for. */
+  /** Hosts its pages are served on: the content script's, and the test browsers' host maps. */
   hosts: readonly string[];
+  /**
+   * The hosts the background reads this site's pages from, where that is not every one of `hosts`:
+   * the extension asks permission for these only (the content script needs none).
+   */
+  fetchedHosts?: readonly string[];
   /**
    * Where the content script runs (manifest match patterns), as narrow as the pages allow; over
    * `http:` too, where an old link leads and the site does not redirect.

@@ -1,5 +1,5 @@
 import { CONTENT_SCRIPT_MATCHES, SITE_HOSTS } from '../../lib/sites';
-import { HOSTS } from '../../lib/sources/hosts';
+import { HOSTS, PERMISSION_HOSTS } from '../../lib/sources/hosts';
 import { DILA_HOST, folderUrl } from '../../lib/sources/jo';
 import { describe, expect, it } from 'vitest';
 import { type QuestionId, type QuestionKey } from '../../lib/model';
@@ -207,12 +207,17 @@ describe('hosts', () => {
     expect(new Set(SITE_HOSTS).size).toBe(SITE_HOSTS.length);
   });
 
-  it('the extension asks for the sites and the Journal officiel index, nothing broader; the content script stays on the sites', async () => {
+  it('the extension asks for the hosts the background reads, the sites and the Journal officiel index, nothing broader; the content script stays on the sites', async () => {
     expect(HOSTS).toStrictEqual([...SITE_HOSTS, 'echanges.dila.gouv.fr']);
+    // senat.fr and www2.senat.fr serve the same pages; the background reads www.senat.fr only.
+    expect(PERMISSION_HOSTS).toStrictEqual([
+      ...SITE_HOSTS.filter((host) => host !== 'senat.fr' && host !== 'www2.senat.fr'),
+      'echanges.dila.gouv.fr',
+    ]);
     const { default: config } = await import('../../wxt.config');
     for (const browser of ['chrome', 'firefox']) {
       const manifest = (config.manifest as (env: { browser: string }) => { host_permissions: string[] })({ browser });
-      expect(manifest.host_permissions).toStrictEqual(HOSTS.map((host) => `https://${host}/*`));
+      expect(manifest.host_permissions).toStrictEqual(PERMISSION_HOSTS.map((host) => `https://${host}/*`));
     }
     expect(CONTENT_SCRIPT_MATCHES.some((pattern) => pattern.includes('dila'))).toBe(false);
     expect(new URL(folderUrl('AN')).hostname).toBe(DILA_HOST);
