@@ -454,21 +454,30 @@ export class Overlays {
     for (const { mounted } of this.staged) mounted.painter.paint(state);
   }
 
-  /** Every question with an overlay, including those still waiting for an idle moment. */
+  /**
+   * Every overlay, including those still waiting for an idle moment: the states are asked once, at
+   * sync, for all of them (a list's owner card may be among those far below the viewport).
+   */
+  private all(): Omit<Mounted, 'host' | 'root' | 'painter'>[] {
+    return [...this.mounted, ...this.pending, ...this.staged.map((b) => b.mounted)];
+  }
+
+  /** Every question with an overlay. */
   targets(): WatchTarget[] {
-    return [...this.mounted, ...this.pending, ...this.staged.map((b) => b.mounted)].flatMap((m) => (m.target ? [m.target] : []));
+    return this.all().flatMap((m) => (m.target ? [m.target] : []));
   }
 
   /** The people and the ministries the overlays offer to follow. */
   followTargets(): FollowTargets {
+    const all = this.all();
     return {
-      identities: this.mounted.flatMap((m) => (m.deputy ? [m.deputy] : [])),
-      ministries: this.mounted.flatMap((m) => (m.ministry ? [m.ministry] : [])),
+      identities: all.flatMap((m) => (m.deputy ? [m.deputy] : [])),
+      ministries: all.flatMap((m) => (m.ministry ? [m.ministry] : [])),
     };
   }
 
   lookups(): DeputyLookup[] {
-    return this.mounted.flatMap((m) => (m.lookup ? [m.lookup] : []));
+    return this.all().flatMap((m) => (m.lookup ? [m.lookup] : []));
   }
 
   clear(): void {

@@ -552,6 +552,17 @@ describe('follows on the page', () => {
   const LIST = 'https://www.assemblee-nationale.fr/dyn/deputes/PA795321/questions';
   const KEY = 'deputy:AN:17:PA795321';
 
+  it('asks about a list owner whose card waits below the viewport: the follow states are asked once, at sync, for every overlay', () => {
+    const doc = load(fixture('an/an-deputy-questions.html'), LIST);
+    // The page opened scrolled far down: every anchor, the owner's heading too, is far above.
+    for (const element of Array.from(doc.querySelectorAll('*'))) {
+      element.getBoundingClientRect = () => ({ top: -50_000, bottom: -49_970 }) as DOMRect;
+    }
+    const overlays = mount(doc, LIST);
+    expect(doc.querySelector(`${HOST_SELECTOR}[data-vigie-deputy="${KEY}"]`)).toBeNull();
+    expect(overlays.followTargets().identities.map((identity) => identity.anId)).toEqual(['PA795321']);
+  });
+
   it('a deputy’s list of questions gets a card under its heading, offering to follow them with the numbers of their written questions', () => {
     const doc = load(fixture('an/an-deputy-questions.html'), LIST);
     const overlays = mount(doc, LIST);
