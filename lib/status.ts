@@ -99,7 +99,9 @@ export const SIGNALED_DELAY_DAYS = 10;
 /** « transformée en question orale »: a closure only the Règlement before 1994 provided for (R4). */
 const CONVERTED_TO_ORAL = /\bquestion orale\b/i;
 /** How the sites word a closure at the end of a legislature (« Fin de mandat », « caduque », law.md §3). */
-const END_OF_LEGISLATURE = /\bfin de (?:mandat|(?:la )?législature)\b|\bcadu(?:c|qu)/i;
+/** « caduc », « caduque », « caducité »: a lapse, in any chamber's words. */
+const LAPSE_WORDS = /\bcadu(?:c|qu)/i;
+const END_OF_LEGISLATURE = new RegExp(`\\bfin de (?:mandat|(?:la )?législature)\\b|${LAPSE_WORDS.source}`, 'i');
 /**
  * A closure in those words may be dated a day or so before the calendar's last day (the last days
  * of legislatures 8–14 and 16 are probable, not verified): it is the lapse all the same.
@@ -125,7 +127,6 @@ export function signalAnswerDueOn(type: QuestionType, signaledOn: IsoDate, chamb
 }
 
 /** « La question est caduque » and the like: the Sénat's word for a lapse (senat.md §3.3). */
-const SENATE_LAPSE_WORDS = /\bcadu(?:qu|c)/i;
 
 /**
  * A Sénat question's closure (senat.md §6.2): as the page says, dated by the rules where it gives no
@@ -138,7 +139,7 @@ function senateClosureOf(facts: StatusFacts, today: IsoDate): Closure | 'contrad
   if (facts.closed || facts.closedOn) {
     const { closedReason } = facts;
     if (closedReason && CONVERTED_TO_ORAL.test(closedReason)) return { closedOn: facts.closedOn, closedReason, closure: 'converted' };
-    if (closedReason && SENATE_LAPSE_WORDS.test(closedReason)) {
+    if (closedReason && LAPSE_WORDS.test(closedReason)) {
       const closedOn = facts.closedOn ?? lapsed?.on;
       return dropUndefined<Closure>({
         closedOn,

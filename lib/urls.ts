@@ -116,12 +116,16 @@ export const NOSSENATEURS_ARCHIVE = 'archive.nossenateurs.fr';
  */
 export const SENAT_REFERENCE = /^SEQ(\d{2})(\d{2})(\d{5}|\d{4}[ACEGS])$/;
 
+/** The year of a Sénat reference's `{YY}` (senat.md §1.1: 1900 + YY, plus 100 below 75). */
+export function senatYear(yy: string | number): number {
+  return (Number(yy) < 75 ? 2000 : 1900) + Number(yy);
+}
+
 /** The Sénat's page of a question, from its reference: `{YYYY}` is `{YY}` with its century (§1.1). */
 export function senatQuestionUrl(reference: string): string | undefined {
   const m = SENAT_REFERENCE.exec(reference);
   if (!m) return undefined;
-  const yy = Number(m[1]);
-  return `https://${SENAT_WWW}/questions/base/${(yy < 75 ? 2000 : 1900) + yy}/q${reference}.html`;
+  return `https://${SENAT_WWW}/questions/base/${senatYear(m[1]!)}/q${reference}.html`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * on www. Templates: regardscitoyens/nosdeputes.fr (docs/reference/nosdeputes.md §3–§5).
  */
 import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
+import { ANSWERED, NO_ANSWER_YET, SUBMITTED, WITHDRAWN } from './nos-labels';
 import { groupFrom } from '../groups';
 import { deputySchema, questionId, questionSchema, validated, WITHDRAWN_REASON, type Question, type QuestionRef } from '../model';
 import { anDynUrl, isWebUrl, NOSDEPUTES_ARCHIVE_HOSTS, NOSDEPUTES_WWW, parseUrl } from '../urls';
@@ -126,12 +127,8 @@ function siteLegislature(url: URL, doc: ParentNode): number | undefined {
 }
 
 const D = DATE_IN_TEXT;
-const SUBMITTED = new RegExp(`^Question soumise le ${D}$`, 'i');
-const WITHDRAWN = new RegExp(`^Retirée le ${D}(?:\\s*\\((.+)\\))?$`, 'i');
-const ANSWERED = new RegExp(`^Réponse émise le ${D}$`, 'i');
 const ANNOUNCED = new RegExp(`^Réponse à venir le ${D}$`, 'i');
 const ANSWER_HEADING = /^Réponse$/i;
-const NO_ANSWER_YET = /^Cette question n['’]a pas encore de réponse\.?$/i;
 const NO_ANSWER_SENTENCE = "cette question n'a pas encore de réponse.";
 const TITLE_LINE = /Question N°\s*(\d{1,6})(?:\s+(?:au|aux|à la|à l'|à)\s*(.+?))?(?:\s*\(retirée\))?$/i;
 const PHOTO_GROUP = /\(Groupe parlementaire\s*:\s*(?:app\.\s*)?([^)]+?)\s*\)/i;

@@ -5,7 +5,8 @@
  * questions and the question search. The archive is frozen: its « pas encore de réponse » is what it
  * knew in 2023, not a statement about today, so the Sénat's lapse rules still apply to it.
  */
-import { DATE_IN_TEXT, parseFrenchDate } from '../dates';
+import { parseFrenchDate } from '../dates';
+import { ANSWERED, NO_ANSWER_YET, SUBMITTED, WITHDRAWN } from './nos-labels';
 import { questionId, questionSchema, validated, type Question, type QuestionRef } from '../model';
 import { cleanText, findByText, HEADINGS, textAfter, textLines, textOf } from '../text';
 import { isWebUrl, NOSSENATEURS_ARCHIVE, parseUrl } from '../urls';
@@ -32,11 +33,6 @@ export function isNossenateursSearch(url: URL): boolean {
   return isArchive(url) && SEARCH_PATH.test(url.pathname);
 }
 
-const D = DATE_IN_TEXT;
-const SUBMITTED = new RegExp(`^Question soumise le ${D}$`, 'i');
-const WITHDRAWN = new RegExp(`^Retirée le ${D}(?:\\s*\\((.+)\\))?$`, 'i');
-const ANSWERED = new RegExp(`^Réponse émise le ${D}$`, 'i');
-const NO_ANSWER_YET = /^Cette question n['’]a pas encore de réponse\.?$/i;
 /** « Question écrite N° 09876 au Ministère … (caduque) » (showSuccess.php). */
 const TITLE_LINE = /^Question écrite N°\s*(\d{1,5})(?:\s+(?:au|aux|à la|à l'|à)\s*(.+?))?(?:\s*\((caduque|retirée)\))?$/i;
 const SENATOR_LINK = /^\/([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\/?$/;
@@ -114,7 +110,6 @@ const FULL_TITLE =
   /^Question écrite N°\s*(\d{1,5}) du (\d{2}\/\d{2}\/\d{2,4})\s*\((.*)\)\s*\((Caduque|Retirée|Sans réponse|Réponse le ([\d/]+))\)$/i;
 /** `getShortTitre()` on a senator's list: « 12/03/2020 — Ministère … - titre », no status. */
 const SHORT_TITLE = /^(\d{2}\/\d{2}\/\d{2,4})\s*[—–-]\s*(.+?)\s+-\s+/;
-const LINK_PATH = /^\/question\/(\d{2})\/(\d{1,5})\/?$/;
 
 /** « Questions écrites de Jean Louis Masson » (the heading of a senator's list). */
 const OWNER_HEADING = /^Questions écrites de (.+)$/i;
@@ -144,7 +139,7 @@ function parseList(doc: Document, url: URL, owner?: (items: readonly ListItem[])
   const list = new ListReading();
   for (const link of Array.from(doc.querySelectorAll('a[href*="/question/"]'))) {
     const target = parseUrl(link.getAttribute('href') ?? '', url);
-    const path = target && isArchive(target) ? LINK_PATH.exec(target.pathname) : null;
+    const path = target && isArchive(target) ? QUESTION_PATH.exec(target.pathname) : null;
     if (!path) continue;
     const legislature = Number(path[1]);
     const number = Number(path[2]);

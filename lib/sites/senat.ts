@@ -9,7 +9,7 @@ import { questionId, questionSchema, validated, type Question, type QuestionRef 
 import { legislatureRow } from '../legislatures';
 import { senateLegislatureOn, senateNumberingAllows } from '../senate-rules';
 import { cleanText, textLines, textOf } from '../text';
-import { isWebUrl, parseUrl, SENAT_REFERENCE, SENAT_WWW } from '../urls';
+import { isWebUrl, parseUrl, SENAT_REFERENCE, SENAT_WWW, senatYear } from '../urls';
 import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
 /** The hosts the same pages are served on (§1.1); aliases of stored copies are left out. */
@@ -22,9 +22,6 @@ const YEAR_PATH = /^\/questions\/base\/(\d{4})\/(?:index\.html)?$/;
 
 const isSenatHost = (url: URL) => isWebUrl(url) && (SENAT_HOSTS as readonly string[]).includes(url.hostname.toLowerCase());
 
-/** `{YYYY}` is `{YY}` with its century (NS: 1900 + YY, plus 100 below 75). */
-const centuryOf = (yy: string) => (Number(yy) < 75 ? 2000 : 1900) + Number(yy);
-
 interface PageReference {
   reference: string;
   number: number;
@@ -35,7 +32,7 @@ export function senatReferenceAt(url: URL): PageReference | undefined {
   if (!isSenatHost(url)) return undefined;
   const path = QUESTION_PATH.exec(url.pathname);
   if (path) {
-    if (Number(path[1]) !== centuryOf(path[3]!)) return undefined;
+    if (Number(path[1]) !== senatYear(path[3]!)) return undefined;
     return { reference: path[2]!.toUpperCase(), number: Number(path[4]) };
   }
   if (url.pathname !== VISIO_PATH) return undefined;
@@ -305,7 +302,7 @@ function parseYearArchive(doc: Document, url: URL): PageParse {
     const yy = at.reference.slice(3, 5);
     const mm = at.reference.slice(5, 7);
     if (!/^(0[1-9]|1[0-2])$/.test(mm)) continue;
-    const first = `${centuryOf(yy)}-${mm}-01`;
+    const first = `${senatYear(yy)}-${mm}-01`;
     const firstLegislature = senateLegislatureOn(first);
     if (firstLegislature === undefined || senateLegislatureOn(addDays(addMonths(first, 1), -1)) !== firstLegislature) continue;
     const ref: QuestionRef = {
