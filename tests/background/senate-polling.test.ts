@@ -9,7 +9,7 @@ import { parisInstant, parisMoment } from '../../lib/paris-time';
 import { checkQuestion } from '../../lib/polling/check';
 import { scheduleInput, type ScheduleContext } from '../../lib/polling/core';
 import { applyIndexIssue } from '../../lib/polling/index-apply';
-import { answerableByIndex, INDEX_CHAMBERS, indexWanted, nextIndexReadAt } from '../../lib/polling/index-schedule';
+import { answerableByIndex, indexWanted, nextIndexReadAt } from '../../lib/polling/index-schedule';
 import { isPollable, nextCheckAt } from '../../lib/polling/schedule';
 import { watchRecordSchema, type WatchRecord } from '../../lib/records';
 import { type JoIssue } from '../../lib/sources/jo';
@@ -56,10 +56,6 @@ function senateWatch(overrides: Partial<WatchRecord> = {}): WatchRecord {
 }
 
 describe('the Sénat’s index', () => {
-  it('is read beside the Assemblée’s', () => {
-    expect(INDEX_CHAMBERS).toStrictEqual(['AN', 'SENAT']);
-  });
-
   it('is first read on Thursday afternoon, the Assemblée’s on Tuesday', () => {
     const monday = parisInstant('2026-03-09', 10);
     expect(at(nextIndexReadAt(0, [], monday, () => 0, 'SENAT'))).toBe('2026-03-12 14:00');

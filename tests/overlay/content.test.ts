@@ -191,6 +191,7 @@ describe('startOverlays', () => {
     const doc = load(fixture('nosdeputes/list-deputy-questions.html'), LIST);
     start(doc, background([], true));
     await settle();
+    expect(hosts(doc)).toHaveLength(5);
     for (const host of hosts(doc)) {
       expect(rootOf(host).querySelector<HTMLElement>('.watch')?.hidden).toBe(true);
       expect(rootOf(host).querySelector('.badge')).not.toBeNull();
