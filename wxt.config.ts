@@ -36,7 +36,6 @@ export default defineConfig({
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
   imports: false,
   hooks: {
-    // The loader's matches (entrypoints/loader.content.ts), from the site registry.
     // Chrome: the loader (entrypoints/loader.content.ts), whose matches come from the site registry.
     // Firefox caches content scripts itself and its linter refuses a computed import(): there the
     // overlay module is the content script.

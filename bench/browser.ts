@@ -64,5 +64,3 @@ export async function startBenchSite(): Promise<FixtureServer> {
   server.routes.set('www.nosdeputes.fr/cinq-cents/questions', () => html(bigNosdeputesList(500)));
   return server;
 }
-
-declare const chrome: typeof import('wxt/browser').browser;

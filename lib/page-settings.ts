@@ -12,7 +12,8 @@ export interface PageSettings {
   sites: Record<string, boolean>;
 }
 
-const SITE_ID = /^[a-zA-Z]{1,40}$/;
+/** How a site switch is named in stored settings. */
+export const SITE_ID = /^[a-zA-Z]{1,40}$/;
 
 function isSiteSwitches(value: unknown): value is Record<string, boolean> {
   return (

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 
 export { languageOf, SETTINGS_KEY, siteEnabled } from './page-settings';
+import { SITE_ID } from './page-settings';
 
 export const CHECK_FREQUENCIES = ['weekly', 'daily', 'every-day'] as const;
 export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
@@ -13,7 +14,7 @@ export const settingsSchema = z.object({
    * Sites the user turned off, by site id (lib/sites): every site is on unless said otherwise, so a
    * site added in an update is on, and this module need not load the site registry.
    */
-  sites: z._default(z.record(z.string().check(z.regex(/^[a-zA-Z]{1,40}$/)), z.boolean()), {}),
+  sites: z._default(z.record(z.string().check(z.regex(SITE_ID)), z.boolean()), {}),
   language: z._default(z.enum(['auto', 'fr', 'en']), 'auto'),
   /**
    * « Mode discret »: answers come from the Journal officiel's weekly index, the same download for

@@ -6,7 +6,7 @@
  */
 import { type TraceEvent } from './cdp';
 
-/** The page probe's mark when the first overlay host enters the page (bench/trace/probe.ts). */
+/** The page probe's mark when the first overlay host enters the page (the probe in bench/trace/pages.ts). */
 export const INSERTED_MARK = 'vigie-overlay-inserted';
 /** Microtask checkpoints shorter than this are the page's or the browser's bookkeeping, not ours. */
 const MICROTASK_FLOOR_US = 300;

@@ -1,6 +1,6 @@
 /**
  * Which questions on the page are watched, asked of the background. One message carries at most
- * `MAX_IDS_PER_MESSAGE` ids (the schema refuses more before anything is sent), so a longer list
+ * `MAX_IDS_PER_MESSAGE` ids (the background refuses more), so a longer list
  * is asked for in several messages: every item of a list of any length gets its « Suivre ».
  */
 import { MAX_IDS_PER_MESSAGE } from '../message-limits';

@@ -64,7 +64,6 @@ export type RecordView = z.infer<typeof recordViewSchema>;
 const deputyStateSchema = z.object({ followed: z.boolean(), record: z.optional(recordViewSchema) });
 export type DeputyState = z.infer<typeof deputyStateSchema>;
 
-/** Deputies one page may ask about at once. */
 /** Follows one message may restore or import. */
 export const MAX_FOLLOWS_PER_MESSAGE = 1_000;
 
