@@ -68,6 +68,33 @@ describe('overlays in Chromium on every page family', () => {
     await p.screenshot({ path: `${SHOTS}/seed-question.png`, clip: { x: 0, y: 0, width: 1280, height: 700 } });
   });
 
+  it('shows the card on a page whose Content-Security-Policy allows no script but its own (the overlay module is imported from the extension)', async () => {
+    const key = '2017-2022.nosdeputes.fr/15/question/QE/19189';
+    const route = server.routes.get(key)!;
+    server.routes.set(key, (req, url) => {
+      const reply = typeof route === 'function' ? route(req, url) : route;
+      return {
+        ...reply,
+        headers: { ...reply.headers, 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" },
+      };
+    });
+    try {
+      const p = await open(`https://${key}`);
+      // The policy is in force: the page's own inline script does not run.
+      const inlineRan = await p.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.head.append(script);
+        return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+      });
+      expect(inlineRan).toBe(false);
+      const [host] = await waitForOverlays(p, 1);
+      expect(host!.text).toContain('Caduque — fin de la 15e législature');
+    } finally {
+      server.routes.set(key, route);
+    }
+  });
+
   it('puts a badge on each of 300 list items', async () => {
     const p = await open('https://www.nosdeputes.fr/gros-volume/questions');
     const hosts = await waitForOverlays(p, 300);
