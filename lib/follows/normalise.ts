@@ -63,18 +63,9 @@ export function civilityOf(name: string): 'f' | 'm' | undefined {
   return /^m(?:r|onsieur)?$/i.test(m[1]!) ? 'm' : 'f';
 }
 
-/**
- * Long texts (an issue's questions and answers) folded with the engine's own decomposition,
- * several times faster than the table of `foldAccents` over megabytes. Only the background and
- * the popup call it: the first call loads ICU's data, which a page should not pay for.
- */
-function foldedLong(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+/** A query's words folded as `searchable` folds the texts they are looked for in, spaces made single. */
+function foldedTerm(text: string): string {
+  return searchable(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
@@ -90,11 +81,11 @@ export function subjectTerms(query: string): string[] {
   const terms: string[] = [];
   const quoted = /["«“”»]([^"«“”»]*)["«“”»]?/g;
   const rest = query.replace(quoted, (_all, phrase: string) => {
-    const folded = foldedLong(phrase);
+    const folded = foldedTerm(phrase);
     if (folded) terms.push(folded);
     return ' ';
   });
-  for (const word of foldedLong(rest).split(' ')) if (word) terms.push(word);
+  for (const word of foldedTerm(rest).split(' ')) if (word) terms.push(word);
   return [...new Set(terms)].slice(0, MAX_TERMS);
 }
 

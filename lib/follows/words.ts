@@ -3,6 +3,7 @@
  * (the overlays' few words are in lib/follows/overlay-words.ts, to keep the content script small).
  */
 import { type Count, type Language } from '../i18n';
+import { FOLLOW_OVERLAY_MESSAGES } from './overlay-words';
 import { type Follow } from './schemas';
 
 export const FOLLOW_MESSAGES = {
@@ -52,7 +53,7 @@ export const FOLLOW_MESSAGES = {
     save: 'Enregistrer le suivi',
     saved: 'Suivi enregistré.',
     chambers: 'Chambres',
-    chamberNames: { AN: 'Assemblée nationale', SENAT: 'Sénat' },
+    chamberNames: FOLLOW_OVERLAY_MESSAGES.fr.chamberNames,
     checkAll: 'Tout vérifier',
     actionFailed: 'L’action n’a pas abouti. Réessayez.',
     recordLine: (asked: Count, answered: Count, inTime: Count) =>
@@ -113,7 +114,7 @@ export const FOLLOW_MESSAGES = {
     save: 'Save the follow',
     saved: 'Follow saved.',
     chambers: 'Chambers',
-    chamberNames: { AN: 'Assemblée nationale', SENAT: 'Sénat' },
+    chamberNames: FOLLOW_OVERLAY_MESSAGES.en.chamberNames,
     checkAll: 'Check all',
     actionFailed: 'That did not work. Please try again.',
     recordLine: (asked: Count, answered: Count, inTime: Count) =>
