@@ -1,8 +1,23 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
 import { dropUndefined } from './objects';
-import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, type QuestionKey, questionId } from './question-key';
-import { anDynUrl, primaryUrl, questionUrls, SENAT_REFERENCE } from './urls';
+import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, questionId } from './question-key';
+import {
+  AN_ACTOR_ID,
+  capTexts,
+  cut,
+  DEPUTY_SLUG,
+  EARLIEST_DATE,
+  LATEST_DATE,
+  referenceMatches,
+  refUrl,
+  SENAT_SLUG,
+  SHORT_TEXT_MAX,
+  withKey,
+} from './model-rules';
+import { questionUrls, SENAT_REFERENCE } from './urls';
+
+export { STORED_TEXT_MAX, WITHDRAWN_REASON } from './model-rules';
 
 export {
   chamberOf,
@@ -20,9 +35,6 @@ export {
 // would cost more than it saves, and extension pages and content scripts forbid eval anyway.
 z.config({ jitless: true });
 
-/** Every date Vigie handles falls in the Fifth Republic, and before the end of the century. */
-export const EARLIEST_DATE = '1958-10-04';
-export const LATEST_DATE = '2100-12-31';
 export const isoDateSchema = z
   .string()
   .check(
@@ -32,12 +44,6 @@ export const isoDateSchema = z
     ),
   );
 
-/** A length past which a page's or a file's words are cut rather than kept whole. */
-const SHORT_TEXT_MAX = 2_000;
-/** A question's text and its answer are kept this long at most; the rest stays on the Assemblée's page. */
-export const STORED_TEXT_MAX = 20_000;
-
-const cut = (max: number) => (value: string) => (value.length > max ? value.slice(0, max) : value);
 const text = z.string().check(z.minLength(1), z.overwrite(cut(SHORT_TEXT_MAX)));
 const longText = z.string().check(z.minLength(1));
 
@@ -50,11 +56,9 @@ export const questionIdSchema = z.string().check(z.regex(QUESTION_ID));
 export const legislatureSchema = z.number().check(z.int(), z.minimum(1), z.maximum(99));
 export const questionNumberSchema = z.number().check(z.int(), z.minimum(1));
 
-/** `PA` + digits: the Assemblée's actor id, shared by its site and its open data. */
-export const anActorIdSchema = z.string().check(z.regex(/^PA\d+$/));
-export const deputySlugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
-/** A senator's page on senat.fr, `/senateur/{slug}.html` (`masson_jean_louis01051n`). */
-export const senatSlugSchema = z.string().check(z.regex(/^[a-z0-9_]{1,80}$/));
+export const anActorIdSchema = z.string().check(z.regex(AN_ACTOR_ID));
+export const deputySlugSchema = z.string().check(z.regex(DEPUTY_SLUG));
+export const senatSlugSchema = z.string().check(z.regex(SENAT_SLUG));
 
 /** A parliamentary group as a page shows it: its acronym, its name, or both. */
 export const groupSchema = z
@@ -202,43 +206,6 @@ export type Deputy = z.infer<typeof deputySchema>;
 /** Whatever is known of a deputy, from a page or a source: the name may be what is missing. */
 export const deputyFactsSchema = z.partial(deputySchema);
 export type DeputyFacts = z.infer<typeof deputyFactsSchema>;
-
-/** A Sénat reference ends with the question's own number (`SEQ0802` + `03308`), five digits for a written one. */
-function referenceMatches(q: { chamber?: string; type: string; number: number; senatReference?: string }): boolean {
-  const m = q.senatReference === undefined ? null : SENAT_REFERENCE.exec(q.senatReference);
-  return !!m && q.chamber === 'SEN' && q.type === 'QE' && /^\d{5}$/.test(m[3]!) && Number(m[3]) === q.number;
-}
-
-/** A list item's address, from its key: the Assemblée's page, or the Sénat's (NosSénateurs' archive without a reference). */
-function refUrl(r: { id: string; publishedOn?: string; senatReference?: string }): string | undefined {
-  return withKey(r.id, (key) =>
-    key.chamber === 'AN' ? anDynUrl(key) : primaryUrl(questionUrls(key, { reference: r.senatReference, publishedOn: r.publishedOn })),
-  );
-}
-
-/** Zod runs every check, even after one failed: an address is derived only from a well-formed key. */
-function withKey<T>(id: string, build: (key: QuestionKey) => T): T | undefined {
-  const key = parseQuestionId(id);
-  return key ? build(key) : undefined;
-}
-
-/** A question whose text or answer is longer than Vigie keeps, cut to `STORED_TEXT_MAX` and marked. */
-function capTexts<Q extends { text?: string; answerText?: string; textsCapped?: true }>(question: Q): Q {
-  const long = (value: string | undefined) => (value?.length ?? 0) > STORED_TEXT_MAX;
-  if (!long(question.text) && !long(question.answerText)) return question;
-  return {
-    ...question,
-    ...(question.text !== undefined ? { text: cut(STORED_TEXT_MAX)(question.text) } : {}),
-    ...(question.answerText !== undefined ? { answerText: cut(STORED_TEXT_MAX)(question.answerText) } : {}),
-    textsCapped: true,
-  };
-}
-
-/**
- * The reason a site gives when it says only « Retirée »: what the closure label leaves unsaid
- * rather than words to repeat.
- */
-export const WITHDRAWN_REASON = 'Retirée';
 
 /** `value` without its undefined members, if it passes `schema`; nothing otherwise. */
 export function validated<T>(schema: z.ZodMiniType<T>, value: object): T | undefined {

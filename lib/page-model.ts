@@ -10,21 +10,27 @@ import { type Deputy, type Question, type QuestionRef } from './model';
 import { isIsoDate } from './dates';
 import { dropUndefined } from './objects';
 import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, questionId, type QuestionChamber } from './question-key';
-import { anDynUrl, primaryUrl, questionUrls, SENAT_REFERENCE } from './urls';
+import {
+  AN_ACTOR_ID,
+  capTexts,
+  cut,
+  DEPUTY_SLUG,
+  EARLIEST_DATE,
+  LATEST_DATE,
+  referenceMatches,
+  refUrl,
+  SENAT_SLUG,
+  SHORT_TEXT_MAX,
+} from './model-rules';
+import { questionUrls, SENAT_REFERENCE } from './urls';
 
 export { parseQuestionId, questionId } from './question-key';
-
-const EARLIEST_DATE = '1958-10-04';
-const LATEST_DATE = '2100-12-31';
-const SHORT_TEXT_MAX = 2_000;
-const STORED_TEXT_MAX = 20_000;
-export const WITHDRAWN_REASON = 'Retirée';
+export { WITHDRAWN_REASON } from './model-rules';
 
 /** What a value reads as: the checked (and repaired) value, or `INVALID`. */
 const INVALID = Symbol('invalid');
 type Read<T> = (value: unknown) => T | typeof INVALID;
 
-const cut = (max: number) => (value: string) => (value.length > max ? value.slice(0, max) : value);
 const text: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? cut(SHORT_TEXT_MAX)(v) : INVALID);
 const longText: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? v : INVALID);
 const matching =
@@ -41,8 +47,8 @@ const givenUrl: Read<string> = (v) => (typeof v === 'string' && v.length <= SHOR
 const questionType: Read<string> = (v) => ((QUESTION_TYPES as readonly unknown[]).includes(v) ? (v as string) : INVALID);
 const legislature = integer(1, 99);
 const questionNumber = integer(1);
-const anActorId = matching(/^PA\d+$/);
-const deputySlug = matching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const anActorId = matching(AN_ACTOR_ID);
+const deputySlug = matching(DEPUTY_SLUG);
 const questionIdText = matching(QUESTION_ID);
 const senatReference = matching(SENAT_REFERENCE);
 const questionChamber: Read<string> = (v) => ((QUESTION_CHAMBERS as readonly unknown[]).includes(v) ? (v as string) : INVALID);
@@ -79,7 +85,7 @@ const author = object({
   name: required(text),
   anId: optional(anActorId),
   slug: optional(deputySlug),
-  senatSlug: optional(matching(/^[a-z0-9_]{1,80}$/)),
+  senatSlug: optional(matching(SENAT_SLUG)),
   group: optional(group),
   constituency: optional(text),
 });
@@ -150,31 +156,6 @@ const deputyShape = object({
 const keyMatches = (v: Record<string, unknown>, chamber: QuestionChamber | undefined) =>
   v.id === questionId(v.legislature as number, v.type as never, v.number as number, chamber);
 
-/** A Sénat reference ends with the question's own number (`SEQ0802` + `03308`), five digits for a written one. */
-function referenceMatches(v: Record<string, unknown>, chamber: unknown): boolean {
-  const m = typeof v.senatReference === 'string' ? SENAT_REFERENCE.exec(v.senatReference) : null;
-  return !!m && chamber === 'SEN' && v.type === 'QE' && /^\d{5}$/.test(m[3]!) && Number(m[3]) === v.number;
-}
-
-/** A list item's address, from its key: the Assemblée's page, or the Sénat's (NosSénateurs' archive without a reference). */
-function refUrl(r: Record<string, unknown>): string | undefined {
-  const key = parseQuestionId(r.id as string);
-  if (!key) return undefined;
-  if (key.chamber === 'AN') return anDynUrl(key);
-  return primaryUrl(
-    questionUrls(key, { reference: r.senatReference as string | undefined, publishedOn: r.publishedOn as string | undefined }),
-  );
-}
-
-function capTexts(question: Record<string, unknown>): Record<string, unknown> {
-  const long = (value: unknown) => typeof value === 'string' && value.length > STORED_TEXT_MAX;
-  if (!long(question.text) && !long(question.answerText)) return question;
-  const capped: Record<string, unknown> = { ...question, textsCapped: true };
-  if (typeof question.text === 'string') capped.text = cut(STORED_TEXT_MAX)(question.text);
-  if (typeof question.answerText === 'string') capped.answerText = cut(STORED_TEXT_MAX)(question.answerText);
-  return capped;
-}
-
 /** The part of a zod schema the parsers use: `validated(schema, value)`. */
 export interface PageSchema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
@@ -192,7 +173,7 @@ function schema<T>(read: Read<unknown>): PageSchema<T> {
 export const questionSchema = schema<Question>((v) => {
   const q = questionShape(v);
   if (q === INVALID || !keyMatches(q, q.chamber as QuestionChamber)) return INVALID;
-  if (q.senatReference !== undefined && !referenceMatches(q, q.chamber)) return INVALID;
+  if (q.senatReference !== undefined && !referenceMatches(q)) return INVALID;
   const key = parseQuestionId(q.id as string);
   const capped = capTexts(q);
   const options = { reference: q.senatReference as string | undefined, publishedOn: q.publishedOn as string | undefined };
@@ -205,8 +186,8 @@ export const questionRefSchema = schema<QuestionRef>((v) => {
   const key = parseQuestionId(r.id as string);
   if (key?.legislature !== r.legislature || !keyMatches(r, key?.chamber)) return INVALID;
   if ([r.answered, r.closed, r.pending].filter(Boolean).length > 1) return INVALID;
-  if (r.senatReference !== undefined && !referenceMatches(r, key?.chamber)) return INVALID;
-  const url = refUrl(r);
+  if (r.senatReference !== undefined && !referenceMatches({ ...r, chamber: key?.chamber })) return INVALID;
+  const url = refUrl(r as { id: string; publishedOn?: string; senatReference?: string });
   return url === undefined ? INVALID : { ...r, url };
 });
 
