@@ -5,6 +5,7 @@
  * `lib/model.ts` (`PAGE_SUBSTITUTES`, wxt.config.ts), so site modules import `../model` as before and
  * a new site needs nothing more. The background keeps zod for what it fetches, stores and receives;
  * tests/core/page-model.test.ts holds both to the same verdicts on every fixture and on broken values.
+ * Bounds, patterns and derived values are not copied: both read them from lib/model-rules.ts.
  */
 import { type Deputy, type Question, type QuestionRef } from './model';
 import { isIsoDate } from './dates';
