@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 import { type Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { PERMISSION_HOSTS } from './lib/sources/hosts';
-import { CONTENT_SCRIPT_MATCHES } from './lib/sites';
+import { CONTENT_SCRIPT_MATCHES, SITES } from './lib/sites';
+import { pageModuleByHost, pageModulePath, pageModules } from './lib/sites/page-modules';
 import { PAGE_SUBSTITUTES } from './lib/page-substitutes';
 
 const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
@@ -20,12 +21,13 @@ const pageSubstitutes = (): Plugin => ({
   },
 });
 
-/** Where the overlay module (entrypoints/overlay.ts) is written; the loader imports it from there. */
-const OVERLAY_MODULE = 'content-scripts/content.js';
+/** One module per group of sites (lib/sites/page-modules.ts): a page loads its own host's only. */
+const PAGE_MODULES = pageModules(SITES);
+const PAGE_ENTRY_PREFIX = 'page-';
 
-/** Where the overlay module may be fetched from: the sites' origins only. */
-const pageOrigins = [
-  ...new Set(CONTENT_SCRIPT_MATCHES.map((pattern) => `${pattern.slice(0, pattern.indexOf('/', pattern.indexOf('//') + 2))}/*`)),
+/** Where a page module may be imported from: its sites' origins only. */
+const originsOf = (matches: readonly string[]) => [
+  ...new Set(matches.map((pattern) => `${pattern.slice(0, pattern.indexOf('/', pattern.indexOf('//') + 2))}/*`)),
 ];
 
 // The hosts the background fetches from: the sites and the Journal officiel index (echanges.dila.gouv.fr).
@@ -41,7 +43,7 @@ export default defineConfig({
     // overlay module is the content script.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') {
-        manifest.content_scripts = [{ matches: CONTENT_SCRIPT_MATCHES, js: [OVERLAY_MODULE], run_at: 'document_idle' }];
+        manifest.content_scripts = PAGE_MODULES.map((module) => ({ matches: module.matches, js: [module.path], run_at: 'document_idle' }));
         return;
       }
       for (const script of manifest.content_scripts ?? []) {
@@ -49,14 +51,18 @@ export default defineConfig({
       }
     },
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entry) => entry.name === 'loader' || entry.name === 'overlay')) {
-        config.plugins = [pageSubstitutes(), ...(config.plugins ?? [])];
-      }
-      // The overlay module is the content script's code: it keeps the content script's file name
-      // (content-scripts/content.js), and the loader the manifest injects is content-scripts/loader.js.
+      const pageEntry = entrypoints.length === 1 && entrypoints[0]!.name.startsWith(PAGE_ENTRY_PREFIX) ? entrypoints[0]! : undefined;
+      const loader = entrypoints.some((entry) => entry.name === 'loader');
+      if (loader || pageEntry) config.plugins = [pageSubstitutes(), ...(config.plugins ?? [])];
+      // The loader knows which module each host loads without importing the registry (every site).
+      if (loader) config.define = { ...config.define, __VIGIE_PAGE_MODULES__: JSON.stringify(pageModuleByHost(PAGE_MODULES)) };
+      // A page module is content-script code: it goes beside the loader, content-scripts/<name>.js.
       const output = config.build?.rollupOptions?.output;
-      if (entrypoints.length === 1 && entrypoints[0]!.name === 'overlay' && output && !Array.isArray(output)) {
-        output.entryFileNames = OVERLAY_MODULE;
+      if (pageEntry && output && !Array.isArray(output)) {
+        const name = pageEntry.name.slice(PAGE_ENTRY_PREFIX.length);
+        if (!PAGE_MODULES.some((module) => module.name === name))
+          throw new Error(`${pageEntry.name}: no such page module in lib/sites/page-modules.ts`);
+        output.entryFileNames = pageModulePath(name);
       }
     },
   },
@@ -87,11 +93,17 @@ export default defineConfig({
     // Everything Vigie runs ships in the package: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     host_permissions: hostPermissions,
-    // Chrome: the overlay module, imported by the loader, at a per-session URL so that pages cannot
-    // probe for Vigie at a fixed address.
+    // Chrome: the page modules, imported by the loader, each from its own sites' pages only, at a
+    // per-session URL so that pages cannot probe for Vigie at a fixed address.
     ...(browser === 'firefox'
       ? {}
-      : { web_accessible_resources: [{ resources: [OVERLAY_MODULE], matches: pageOrigins, use_dynamic_url: true }] }),
+      : {
+          web_accessible_resources: PAGE_MODULES.map((module) => ({
+            resources: [module.path],
+            matches: originsOf(module.matches),
+            use_dynamic_url: true,
+          })),
+        }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

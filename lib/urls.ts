@@ -121,6 +121,36 @@ export function senatYear(yy: string | number): number {
   return (Number(yy) < 75 ? 2000 : 1900) + Number(yy);
 }
 
+/** The hosts senat.fr serves the same pages on (senat.md §1.1); aliases of stored copies are left out. */
+export const SENAT_HOSTS = ['www.senat.fr', 'senat.fr', 'www2.senat.fr'] as const;
+
+const QUESTION_PATH = /^\/questions\/base\/(\d{4})\/q(SEQ(\d{2})\d{2}(\d{5}))\.html$/i;
+const VISIO_PATH = '/basile/visio.do';
+const VISIO_ID = /^q(SEQ(\d{2})\d{2}(\d{5}))$/;
+
+export const isSenatHost = (url: URL) => isWebUrl(url) && (SENAT_HOSTS as readonly string[]).includes(url.hostname.toLowerCase());
+
+interface PageReference {
+  reference: string;
+  number: number;
+}
+
+/**
+ * A Sénat written question's reference from its page's address (senat.md §1.1): five digits, the
+ * year in the path its own. NosSénateurs' pages link there too.
+ */
+export function senatReferenceAt(url: URL): PageReference | undefined {
+  if (!isSenatHost(url)) return undefined;
+  const path = QUESTION_PATH.exec(url.pathname);
+  if (path) {
+    if (Number(path[1]) !== senatYear(path[3]!)) return undefined;
+    return { reference: path[2]!.toUpperCase(), number: Number(path[4]) };
+  }
+  if (url.pathname !== VISIO_PATH) return undefined;
+  const id = VISIO_ID.exec(url.searchParams.get('id') ?? '');
+  return id ? { reference: id[1]!, number: Number(id[3]) } : undefined;
+}
+
 /** The Sénat's page of a question, from its reference: `{YYYY}` is `{YY}` with its century (§1.1). */
 export function senatQuestionUrl(reference: string): string | undefined {
   const m = SENAT_REFERENCE.exec(reference);

@@ -17,7 +17,8 @@ import { ministryKey, type MinistryTarget } from '../follows/ministry';
 import { type IsoDate } from '../dates';
 import { type Language } from '../i18n';
 import { type DeputyFacts, type Question, type QuestionChamber, type QuestionRef } from '../model';
-import { pageAt, parsePage, type PageParse, type SitePage } from '../sites';
+import { type SitePage, type SiteReader } from '../sites/reader';
+import { type PageParse } from '../sites/types';
 import { questionStatus, refStatus } from '../status';
 import { createHost, placeHost } from './hosts';
 import { listBadge } from './list-badge';
@@ -374,7 +375,10 @@ export class Overlays {
   private url: string | undefined;
   private state: OverlayState = EMPTY_STATE;
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly sites: SiteReader,
+  ) {}
 
   /**
    * Brings the overlays in line with the page at `url`: mounts what is missing, drops what no
@@ -386,9 +390,9 @@ export class Overlays {
       this.clear();
       this.url = url;
     }
-    const definition = pageAt(url);
+    const definition = this.sites.pageAt(url);
     const planned =
-      definition && (env.enabled?.(definition.site.id) ?? true) ? plan(this.doc, definition, parsePage(this.doc, url), env) : [];
+      definition && (env.enabled?.(definition.site.id) ?? true) ? plan(this.doc, definition, this.sites.parsePage(this.doc, url), env) : [];
     const wanted = new Map(planned.map((p) => [p.key, p]));
     this.mounted = this.mounted.filter((m) => {
       const keep = wanted.get(m.key)?.anchor === m.anchor && m.host.isConnected;

@@ -8,13 +8,15 @@ import { todayInParis } from '../dates';
 import { type DeputyFacts } from '../model';
 import { languageOf, siteEnabled, type PageSettings } from '../page-settings';
 import { isOurHost, removeStaleHosts } from './hosts';
-import { isSinglePageApp } from '../sites';
+import { type SiteReader } from '../sites/reader';
 import { Overlays, type DeputyLookup, type OverlayState, type WatchTarget } from './overlays';
 import { watchedAmong } from './watch-states';
 import { followStates } from './follow-states';
 
 export interface ContentOptions {
   doc: Document;
+  /** The sites this page module reads. */
+  sites: SiteReader;
   settings: PageSettings;
   browserLocale: string | undefined;
   /** Subscribes to settings changes made on the options page: they apply without a reload. */
@@ -28,9 +30,17 @@ function onlyOurs(records: MutationRecord[]): boolean {
   return records.every((record) => [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)].every(isOurHost));
 }
 
-export function startOverlays({ doc, settings: initial, browserLocale, onSettingsChanged, signal, request }: ContentOptions): Overlays {
+export function startOverlays({
+  doc,
+  sites,
+  settings: initial,
+  browserLocale,
+  onSettingsChanged,
+  signal,
+  request,
+}: ContentOptions): Overlays {
   removeStaleHosts(doc);
-  const overlays = new Overlays(doc);
+  const overlays = new Overlays(doc, sites);
   let settings = initial;
   let watched: Set<string> | undefined;
   let watchesUnavailable = false;
@@ -147,7 +157,7 @@ export function startOverlays({ doc, settings: initial, browserLocale, onSetting
     { signal },
   );
 
-  if (!isSinglePageApp(doc)) return overlays;
+  if (!sites.isSinglePageApp(doc)) return overlays;
 
   let scheduled: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {

@@ -3,16 +3,15 @@
  * switches, the content script's match patterns and the manifest's host permissions are all
  * derived from this list; adding a site is one module, its fixtures and one line here.
  */
-import { parseUrl } from '../urls';
 import { anDynSite } from './an-dyn';
 import { anOldSite } from './an-old';
 import { nosdeputesSite } from './nosdeputes';
 import { nosdeputesNewSite } from './nosdeputes-new';
 import { nossenateursSite } from './nossenateurs';
 import { senatSite } from './senat';
-import { OTHER, type PageDefinition, type PageParse, type SiteDefinition } from './types';
+import { siteReader, type SitePage as ReaderPage } from './reader';
 
-export type { ListItem, PageParse, SiteDefinition } from './types';
+export type { ListItem, PageParse } from './types';
 
 export const SITES = [nosdeputesSite, nosdeputesNewSite, anDynSite, anOldSite, senatSite, nossenateursSite] as const;
 
@@ -20,11 +19,12 @@ export type SiteId = (typeof SITES)[number]['id'];
 export type PageKind = (typeof SITES)[number]['pages'][number]['kind'];
 
 /** A page definition with the site it belongs to. */
-export type SitePage = PageDefinition<PageKind> & { site: SiteDefinition<SiteId, PageKind> };
+export type SitePage = ReaderPage<SiteId, PageKind>;
 
-export const PAGES: readonly SitePage[] = SITES.flatMap((site: SiteDefinition<SiteId, PageKind>) =>
-  site.pages.map((page) => ({ ...page, site })),
-);
+/** Every site: what the background reads. */
+export const ALL_SITES = siteReader<SiteId, PageKind>(SITES);
+
+export const PAGES: readonly SitePage[] = ALL_SITES.pages;
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
@@ -36,32 +36,13 @@ export const FETCHED_SITE_HOSTS: readonly string[] = unique(SITES.flatMap((site)
 
 export const CONTENT_SCRIPT_MATCHES: string[] = unique(SITES.flatMap((site) => [...site.matches]));
 
-/** The page definition for `url`, with its site. */
-export function pageAt(url: string | URL): SitePage | undefined {
-  const parsed = typeof url === 'string' ? parseUrl(url) : url;
-  return parsed && PAGES.find((page) => page.detect(parsed));
-}
+/** The page definition for `url`, with its site, among every site. */
+export const pageAt = ALL_SITES.pageAt;
 
 /** The kind of page at `url`, from the URL alone, or `null` when Vigie has nothing to read there. */
 export function detectPage(url: string | URL): PageKind | null {
   return pageAt(url)?.kind ?? null;
 }
 
-/**
- * Reads a page. Never throws: a page that is not what its URL promises (an error page, a
- * redesign) reads as `other`.
- */
-export function parsePage(doc: Document, url: string | URL): PageParse {
-  const parsed = typeof url === 'string' ? parseUrl(url) : url;
-  const page = parsed && pageAt(parsed);
-  if (!parsed || !page) return OTHER;
-  try {
-    return page.parse(doc, parsed);
-  } catch {
-    return OTHER;
-  }
-}
-
-export function isSinglePageApp(doc: Document): boolean {
-  return SITES.some((site: SiteDefinition) => site.isSinglePageApp?.(doc) ?? false);
-}
+/** Reads a page of any site; never throws (`SiteReader.parsePage`). */
+export const parsePage = ALL_SITES.parsePage;

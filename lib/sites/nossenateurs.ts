@@ -9,8 +9,7 @@ import { parseFrenchDate } from '../dates';
 import { ANSWERED, NO_ANSWER_YET, SUBMITTED, WITHDRAWN } from './nos-labels';
 import { questionId, questionSchema, validated, type Question, type QuestionRef } from '../model';
 import { cleanText, findByText, HEADINGS, textAfter, textLines, textOf } from '../text';
-import { isWebUrl, NOSSENATEURS_ARCHIVE, parseUrl } from '../urls';
-import { senatReferenceAt } from './senat';
+import { isWebUrl, NOSSENATEURS_ARCHIVE, parseUrl, senatReferenceAt } from '../urls';
 import { defineSite, ListReading, OTHER, type ListItem, type ListOwner, type PageParse } from './types';
 
 const isArchive = (url: URL) => isWebUrl(url) && url.hostname.toLowerCase() === NOSSENATEURS_ARCHIVE;

@@ -9,36 +9,10 @@ import { questionId, questionSchema, validated, type Question, type QuestionRef 
 import { legislatureRow } from '../legislatures';
 import { senateLegislatureOn, senateNumberingAllows } from '../senate-rules';
 import { cleanText, textLines, textOf } from '../text';
-import { isWebUrl, parseUrl, SENAT_REFERENCE, SENAT_WWW, senatYear } from '../urls';
+import { isSenatHost, parseUrl, SENAT_HOSTS, SENAT_REFERENCE, SENAT_WWW, senatReferenceAt, senatYear } from '../urls';
 import { defineSite, ListReading, OTHER, type PageParse } from './types';
 
-/** The hosts the same pages are served on (§1.1); aliases of stored copies are left out. */
-export const SENAT_HOSTS = ['www.senat.fr', 'senat.fr', 'www2.senat.fr'] as const;
-
-const QUESTION_PATH = /^\/questions\/base\/(\d{4})\/q(SEQ(\d{2})\d{2}(\d{5}))\.html$/i;
-const VISIO_PATH = '/basile/visio.do';
-const VISIO_ID = /^q(SEQ(\d{2})\d{2}(\d{5}))$/;
 const YEAR_PATH = /^\/questions\/base\/(\d{4})\/(?:index\.html)?$/;
-
-const isSenatHost = (url: URL) => isWebUrl(url) && (SENAT_HOSTS as readonly string[]).includes(url.hostname.toLowerCase());
-
-interface PageReference {
-  reference: string;
-  number: number;
-}
-
-/** A written question's reference from its page's address: five digits, the year in the path its own. */
-export function senatReferenceAt(url: URL): PageReference | undefined {
-  if (!isSenatHost(url)) return undefined;
-  const path = QUESTION_PATH.exec(url.pathname);
-  if (path) {
-    if (Number(path[1]) !== senatYear(path[3]!)) return undefined;
-    return { reference: path[2]!.toUpperCase(), number: Number(path[4]) };
-  }
-  if (url.pathname !== VISIO_PATH) return undefined;
-  const id = VISIO_ID.exec(url.searchParams.get('id') ?? '');
-  return id ? { reference: id[1]!, number: Number(id[3]) } : undefined;
-}
 
 export function isSenatQuestion(url: URL): boolean {
   return senatReferenceAt(url) !== undefined;

@@ -122,33 +122,37 @@ export function importViolations(files: readonly SourceFile[]): string[] {
  * What a page loads, followed through every import from the content script's entry point: none of
  * it may be background-only, whatever path leads there.
  */
-/** What runs on a page: the content script, and the overlay module it imports. */
-const PAGE_ENTRIES = ['entrypoints/loader.content.ts', 'entrypoints/overlay.ts'];
+/** What runs on a page: the content script, and the page modules it imports (entrypoints/page-*.ts). */
+export const pageEntries = (files: readonly SourceFile[]): string[] =>
+  files.map((file) => file.path).filter((path) => path === 'entrypoints/loader.content.ts' || /^entrypoints\/page-[^/]+\.ts$/.test(path));
 
 /** Never on a page: zod's schemas and webextension-polyfill cost every page load (issue #16). */
 const PAGE_HEAVY = [/^zod$/, /^webextension-polyfill$/, /^@wxt-dev\/webextension-polyfill$/, /^wxt\/browser$/];
 
 /**
- * Follows every import from the page-side entry points, through the modules the page build takes
- * in place of others (PAGE_SUBSTITUTES), and reports what they load that `rules` forbid.
+ * Follows every import from `entries`, through the modules the page build takes in place of others
+ * (PAGE_SUBSTITUTES), and calls `visit` with each module loaded and the chain of files that led there.
  */
-function pageImports(files: readonly SourceFile[], rules: RegExp[], entries: readonly string[]): string[] {
+function walkPageImports(
+  files: readonly SourceFile[],
+  entries: readonly string[],
+  visit: (target: string, via: string[]) => void,
+): boolean {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const substitutes = new Map(Object.entries(PAGE_SUBSTITUTES).map(([from, to]) => [from.replace(/\.tsx?$/, ''), to]));
-  const violations: string[] = [];
   const seen = new Set<string>(entries);
   const queue: { file: SourceFile; via: string[] }[] = [];
   for (const entry of entries) {
     const start = byPath.get(entry);
     if (start) queue.push({ file: start, via: [entry] });
   }
-  if (!queue.length) return [`${entries.join(', ')} not found`];
+  if (!queue.length) return false;
   while (queue.length) {
     const { file, via } = queue.shift()!;
     for (const imported of importsOf(file)) {
       const substitute = substitutes.get(imported);
       const target = substitute ? substitute.replace(/\.tsx?$/, '') : imported;
-      if (rules.some((rule) => rule.test(target))) violations.push(`the content script loads ${target} via ${via.join(' → ')}`);
+      visit(target, via);
       const next = resolveIn(byPath, target);
       if (next && !seen.has(next.path)) {
         seen.add(next.path);
@@ -156,14 +160,30 @@ function pageImports(files: readonly SourceFile[], rules: RegExp[], entries: rea
       }
     }
   }
-  return violations;
+  return true;
 }
 
-export function contentScriptViolations(files: readonly SourceFile[], entries: readonly string[] = PAGE_ENTRIES): string[] {
+/** What the page-side entry points load that `rules` forbid. */
+function pageImports(files: readonly SourceFile[], rules: RegExp[], entries: readonly string[]): string[] {
+  const violations: string[] = [];
+  const found = walkPageImports(files, entries, (target, via) => {
+    if (rules.some((rule) => rule.test(target))) violations.push(`the content script loads ${target} via ${via.join(' → ')}`);
+  });
+  return found ? violations : [`${entries.join(', ')} not found`];
+}
+
+/** Every module a page-side entry point loads, through imports and substitutes (repository paths without extension, or package names). */
+export function pageModuleImports(files: readonly SourceFile[], entry: string): Set<string> {
+  const loaded = new Set<string>();
+  if (!walkPageImports(files, [entry], (target) => loaded.add(target))) throw new Error(`${entry} not found`);
+  return loaded;
+}
+
+export function contentScriptViolations(files: readonly SourceFile[], entries: readonly string[] = pageEntries(files)): string[] {
   return pageImports(files, BACKGROUND_ONLY, entries);
 }
 
-export function pageWeightViolations(files: readonly SourceFile[], entries: readonly string[] = PAGE_ENTRIES): string[] {
+export function pageWeightViolations(files: readonly SourceFile[], entries: readonly string[] = pageEntries(files)): string[] {
   return pageImports(files, PAGE_HEAVY, entries);
 }
 

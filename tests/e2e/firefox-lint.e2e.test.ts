@@ -16,7 +16,7 @@ interface LintMessage {
  * `dangerouslySetInnerHTML` (not used anywhere; a test forbids it) and linkedom's own
  * implementation of the `innerHTML` setter (the background parses with `DOMParser`).
  */
-const LIBRARY_INNER_HTML = /^(background\.js|content-scripts\/content\.js)$/;
+const LIBRARY_INNER_HTML = /^(background\.js|content-scripts\/(?!loader)[\w-]+\.js)$/;
 
 /** The extension pages' shared chunk is named after whichever module comes first: recognise it by Preact's code. */
 function isPreactChunk(file: string | undefined): boolean {

@@ -3,7 +3,7 @@
  * Vigie's overlays (probe D6, P1g, P1h), a list longer than one message gets every « Suivre »
  * (D7), and the page learns nothing of the extension and cannot stop it (D11).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
 import {
@@ -138,9 +138,14 @@ describe('a hostile page, in Chromium', () => {
   });
 
   it('ships no start-up signal: the content script neither posts messages nor names events after the extension', () => {
-    const script = readFileSync(`${EXTENSION_DIR}/content-scripts/content.js`, 'utf8');
-    expect(script).not.toContain('postMessage');
-    expect(script).not.toContain('content-script-started');
+    const scripts = readdirSync(`${EXTENSION_DIR}/content-scripts`).filter((file) => file.endsWith('.js'));
+    expect(scripts).toContain('loader.js');
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const file of scripts) {
+      const script = readFileSync(`${EXTENSION_DIR}/content-scripts/${file}`, 'utf8');
+      expect(script, file).not.toContain('postMessage');
+      expect(script, file).not.toContain('content-script-started');
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import { type Requester } from '../../lib/messages';
 import { requestSchemas, type AnyRequest } from '../../lib/messages';
 import { HOST_SELECTOR } from '../../lib/content/hosts';
 import { startOverlays } from '../../lib/content/start-overlays';
+import { ALL_SITES } from '../../lib/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { recordShadowRoots, trustedClick } from '../helpers/shadow';
 
@@ -82,6 +83,7 @@ function start(doc: Document, bg: Background, settings: Settings = DEFAULT_SETTI
   let listener: ((s: Settings) => void) | undefined;
   const overlays = startOverlays({
     doc,
+    sites: ALL_SITES,
     settings,
     browserLocale: 'fr-FR',
     request: bg.request,

@@ -11,6 +11,9 @@ import { type Language } from '../../lib/i18n';
 import { HOST_SELECTOR } from '../../lib/content/hosts';
 import { EMPTY_STATE, Overlays } from '../../lib/content/overlays';
 import { ministryKey } from '../../lib/follows/ministry';
+import { ALL_SITES, SITES } from '../../lib/sites';
+import { PAGE_MODULES, pageModules } from '../../lib/sites/page-modules';
+import { siteReader } from '../../lib/sites/reader';
 import { recordShadowRoots } from '../helpers/shadow';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -88,7 +91,7 @@ function labelOf(host: Element): string {
 }
 
 function mount(doc: Document, url: string, lang: Language = 'fr'): Overlays {
-  const overlays = new Overlays(doc);
+  const overlays = new Overlays(doc, ALL_SITES);
   overlays.sync(url, { lang, today: TODAY });
   return overlays;
 }
@@ -254,7 +257,7 @@ describe('Overlays — question pages', () => {
 
   it('moves to the new state when a later day makes a waiting question late, then its legislature ends', () => {
     const doc = load(fixture('nosdeputes/q-sans-reponse.html'), URLS.ndSansReponse);
-    const overlays = new Overlays(doc);
+    const overlays = new Overlays(doc, ALL_SITES);
     overlays.sync(URLS.ndSansReponse, { lang: 'fr', today: '2023-12-01' });
     const pending = hosts(doc);
     expect(pending.map((h) => h.getAttribute('data-vigie-state'))).toEqual(['pending']);
@@ -293,6 +296,24 @@ describe('Overlays — question pages', () => {
     expect(root.querySelectorAll('img,script').length).toBe(0);
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(root.textContent).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('Overlays — page modules', () => {
+  const readers = Object.entries(PAGE_MODULES).map(
+    ([name, ids]) => [name, siteReader(SITES.filter((site) => (ids as readonly string[]).includes(site.id)))] as const,
+  );
+
+  it.each(QUESTION_PAGES)('$name: a card from its own host’s module only', (c) => {
+    const doc = load(fixture(c.file), c.url);
+    const own = readers.filter(([, reader]) => {
+      const overlays = new Overlays(doc, reader);
+      overlays.sync(c.url, { lang: 'fr', today: TODAY });
+      const mounted = hosts(doc).length;
+      overlays.clear();
+      return mounted === 1;
+    });
+    expect(own.map(([name]) => name)).toEqual([pageModules(SITES).find((m) => m.hosts.includes(new URL(c.url).hostname))!.name]);
   });
 });
 
@@ -537,7 +558,7 @@ describe('Overlays — pages Vigie does not understand', () => {
     it(`${name}: no host, no exception`, () => {
       const doc = load(html(), url === 'not a url' ? 'https://example.invalid/' : url);
       const markup = doc.documentElement.outerHTML;
-      const overlays = new Overlays(doc);
+      const overlays = new Overlays(doc, ALL_SITES);
       expect(() => overlays.sync(url, { lang: 'fr', today: TODAY })).not.toThrow();
       expect(() => overlays.sync(url, { lang: 'fr', today: TODAY })).not.toThrow();
       expect(hosts(doc)).toHaveLength(0);
