@@ -61,6 +61,8 @@ try {
     [
       { name: 'floor-empty', extensionDir: floors['floor-empty'] },
       { name: 'floor-h1', extensionDir: floors['floor-h1'] },
+      { name: 'floor-overlay', extensionDir: floors['floor-overlay'] },
+      { name: 'floor-overlay-import', extensionDir: floors['floor-overlay-import'] },
       { name: 'vigie', extensionDir: resolve(production) },
       ...(baseDir ? [{ name: 'before', extensionDir: baseDir }] : []),
     ],

@@ -1,15 +1,27 @@
 /**
- * The floor: what any content script costs a page. Two extensions written next to the build and
- * measured in the same run as Vigie: an empty script, and one that reads the page's `h1`, both
- * injected where and when Vigie's is.
+ * The floor: what any content script costs a page. Extensions written next to the build and
+ * measured in the same run as Vigie, injected where and when Vigie's is: an empty script; one that
+ * reads the page's `h1`; and two that put one fixed overlay (a host with a closed shadow root and a
+ * word in it) after the `h1`, the least any overlay costs from injection to its paint: one from the
+ * manifest script itself, one from a module the script imports once the page has loaded, as
+ * Vigie's loader does (entrypoints/loader.content.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites';
+import { OVERLAY_ATTRIBUTE } from '../../lib/text';
+
+const PUT_OVERLAY = `{const h=document.querySelector('h1');if(h){const s=document.createElement('span');s.setAttribute('${OVERLAY_ATTRIBUTE}','');s.attachShadow({mode:'closed'}).textContent='Vigie';h.after(s)}}`;
+
+/** The overlay module's address, and the loader that imports it after the page's load. */
+const IMPORTED = 'overlay.js';
+const IMPORT_AFTER_LOAD = `{const go=()=>import(chrome.runtime.getURL('/${IMPORTED}'));document.readyState==='complete'?go():addEventListener('load',go,{once:true})}`;
 
 export const FLOOR_SCRIPTS = {
   'floor-empty': '',
   'floor-h1': "document.querySelector('h1')?.textContent;",
+  'floor-overlay': PUT_OVERLAY,
+  'floor-overlay-import': IMPORT_AFTER_LOAD,
 } as const;
 
 export type FloorName = keyof typeof FLOOR_SCRIPTS;
@@ -27,9 +39,13 @@ export function writeFloorExtensions(dir = '.output/bench-floor'): Record<FloorN
         name: `Vigie bench ${name}`,
         version: '1.0',
         content_scripts: [{ matches: CONTENT_SCRIPT_MATCHES, js: ['content.js'], run_at: 'document_idle' }],
+        ...(script === IMPORT_AFTER_LOAD
+          ? { web_accessible_resources: [{ resources: [IMPORTED], matches: ['<all_urls>'], use_dynamic_url: true }] }
+          : {}),
       }),
     );
     writeFileSync(join(extension, 'content.js'), script);
+    if (script === IMPORT_AFTER_LOAD) writeFileSync(join(extension, IMPORTED), PUT_OVERLAY);
     written[name] = extension;
   }
   return written;
