@@ -37,8 +37,12 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian, by arithmetic: every date a list page reads is checked here, twice, and a `Date` each cost more than the rest. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1]!;
 }
 
 function toIso(year: number, month: number, day: number): IsoDate | undefined {

@@ -9,7 +9,6 @@
  */
 import { type Deputy, type Question, type QuestionRef } from './model';
 import { isIsoDate } from './dates';
-import { dropUndefined } from './objects';
 import { parseQuestionId, QUESTION_CHAMBERS, QUESTION_ID, QUESTION_TYPES, questionId, type QuestionChamber } from './question-key';
 import {
   AN_ACTOR_ID,
@@ -32,7 +31,8 @@ export { WITHDRAWN_REASON } from './model-rules';
 const INVALID = Symbol('invalid');
 type Read<T> = (value: unknown) => T | typeof INVALID;
 
-const text: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? cut(SHORT_TEXT_MAX)(v) : INVALID);
+const cutShort = cut(SHORT_TEXT_MAX);
+const text: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? cutShort(v) : INVALID);
 const longText: Read<string> = (v) => (typeof v === 'string' && v.length >= 1 ? v : INVALID);
 const matching =
   (pattern: RegExp): Read<string> =>
@@ -60,11 +60,13 @@ const optional = (read: Read<unknown>) => ({ read, optional: true });
 
 /** Like a zod object: known keys only, each read; a missing optional key stays missing. */
 function object(shape: Shape): Read<Record<string, unknown>> {
+  // Listed once, not on every read: a list page reads hundreds of items.
+  const fields = Object.entries(shape);
   return (value) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return INVALID;
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, { read, optional: isOptional }] of Object.entries(shape)) {
+    for (const [key, { read, optional: isOptional }] of fields) {
       if (input[key] === undefined) {
         if (isOptional) continue;
         return INVALID;
@@ -77,8 +79,9 @@ function object(shape: Shape): Read<Record<string, unknown>> {
   };
 }
 
+const groupShape = object({ acronym: optional(text), name: optional(text) });
 const group: Read<unknown> = (v) => {
-  const g = object({ acronym: optional(text), name: optional(text) })(v);
+  const g = groupShape(v);
   return g !== INVALID && (g.acronym || g.name) ? g : INVALID;
 };
 
@@ -194,7 +197,8 @@ export const questionRefSchema = schema<QuestionRef>((v) => {
 
 export const deputySchema = schema<Deputy>(deputyShape);
 
+/** As lib/model.ts's, without its `dropUndefined` pass: the readers above leave undefined members out themselves. */
 export function validated<T>(checker: PageSchema<T>, value: object): T | undefined {
-  const result = checker.safeParse(dropUndefined(value));
+  const result = checker.safeParse(value);
   return result.success ? result.data : undefined;
 }

@@ -273,7 +273,9 @@ function parseList(doc: Document, url: URL): PageParse {
     const text = textOf(link);
     const start = LIST_TITLE_START.exec(text);
     if (!start) continue;
-    const target = parseUrl(link.getAttribute('href') ?? '', url);
+    const href = link.getAttribute('href') ?? '';
+    // Items link by a path on the page's own host: such a path is its own URL's, without building one per item.
+    const target = LINK_PATH.test(href) ? { hostname: url.hostname, pathname: href } : parseUrl(href, url);
     if (!target) continue;
     const path = LINK_PATH.exec(target.pathname);
     if (!path || path[2] !== start[1]) continue;
