@@ -12,12 +12,9 @@ import { Badge } from '../../components/Badge';
 import { deputyCard } from '../../lib/content/card/deputy-card';
 import { questionCard } from '../../lib/content/card/question-card';
 import { type Language } from '../../lib/i18n';
-import { type Question } from '../../lib/model';
 import { type Publisher } from '../../lib/sites/types';
 import { questionStatus } from '../../lib/status';
-
-const IMG = '<img src=x onerror=alert(1)>';
-const SCRIPT = '<script>alert(2)</script>';
+import { IMG, QUESTIONS, SCRIPT } from '../helpers/overlay-cases';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -29,30 +26,7 @@ afterEach(() => {
   container.remove();
 });
 
-const HOSTILE: Question = {
-  id: 'AN-15-QE-19189',
-  chamber: 'AN',
-  legislature: 15,
-  type: 'QE',
-  number: 19189,
-  author: {
-    name: `M. ${IMG} ${SCRIPT}`,
-    group: { acronym: 'X', name: `${SCRIPT} groupe` },
-    constituency: `${IMG} (1re circonscription)`,
-  },
-  title: `Titre ${IMG} ${SCRIPT}`,
-  ministry: `Ministère ${IMG}`,
-  answeringMinistry: `Ministère ${SCRIPT}`,
-  publishedOn: '2019-04-30',
-  // Mid-term, so that the badge repeats the closure's own words.
-  closedOn: '2021-06-21',
-  closedReason: `${IMG} ${SCRIPT}`,
-  text: `Texte ${IMG} ${SCRIPT}`,
-  urls: {
-    an: 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
-    nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
-  },
-};
+const HOSTILE = QUESTIONS.hostile!.question;
 
 /** The page's question card, in the container as on a page. */
 function drawCard(lang: Language, source: Publisher): void {

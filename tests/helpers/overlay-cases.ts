@@ -145,8 +145,10 @@ export const QUESTIONS: Record<string, { question: Question; sources: Publisher[
       ministry: `Ministère ${IMG}`,
       answeringMinistry: `Ministère ${SCRIPT}`,
       publishedOn: '2019-04-30',
+      // Mid-term, so that the badge repeats the closure's own words.
       closedOn: '2021-06-21',
       closedReason: `${IMG} ${SCRIPT}`,
+      text: `Texte ${IMG} ${SCRIPT}`,
       urls: {
         an: 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19190',
         nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19190',

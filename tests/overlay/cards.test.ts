@@ -344,21 +344,7 @@ describe('the deputy line', () => {
 
 describe('the deputy card', () => {
   it('shows the deputy line without the name, for the deputy’s legislature', () => {
-    const view = shown(
-      deputyCard(
-        document,
-        {
-          name: 'Élise Morvan',
-          slug: 'elise-morvan',
-          anId: 'PA795321',
-          group: { acronym: 'REN', name: 'Renaissance' },
-          constituency: 'Finistère (3e circonscription)',
-          mandateStart: '2022-06-22',
-          legislature: 16,
-        },
-        'fr',
-      ),
-    );
+    const view = shown(deputyCard(document, DEPUTIES.deputy!.deputy, 'fr'));
     view.update(undefined);
     const section = view.element;
     expect(section.matches('section.card.card--deputy')).toBe(true);
