@@ -9,13 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Badge } from '../../components/Badge';
-import { DeputyCard } from '../../components/DeputyCard';
-import { QuestionCard } from '../../components/QuestionCard';
-import { type Question } from '../../lib/model';
+import { deputyCard } from '../../lib/content/card/deputy-card';
+import { questionCard } from '../../lib/content/card/question-card';
+import { type Language } from '../../lib/i18n';
+import { type Publisher } from '../../lib/sites/types';
 import { questionStatus } from '../../lib/status';
-
-const IMG = '<img src=x onerror=alert(1)>';
-const SCRIPT = '<script>alert(2)</script>';
+import { IMG, QUESTIONS, SCRIPT } from '../helpers/overlay-cases';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -27,30 +26,14 @@ afterEach(() => {
   container.remove();
 });
 
-const HOSTILE: Question = {
-  id: 'AN-15-QE-19189',
-  chamber: 'AN',
-  legislature: 15,
-  type: 'QE',
-  number: 19189,
-  author: {
-    name: `M. ${IMG} ${SCRIPT}`,
-    group: { acronym: 'X', name: `${SCRIPT} groupe` },
-    constituency: `${IMG} (1re circonscription)`,
-  },
-  title: `Titre ${IMG} ${SCRIPT}`,
-  ministry: `Ministère ${IMG}`,
-  answeringMinistry: `Ministère ${SCRIPT}`,
-  publishedOn: '2019-04-30',
-  // Mid-term, so that the badge repeats the closure's own words.
-  closedOn: '2021-06-21',
-  closedReason: `${IMG} ${SCRIPT}`,
-  text: `Texte ${IMG} ${SCRIPT}`,
-  urls: {
-    an: 'https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE19189',
-    nosdeputes: 'https://2017-2022.nosdeputes.fr/15/question/QE/19189',
-  },
-};
+const HOSTILE = QUESTIONS.hostile!.question;
+
+/** The page's question card, in the container as on a page. */
+function drawCard(lang: Language, source: Publisher): void {
+  const view = questionCard(document, { question: HOSTILE, status: questionStatus(HOSTILE, '2026-11-29'), lang, source });
+  view.update({});
+  container.append(view.element);
+}
 
 function expectInert(root: Element): void {
   expect(root.querySelectorAll('img,script').length).toBe(0);
@@ -58,8 +41,8 @@ function expectInert(root: Element): void {
 }
 
 describe('hostile text', () => {
-  it('QuestionCard renders names, ministries and reasons as text', () => {
-    render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="fr" source="nosdeputes" />, container);
+  it('the question card renders names, ministries and reasons as text', () => {
+    drawCard('fr', 'nosdeputes');
     expectInert(container);
     const text = container.textContent ?? '';
     expect(text).toContain(`M. ${IMG} ${SCRIPT}`); // author name
@@ -72,15 +55,15 @@ describe('hostile text', () => {
     expect(text).toContain(`${IMG} (1re circonscription)`);
   });
 
-  it('QuestionCard in English, on the Assemblée side, is just as inert', () => {
-    render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="en" source="an" />, container);
+  it('the question card in English, on the Assemblée side, is just as inert', () => {
+    drawCard('en', 'an');
     expectInert(container);
     expect(container.textContent).toContain(IMG);
     expect(container.textContent).toContain(SCRIPT);
   });
 
   it('a derived NosDéputés slug from a hostile name stays a plain https link', () => {
-    render(<QuestionCard question={HOSTILE} status={questionStatus(HOSTILE, '2026-11-29')} lang="fr" source="nosdeputes" />, container);
+    drawCard('fr', 'nosdeputes');
     for (const a of Array.from(container.querySelectorAll('a'))) {
       expect(a.getAttribute('href')).toMatch(/^https:\/\/[^\s<>"]+$/);
       expect(
@@ -91,8 +74,10 @@ describe('hostile text', () => {
     }
   });
 
-  it('DeputyCard renders a hostile name and group as text', () => {
-    render(<DeputyCard deputy={{ name: IMG, group: { name: SCRIPT }, constituency: IMG, legislature: 16 }} lang="fr" />, container);
+  it('the deputy card renders a hostile name and group as text', () => {
+    const view = deputyCard(document, { name: IMG, group: { name: SCRIPT }, constituency: IMG, legislature: 16 }, 'fr');
+    view.update(undefined);
+    container.append(view.element);
     expectInert(container);
     expect(container.textContent).toContain(SCRIPT);
     expect(container.textContent).toContain(IMG);
@@ -124,8 +109,9 @@ describe('no raw HTML sinks in the sources', () => {
 
   it('finds the sources it guards', () => {
     const names = files.map((f) => relative(ROOT, f).replace(/\\/g, '/'));
-    expect(names).toContain('components/QuestionCard.tsx');
-    expect(names).toContain('lib/content/overlays.tsx');
+    expect(names).toContain('components/Badge.tsx');
+    expect(names).toContain('lib/content/card/question-card.ts');
+    expect(names).toContain('lib/content/overlays.ts');
     expect(names).toContain('lib/content/hosts.ts');
   });
 

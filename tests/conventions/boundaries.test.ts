@@ -16,7 +16,7 @@ describe('import boundaries', () => {
     for (const path of [
       'lib/status.ts',
       'lib/background/poller.ts',
-      'lib/content/overlays.tsx',
+      'lib/content/overlays.ts',
       'components/Badge.tsx',
       'entrypoints/loader.content.ts',
       'harness/site.ts',
@@ -33,7 +33,7 @@ describe('import boundaries', () => {
     expect(contentScriptViolations(files)).toStrictEqual([]);
   });
 
-  it('keep zod and the polyfill off the page, through every import and the page build’s substitutes', () => {
+  it('keep zod, the polyfill and Preact off the page, through every import and the page build’s substitutes', () => {
     expect(pageWeightViolations(files)).toStrictEqual([]);
   });
 
@@ -47,6 +47,17 @@ describe('import boundaries', () => {
     ];
     expect(pageWeightViolations(page, ['entrypoints/page-an.ts'])).toStrictEqual([
       'the content script loads zod via entrypoints/page-an.ts → lib/content/start.ts → lib/heavy.ts',
+    ]);
+  });
+
+  it('catch a page module that draws with Preact, through a component', () => {
+    const page = [
+      { path: 'entrypoints/page-an.ts', source: "import { start } from '../lib/content/start';" },
+      { path: 'lib/content/start.ts', source: "import { Card } from '../../components/Card';" },
+      { path: 'components/Card.tsx', source: "import { useState } from 'preact/hooks';" },
+    ];
+    expect(pageWeightViolations(page, ['entrypoints/page-an.ts'])).toStrictEqual([
+      'the content script loads preact via entrypoints/page-an.ts → lib/content/start.ts → components/Card.tsx',
     ]);
   });
 });
@@ -67,9 +78,9 @@ describe('the boundary check', () => {
     ],
     ['components/Badge.tsx', "import { browser } from 'wxt/browser';", 'components/Badge.tsx (ui) imports wxt/browser'],
     [
-      'lib/content/overlays.tsx',
+      'lib/content/overlays.ts',
       "import { parseHtml } from '../sources/html';",
-      'lib/content/overlays.tsx (content) imports lib/sources/html',
+      'lib/content/overlays.ts (content) imports lib/sources/html',
     ],
     ['lib/content/hosts.ts', "import { DOMParser } from 'linkedom';", 'lib/content/hosts.ts (content) imports linkedom'],
     [

@@ -126,8 +126,11 @@ export function importViolations(files: readonly SourceFile[]): string[] {
 export const pageEntries = (files: readonly SourceFile[]): string[] =>
   files.map((file) => file.path).filter((path) => path === 'entrypoints/loader.content.ts' || /^entrypoints\/page-[^/]+\.ts$/.test(path));
 
-/** Never on a page: zod's schemas and webextension-polyfill cost every page load (issue #16). */
-const PAGE_HEAVY = [/^zod$/, /^webextension-polyfill$/, /^@wxt-dev\/webextension-polyfill$/, /^wxt\/browser$/];
+/**
+ * Never on a page: zod's schemas and webextension-polyfill cost every page load, and so does Preact
+ * (its code and its cold first render); the page's views are plain DOM (issue #16).
+ */
+const PAGE_HEAVY = [/^zod$/, /^webextension-polyfill$/, /^@wxt-dev\/webextension-polyfill$/, /^wxt\/browser$/, /^preact/];
 
 /**
  * Follows every import from `entries`, through the modules the page build takes in place of others

@@ -3,13 +3,7 @@
  * question's title, one badge per list item, one card on a deputy's page. What the background
  * knows (watches, deputy facts) arrives later as `OverlayState` and is re-rendered in place.
  */
-import { render, type VNode } from 'preact';
-import { DeputyCard } from '../../components/DeputyCard';
-import { QuestionCard } from '../../components/QuestionCard';
 import { LIST_CSS, OVERLAY_CSS } from '../../components/styles';
-import { type WatchProps } from '../../components/WatchButton';
-import { type DeputyFollowSlot } from '../../components/DeputyLine';
-import { type MinistryFollowSlot } from '../../components/QuestionCard';
 import { type FollowChamber } from '../follows/chambers';
 import { deputyKey, type DeputyIdentity } from '../follows/identity';
 import { type DeputyState } from '../follows/messages';
@@ -20,6 +14,9 @@ import { type DeputyFacts, type Question, type QuestionChamber, type QuestionRef
 import { type SitePage, type SiteReader } from '../sites/reader';
 import { type PageParse } from '../sites/types';
 import { questionStatus, refStatus } from '../status';
+import { deputyCard } from './card/deputy-card';
+import { type DeputyFollowSlot, type MinistryFollowSlot, type WatchProps } from './card/props';
+import { questionCard } from './card/question-card';
 import { createHost, placeHost } from './hosts';
 import { listBadge } from './list-badge';
 
@@ -109,13 +106,17 @@ type Planned = Omit<Mounted, 'host' | 'root' | 'painter'> & {
   draw: (root: ShadowRoot) => Painter;
 };
 
-/** Cards: a component tree, diffed by Preact on every change. */
-const withPreact =
-  (view: (state: OverlayState) => VNode) =>
-  (root: ShadowRoot): Painter => ({
-    paint: (state) => render(view(state), root),
-    dispose: () => render(null, root),
-  });
+/** A plain-DOM view (a card, a list badge), drawn once and updated in place with what each paint says. */
+const withView =
+  <Input>(make: (doc: Document) => { element: HTMLElement; update(input: Input): void }, input: (state: OverlayState) => Input) =>
+  (root: ShadowRoot): Painter => {
+    const view = make(root.ownerDocument);
+    root.append(view.element);
+    return {
+      paint: (state) => view.update(input(state)),
+      dispose: () => view.element.remove(),
+    };
+  };
 
 /** Before the background answers, a disabled toggle holds the place; none if it cannot answer. */
 function watchProps(state: OverlayState, target: WatchTarget): WatchProps | undefined {
@@ -234,18 +235,15 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-id': question.id, 'data-vigie-state': status.state },
           inline: false,
           place: (host) => anchor.after(host),
-          draw: withPreact((state) => (
-            <QuestionCard
-              question={question}
-              status={status}
-              lang={env.lang}
-              source={definition.site.publisher}
-              watch={watchProps(state, target)}
-              authorFacts={lookup && state.deputies.get(lookup.key)}
-              follow={followSlot(state, deputy)}
-              ministryFollow={ministrySlot(state, ministry)}
-            />
-          )),
+          draw: withView(
+            (doc) => questionCard(doc, { question, status, lang: env.lang, source: definition.site.publisher }),
+            (state) => ({
+              watch: watchProps(state, target),
+              authorFacts: lookup && state.deputies.get(lookup.key),
+              follow: followSlot(state, deputy),
+              ministryFollow: ministrySlot(state, ministry),
+            }),
+          ),
         },
       ];
     }
@@ -260,14 +258,10 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-id': ref.id, 'data-vigie-state': status.state },
           inline: true,
           place: (host) => placeHost(element, host),
-          draw: (root) => {
-            const view = listBadge(root.ownerDocument, status, env.lang);
-            root.append(view.element);
-            return {
-              paint: (state) => view.update(watchProps(state, target)),
-              dispose: () => view.element.remove(),
-            };
-          },
+          draw: withView(
+            (doc) => listBadge(doc, status, env.lang),
+            (state) => watchProps(state, target),
+          ),
         };
       });
       const owner = page.owner;
@@ -290,14 +284,10 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-deputy': deputyKey(deputy) },
           inline: false,
           place: (host) => owner.element.after(host),
-          draw: withPreact((state) => (
-            <DeputyCard
-              deputy={{ ...facts, legislature: owner.legislature }}
-              chamber={chamber}
-              lang={env.lang}
-              follow={followSlot(state, deputy)}
-            />
-          )),
+          draw: withView(
+            (doc) => deputyCard(doc, { ...facts, legislature: owner.legislature }, env.lang, chamber),
+            (state) => followSlot(state, deputy),
+          ),
         },
         ...items,
       ];
@@ -324,7 +314,10 @@ function plan(doc: Document, definition: SitePage, page: PageParse, env: Overlay
           attributes: { 'data-vigie-deputy': deputy.slug ?? deputy.anId ?? deputy.name },
           inline: false,
           place: (host) => anchor.after(host),
-          draw: withPreact((state) => <DeputyCard deputy={deputy} lang={env.lang} follow={followSlot(state, identity)} />),
+          draw: withView(
+            (doc) => deputyCard(doc, deputy, env.lang),
+            (state) => followSlot(state, identity),
+          ),
         },
       ];
     }
