@@ -115,6 +115,27 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return toIso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())!;
 }
 
+/** The day of the week, 0 for Monday to 6 for Sunday. */
+export function weekdayOf(date: IsoDate): number {
+  const [y, m, d] = parts(date);
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+/** A deadline of `months` calendar months for the JO issues from `firstIssue` to `lastIssue`, either end open. */
+export interface IssueDeadline {
+  firstIssue?: IsoDate;
+  lastIssue?: IsoDate;
+  months: number;
+}
+
+/** The deadline of a question published on `publishedOn` under the first rule covering that issue; none where no rule does. */
+export function deadlineUnder(rules: readonly IssueDeadline[], publishedOn: IsoDate): IsoDate | undefined {
+  const rule = rules.find(
+    (r) => (r.firstIssue === undefined || publishedOn >= r.firstIssue) && (r.lastIssue === undefined || publishedOn <= r.lastIssue),
+  );
+  return rule && addMonths(publishedOn, rule.months);
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   const [y1, m1, d1] = parts(from);

@@ -6,14 +6,10 @@
  *
  * Evidence per row as in lib/legislatures.ts: 'V' verified in a cited source, 'P' probable.
  */
-import { addMonths, daysBetween, type IsoDate } from './dates';
+import { addMonths, type IsoDate, type IssueDeadline, weekdayOf } from './dates';
 import { legislatureOn, legislatureRow, type Evidence } from './legislatures';
 
-/** The JO issues a deadline covers, from `firstIssue` to `lastIssue`, either end open. */
-export interface SenateDeadlineRule {
-  firstIssue?: IsoDate;
-  lastIssue?: IsoDate;
-  months: number;
+export interface SenateDeadlineRule extends IssueDeadline {
   evidence: Evidence;
 }
 
@@ -33,13 +29,6 @@ export const SENATE_DEADLINE_RULES: readonly SenateDeadlineRule[] = [
   // gets no deadline rather than a guess; from the next one, two months [P: no transitional provision found].
   { firstIssue: '2019-07-18', months: 2, evidence: 'P' },
 ];
-
-export function senateAnswerDueOn(publishedOn: IsoDate): IsoDate | undefined {
-  const rule = SENATE_DEADLINE_RULES.find(
-    (r) => (r.firstIssue === undefined || publishedOn >= r.firstIssue) && (r.lastIssue === undefined || publishedOn <= r.lastIssue),
-  );
-  return rule && addMonths(publishedOn, rule.months);
-}
 
 /** A decision of the Conférence des Présidents that lapsed every pending question published before a date. */
 export interface CollectiveLapse {
@@ -88,9 +77,14 @@ export const TWO_YEAR_RULE = {
 /** The first working day of October of `year`: the 1st, or the Monday after a weekend. */
 export function ordinarySessionStart(year: number): IsoDate {
   const first = `${year}-10-01`;
-  // 1970-01-01 was a Thursday; 0 = Monday.
-  const weekday = (((daysBetween('1970-01-01', first) + 3) % 7) + 7) % 7;
+  const weekday = weekdayOf(first);
   return weekday === 5 ? `${year}-10-03` : weekday === 6 ? `${year}-10-02` : first;
+}
+
+/** The first ordinary session to open strictly after `date`. */
+function sessionStartAfter(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  return ordinarySessionStart(year) > date ? ordinarySessionStart(year) : ordinarySessionStart(year + 1);
 }
 
 /** The session start at which an unanswered question published on `publishedOn` lapses, when the rule says. */
@@ -98,8 +92,7 @@ export function twoYearLapseOn(publishedOn: IsoDate): IsoDate | undefined {
   if (publishedOn < TWO_YEAR_RULE.decidedOn) return undefined;
   const twoYears = addMonths(publishedOn, 12 * TWO_YEAR_RULE.years);
   if (twoYears < TWO_YEAR_RULE.certainFrom) return undefined;
-  const year = Number(twoYears.slice(0, 4));
-  return ordinarySessionStart(year) > twoYears ? ordinarySessionStart(year) : ordinarySessionStart(year + 1);
+  return sessionStartAfter(twoYears);
 }
 
 export type SenateLapseCause = 'two-year' | 'collective';
@@ -126,10 +119,7 @@ export function senateLapse(publishedOn: IsoDate): { on: IsoDate; cause: SenateL
 export function senateLegislatureOn(date: IsoDate): number | undefined {
   const legislature = legislatureOn(date);
   if (legislature === undefined) return undefined;
-  const firstDay = legislatureRow(legislature)!.firstDay;
-  const year = Number(firstDay.slice(0, 4));
-  const settled = ordinarySessionStart(year) > firstDay ? ordinarySessionStart(year) : ordinarySessionStart(year + 1);
-  return date >= settled ? legislature : undefined;
+  return date >= sessionStartAfter(legislatureRow(legislature)!.firstDay) ? legislature : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
+import { addDays, addMonths, daysBetween, deadlineUnder, type IsoDate, type IssueDeadline } from './dates';
 import { hasEnded, legislatureRow, outsideLegislature } from './legislatures';
 import { dropUndefined } from './objects';
 import { type Question, type QuestionChamber, type QuestionRef, type QuestionType } from './model';
 import { chamberOf } from './question-key';
-import { senateAnswerDueOn, senateLapse, senateNumberingAllows, type SenateLapseCause } from './senate-rules';
+import { SENATE_DEADLINE_RULES, senateLapse, senateNumberingAllows, type SenateLapseCause } from './senate-rules';
 
 export const QUESTION_STATES = ['answered', 'pending', 'overdue', 'closed', 'unknown'] as const;
 export type QuestionState = (typeof QUESTION_STATES)[number];
@@ -69,20 +69,13 @@ export interface StatusFacts {
   unreadable: boolean;
 }
 
-/** The JO issues a rule covers, from `firstIssue` to `lastIssue`, either end open. */
-interface DeadlineRule {
-  firstIssue?: IsoDate;
-  lastIssue?: IsoDate;
-  months: number;
-}
-
 /**
  * The base deadline, by the date of the question's JO issue (docs/reference/law.md §2). Calendar
  * months, clamped to the month's end (R10), never suspended between sessions (R9), never shifted
  * off a weekend (R11). Between the issues of 9 and 16 December 2014 neither rule is certain: no
  * deadline rather than a guess.
  */
-export const DEADLINE_RULES: readonly DeadlineRule[] = [
+export const DEADLINE_RULES: readonly IssueDeadline[] = [
   // R2 [V]: « dans le mois suivant la publication des questions », RAN art. 139 from 1959, art. 135
   // from 2009, until the resolution of 28 November 2014. The extra month a minister could ask for
   // (R3) and, before 26 January 1994, the month after an offer of conversion into an oral question
@@ -111,11 +104,7 @@ const LAPSE_MARGIN_DAYS = 7;
 export function answerDueOn(type: QuestionType, publishedOn: IsoDate, chamber: QuestionChamber = 'AN'): IsoDate | undefined {
   // Questions au Gouvernement and oral questions are answered in the chamber: no written deadline.
   if (type !== 'QE') return undefined;
-  if (chamber === 'SEN') return senateAnswerDueOn(publishedOn);
-  const rule = DEADLINE_RULES.find(
-    (r) => (r.firstIssue === undefined || publishedOn >= r.firstIssue) && (r.lastIssue === undefined || publishedOn <= r.lastIssue),
-  );
-  return rule && addMonths(publishedOn, rule.months);
+  return deadlineUnder(chamber === 'SEN' ? SENATE_DEADLINE_RULES : DEADLINE_RULES, publishedOn);
 }
 
 /**

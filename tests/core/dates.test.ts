@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, addMonths, DATE_IN_TEXT, daysBetween, isIsoDate, parseFrenchDate, todayInParis } from '../../lib/dates';
+import {
+  addDays,
+  addMonths,
+  DATE_IN_TEXT,
+  daysBetween,
+  type IsoDate,
+  isIsoDate,
+  parseFrenchDate,
+  todayInParis,
+  weekdayOf,
+} from '../../lib/dates';
 
 describe('parseFrenchDate', () => {
   it.each([
@@ -315,5 +325,17 @@ describe('todayInParis', () => {
     expect(todayInParis()).toBe('2027-01-01');
     vi.setSystemTime(new Date('2026-07-14T10:00:00Z'));
     expect(todayInParis()).toBe('2026-07-14');
+  });
+});
+
+describe('weekdayOf', () => {
+  it.each<[IsoDate, number]>([
+    ['1970-01-01', 3],
+    ['2024-09-30', 0],
+    ['2023-10-01', 6],
+    ['2000-02-29', 1],
+    ['2026-12-03', 3],
+  ])('%s is day %i of the week (0 = Monday)', (date, weekday) => {
+    expect(weekdayOf(date)).toBe(weekday);
   });
 });

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type IsoDate } from '../../lib/dates';
-import { ordinarySessionStart, senateAnswerDueOn, senateLapse, senateLegislatureOn, twoYearLapseOn } from '../../lib/senate-rules';
+import { ordinarySessionStart, senateLapse, senateLegislatureOn, twoYearLapseOn } from '../../lib/senate-rules';
 import { answerDueOn, signalAnswerDueOn, statusFromFacts, type QuestionStatus, type StatusFacts } from '../../lib/status';
 
-describe('senateAnswerDueOn: art. 75 al. 2, one month until July 2019, two months after', () => {
+describe('the Sénat deadline: art. 75 al. 2, one month until July 2019, two months after', () => {
   it.each<[IsoDate, IsoDate | undefined]>([
     ['1987-03-12', '1987-04-12'],
     ['2008-02-07', '2008-03-07'],
@@ -23,7 +23,6 @@ describe('senateAnswerDueOn: art. 75 al. 2, one month until July 2019, two month
     ['2023-12-31', '2024-02-29'],
     ['2025-10-02', '2025-12-02'],
   ])('published %s → due %s', (publishedOn, due) => {
-    expect(senateAnswerDueOn(publishedOn)).toBe(due);
     expect(answerDueOn('QE', publishedOn, 'SEN')).toBe(due);
   });
 
